@@ -1,0 +1,133 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/ikk-tools/ikk/ikk"
+	"github.com/ikk-tools/ikk/report"
+	"github.com/spf13/cobra"
+)
+
+type indicatorsOptions struct {
+	env        *Env
+	indicators string
+	lang       string
+}
+
+func newIndicatorsCmd(env *Env) *cobra.Command {
+	o := &indicatorsOptions{env: env}
+	c := &cobra.Command{
+		Use:   "indicators",
+		Short: "List, check or write out an indicator set",
+		Long: `Indicators lists the indicator set: its dimensions and, for every indicator,
+the rule in words, when it applies, its weight and its provenance.
+
+  ikk indicators                      the embedded default set
+  ikk indicators --indicators my.yaml a set of your own
+  ikk indicators validate my.yaml     check a file, with every problem and its line
+  ikk indicators init my.yaml         write the default set out, to edit`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(c *cobra.Command, args []string) error {
+			if o.lang != "id" && o.lang != "en" {
+				return usageErrorf(c, "unknown --lang %q (accepted: id, en)", o.lang)
+			}
+			set, err := loadSet(env, o.indicators)
+			if err != nil {
+				return err
+			}
+			return listSet(c.OutOrStdout(), set, o.lang)
+		},
+	}
+	c.Flags().StringVar(&o.indicators, "indicators", "ikk", "indicator set: a YAML file or a built-in name")
+	c.Flags().StringVar(&o.lang, "lang", "en", "language of the rule words: id or en")
+	c.AddCommand(newValidateCmd(env), newInitCmd(env))
+	return c
+}
+
+func listSet(w io.Writer, set *ikk.Set, lang string) error {
+	fmt.Fprintf(w, "%s %s (%s), version %s\n", set.ID, set.Name, set.Source, set.Version)
+	fmt.Fprintf(w, "sha256 %s\n", set.SHA256)
+	fmt.Fprintf(w, "target %s; households complete at %s of applicable indicators answered\n",
+		report.Num(set.Target, "en"), report.Num(set.MinAnsweredShare, "en"))
+	fmt.Fprintf(w, "categories: %s\n", report.CutoffText(set, "en"))
+	fmt.Fprintf(w, "parameters: %s\n\n", report.ParamText(set, "en"))
+	for _, d := range set.Dimensions {
+		n := 0
+		for _, ind := range set.Indicators {
+			if ind.Dimension == d.ID {
+				n++
+			}
+		}
+		fmt.Fprintf(w, "%s  %s (weight %s, %d indicators)\n", d.ID, d.Label, report.Num(d.Weight, "en"), n)
+		for _, ind := range set.Indicators {
+			if ind.Dimension != d.ID {
+				continue
+			}
+			applies := ind.Applies
+			if applies == "" {
+				applies = "all"
+			}
+			fmt.Fprintf(w, "  %-5s %s\n", ind.ID, ind.Label)
+			fmt.Fprintf(w, "        rule: %s; applies: %s; weight %s\n", ind.Rule.Words(set, lang), applies, report.Num(ind.Weight, "en"))
+			fmt.Fprintf(w, "        %s: %s\n", ind.Status, ind.SourceNote)
+			fmt.Fprintf(w, "        sectors: %s\n", strings.Join(ind.Sectors, ", "))
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func newValidateCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check an indicator file and report every problem with its line",
+		Args:  argsUsage(cobra.ExactArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return fmt.Errorf("indicator file %s: %v", args[0], err)
+			}
+			set, err := ikk.LoadSet(args[0], data)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.OutOrStdout(), "%s: valid: set %s version %s, %d dimensions, %d indicators\n",
+				args[0], set.ID, set.Version, len(set.Dimensions), len(set.Indicators))
+			return nil
+		},
+	}
+}
+
+func newInitCmd(env *Env) *cobra.Command {
+	var force bool
+	var from string
+	c := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write a built-in indicator set out as the start of your own (standard output without FILE)",
+		Args:  argsUsage(cobra.MaximumNArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			data, ok := env.Builtins[from]
+			if !ok {
+				return usageErrorf(c, "no built-in indicator set %q", from)
+			}
+			if len(args) == 0 {
+				_, err := c.OutOrStdout().Write(data)
+				return err
+			}
+			if _, err := os.Stat(args[0]); err == nil && !force {
+				return fmt.Errorf("%s exists; use --force to replace it", args[0])
+			}
+			if err := writeAtomic(args[0], func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.ErrOrStderr(), "ikk: wrote the %s indicator set to %s; edit it and pass it with --indicators %s\n", from, args[0], args[0])
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
+	c.Flags().StringVar(&from, "from", "ikk", "built-in set to write")
+	return c
+}

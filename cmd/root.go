@@ -1,0 +1,189 @@
+// Package cmd is the command line of ikk: it parses flags, calls package ikk
+// and hands the result to a renderer of package report. It holds no scoring
+// logic.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/ikk-tools/ikk/ikk"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// Exit codes, decided in exitCode and nowhere else.
+const (
+	exitOK       = 0
+	exitRuntime  = 1
+	exitUsage    = 2
+	exitDataFail = 3
+)
+
+// Env is what the program gets from its surroundings; tests supply their own.
+type Env struct {
+	Builtins       map[string][]byte // built-in indicator sets by name
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// StderrTTY forces the terminal test for progress output (tests).
+	StderrTTY *bool
+}
+
+// version is set at build time with -ldflags "-X github.com/ikk-tools/ikk/cmd.version=v1.2.3";
+// otherwise the module version recorded by the Go toolchain is used.
+var version = ""
+
+// Version returns the tool version printed in reports and --version.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// usageError marks a mistake in the command line: exit 2, with a hint.
+type usageError struct {
+	err     error
+	cmdPath string
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usageErrorf(c *cobra.Command, format string, args ...any) error {
+	return &usageError{err: fmt.Errorf(format, args...), cmdPath: c.CommandPath()}
+}
+
+// dataIssuesError fails a --strict run that met data issues: exit 3.
+type dataIssuesError struct{ n int }
+
+func (e *dataIssuesError) Error() string {
+	return fmt.Sprintf("--strict: %d data issue(s) found; no report written", e.n)
+}
+
+// Main runs ikk with args and returns the exit code.
+func Main(args []string, env Env) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	root := newRootCmd(&env)
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.ExecuteContext(ctx)
+	return exitCode(env.Stderr, err)
+}
+
+func exitCode(stderr io.Writer, err error) int {
+	var ue *usageError
+	var de *dataIssuesError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "ikk: error: %v\n", err)
+		path := ue.cmdPath
+		if path == "" {
+			path = "ikk"
+		}
+		fmt.Fprintf(stderr, "ikk: hint: run '%s --help' for usage\n", path)
+		return exitUsage
+	case errors.As(err, &de):
+		fmt.Fprintf(stderr, "ikk: error: %v\n", err)
+		return exitDataFail
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "ikk: interrupted; no output written")
+		return exitRuntime
+	case isCobraUsage(err):
+		fmt.Fprintf(stderr, "ikk: error: %v\nikk: hint: run 'ikk --help' for usage\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "ikk: error: %v\n", err)
+	return exitRuntime
+}
+
+// isCobraUsage recognises the few usage errors cobra makes itself before any
+// of our code runs.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
+		strings.HasPrefix(msg, "unknown shorthand flag") || strings.Contains(msg, "flag needs an argument")
+}
+
+func newRootCmd(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ikk",
+		Short: "Indeks Kualitas Keluarga: score villages from household surveys",
+		Long: `ikk computes the Indeks Kualitas Keluarga (IKK, family quality index) of
+villages from household survey spreadsheets (.xlsx or .csv): the index, its
+category, the five dimension indices, the achievement of every indicator and
+the weak indicators (permasalahan) with the offices responsible for them.
+
+Exit status: 0 success (data issues, if any, are reported); 1 runtime error;
+2 usage error; 3 data issues under --strict.`,
+		Version:       Version(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{err: err, cmdPath: c.CommandPath()}
+	})
+	root.AddCommand(newScoreCmd(env), newIndicatorsCmd(env))
+	return root
+}
+
+// argsUsage wraps a cobra argument validator so its errors are usage errors.
+func argsUsage(v cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if err := v(c, args); err != nil {
+			return &usageError{err: err, cmdPath: c.CommandPath()}
+		}
+		return nil
+	}
+}
+
+// loadSet resolves --indicators: a built-in name or a file path.
+func loadSet(env *Env, ref string) (*ikk.Set, error) {
+	if ref == "" {
+		ref = "ikk"
+	}
+	if data, ok := env.Builtins[ref]; ok {
+		return ikk.LoadSet("builtin:"+ref, data)
+	}
+	data, err := os.ReadFile(ref)
+	if err != nil {
+		var names []string
+		for k := range env.Builtins {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("indicator file %s: no such file (built-in sets: %s)", ref, strings.Join(names, ", "))
+		}
+		return nil, fmt.Errorf("indicator file %s: %v", ref, err)
+	}
+	return ikk.LoadSet(ref, data)
+}
+
+func stderrIsTerminal(env *Env) bool {
+	if env.StderrTTY != nil {
+		return *env.StderrTTY
+	}
+	f, ok := env.Stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false
+	}
+	t := os.Getenv("TERM")
+	return t != "dumb"
+}

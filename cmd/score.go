@@ -1,0 +1,181 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ikk-tools/ikk/ikk"
+	"github.com/ikk-tools/ikk/report"
+	"github.com/spf13/cobra"
+)
+
+type scoreOptions struct {
+	env        *Env
+	indicators string
+	params     []string
+	sheet      string
+	format     string
+	outputs    []string
+	strict     bool
+	lang       string
+	inputs     []string
+}
+
+func newScoreCmd(env *Env) *cobra.Command {
+	o := &scoreOptions{env: env}
+	c := &cobra.Command{
+		Use:   "score INPUT...",
+		Short: "Score the villages of one or more surveys (.xlsx, .csv or folders)",
+		Long: `Score reads household surveys, one row per family, and computes for every desa,
+kecamatan, kabupaten and RT the IKK, its category, the dimension indices, the
+achievement of every indicator, the lenses and the permasalahan.
+
+INPUT is an .xlsx or .csv file, or a folder: every .xlsx and .csv below it, in
+sorted order. Headers are matched case-insensitively, with _ - . and space
+alike and Kobo/ODK group prefixes removed.
+
+The table goes to standard output; --format chooses another format and -o
+writes files (the format follows the extension: .json, .csv, .md). A summary
+line with the row accounting and the number of data issues goes to standard
+error.
+
+Exit status: 0 success (data issues, if any, are reported); 1 runtime error
+(an unreadable input or indicator file); 2 usage error; 3 data issues under
+--strict (nothing is written).`,
+		Example: `  ikk score survei_desa.xlsx
+  ikk score data/ --format json > hasil.json
+  ikk score survei.csv --param garis_kemiskinan=612000 -o hasil.json -o hasil.md
+  ikk score survei.xlsx --strict`,
+		Args: argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.inputs = args
+			if _, ok := report.Lookup(o.format); !ok {
+				return usageErrorf(c, "unknown --format %q (accepted: %s)", o.format, strings.Join(report.Formats(), ", "))
+			}
+			if o.lang != "id" && o.lang != "en" {
+				return usageErrorf(c, "unknown --lang %q (accepted: id, en)", o.lang)
+			}
+			for _, out := range o.outputs {
+				if _, err := report.FormatForPath(out); err != nil {
+					return usageErrorf(c, "%v", err)
+				}
+			}
+			return runScore(c, o)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&o.indicators, "indicators", "ikk", "indicator set: a YAML file or a built-in name")
+	f.StringArrayVar(&o.params, "param", nil, "override a parameter of the set, NAME=VALUE (repeatable)")
+	f.StringVar(&o.sheet, "sheet", "", "worksheet to read (default: the first whose header matches)")
+	f.StringVar(&o.format, "format", "table", "format of standard output: table, json, csv, md")
+	f.StringArrayVarP(&o.outputs, "output", "o", nil, "write a report FILE; the format follows the extension (repeatable)")
+	f.BoolVar(&o.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
+	f.StringVar(&o.lang, "lang", "id", "language of reports: id (Bahasa Indonesia) or en")
+	return c
+}
+
+// applyParams applies --param NAME=VALUE overrides to a set.
+func applyParams(c *cobra.Command, set *ikk.Set, params []string) (*ikk.Set, error) {
+	for _, p := range params {
+		name, val, ok := strings.Cut(p, "=")
+		if !ok || strings.TrimSpace(name) == "" {
+			return nil, usageErrorf(c, "--param %q: write NAME=VALUE, e.g. --param garis_kemiskinan=612000", p)
+		}
+		v, err := ikk.ParseNumber(val, ikk.KindText)
+		if err != nil {
+			return nil, usageErrorf(c, "--param %s: %q is not a number (e.g. 612000, 612.000 or 7,2)", name, val)
+		}
+		if set, err = set.WithParameter(strings.TrimSpace(name), v); err != nil {
+			return nil, usageErrorf(c, "--param: %v", err)
+		}
+	}
+	return set, nil
+}
+
+func runScore(c *cobra.Command, o *scoreOptions) error {
+	set, err := loadSet(o.env, o.indicators)
+	if err != nil {
+		return err
+	}
+	if set, err = applyParams(c, set, o.params); err != nil {
+		return err
+	}
+	files, err := ikk.ExpandInputs(o.inputs)
+	if err != nil {
+		return err
+	}
+	for _, out := range o.outputs {
+		for _, in := range files {
+			if sameFile(out, in) {
+				return usageErrorf(c, "output %s is an input file; choose another name", out)
+			}
+		}
+	}
+	prog := newProgress(o.env)
+	res, err := ikk.Score(c.Context(), set, files, ikk.Options{Sheet: o.sheet, Progress: prog.update})
+	prog.done()
+	if err != nil {
+		return err
+	}
+	stderr := c.ErrOrStderr()
+	s := res.Summary
+	fmt.Fprintf(stderr, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
+		s.RowsRead, s.Scored, s.Rejected, s.Blank, len(res.Issues))
+	if o.strict && len(res.Issues) > 0 {
+		for i, is := range res.Issues {
+			if i == 20 {
+				fmt.Fprintf(stderr, "ikk: ... and %d more\n", len(res.Issues)-20)
+				break
+			}
+			fmt.Fprintf(stderr, "ikk: %s\n", report.IssueLine(is))
+		}
+		return &dataIssuesError{n: len(res.Issues)}
+	}
+	meta := report.Meta{Lang: o.lang, ToolVersion: Version()}
+	for _, out := range o.outputs {
+		format, _ := report.FormatForPath(out)
+		render, _ := report.Lookup(format)
+		if err := writeAtomic(out, func(w io.Writer) error { return render(w, res, meta) }); err != nil {
+			return err
+		}
+	}
+	render, _ := report.Lookup(o.format)
+	return render(c.OutOrStdout(), res, meta)
+}
+
+// progress prints a status line on a terminal stderr for work that lasts.
+type progress struct {
+	on    bool
+	w     io.Writer
+	start time.Time
+	last  time.Time
+	shown bool
+}
+
+func newProgress(env *Env) *progress {
+	return &progress{on: stderrIsTerminal(env), w: env.Stderr, start: time.Now()}
+}
+
+func (p *progress) update(file string, rows int) {
+	if !p.on {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = now
+	rate := float64(rows) / now.Sub(p.start).Seconds()
+	fmt.Fprintf(p.w, "\r\033[Kikk: %s: %s rows (%s rows/s)", file, strconv.Itoa(rows), strconv.Itoa(int(rate)))
+	p.shown = true
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"strconv"
+	"testing"
+
+	"github.com/ikk-tools/ikk/cmd"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files and testscript cmp sections")
+
+// TestMain lets testscript run the ikk binary in-process as the "ikk" command.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"ikk": func() {
+			os.Exit(cmd.Main(os.Args[1:], cmd.Env{
+				Builtins: map[string][]byte{"ikk": defaultSet},
+				Stdin:    os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+			}))
+		},
+	})
+}
+
+// TestScripts runs the end-to-end scripts of testdata/script: each runs the
+// commands as a user would and checks output, exit status and files.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       *update,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// exits N CMD ARGS...: run CMD and require exit status N, so that
+			// scripts pin the exit codes of the contract, not only failure.
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: exits N command [args...]")
+				}
+				want, err := strconv.Atoi(args[0])
+				if err != nil {
+					ts.Fatalf("exits: %q is not a number", args[0])
+				}
+				got := 0
+				if err := ts.Exec(args[1], args[2:]...); err != nil {
+					var ee *exec.ExitError
+					if !errors.As(err, &ee) {
+						ts.Fatalf("exits: %v", err)
+					}
+					got = ee.ExitCode()
+				}
+				if got != want {
+					ts.Fatalf("exit status %d, want %d", got, want)
+				}
+			},
+		},
+		Setup: func(env *testscript.Env) error {
+			// Scripts reach the shared fixtures through $TESTDATA.
+			wd, err := os.Getwd()
+			if err != nil {
+				return err
+			}
+			env.Setenv("TESTDATA", wd+"/testdata")
+			return nil
+		},
+	})
+}

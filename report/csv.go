@@ -1,0 +1,74 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/ikk-tools/ikk/ikk"
+)
+
+// CSV writes one row per unit with unrounded values and dot decimals, for
+// other programs; an undefined value is an empty cell.
+func CSV(w io.Writer, r *ikk.Result, m Meta) error {
+	set := r.Set
+	cw := csv.NewWriter(w)
+	head := []string{"level", "code", "name", "kecamatan", "kabupaten", "rt", "households", "ikk", "category_id", "category_label"}
+	for _, d := range set.Dimensions {
+		head = append(head, "dim_"+d.ID)
+	}
+	for _, k := range set.LensKeys() {
+		head = append(head, "lens_"+k)
+	}
+	for _, c := range set.Categories {
+		head = append(head, "households_category_"+strconv.Itoa(c.ID))
+	}
+	head = append(head, "households_incomplete", "household_mean")
+	for _, ind := range set.Indicators {
+		head = append(head, ind.ID+"_percent")
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	f := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*v, 'f', -1, 64)
+	}
+	for _, u := range r.Units {
+		catID, catLabel := "", ""
+		if u.Category != nil {
+			catID, catLabel = strconv.Itoa(u.Category.ID), u.Category.Label
+		}
+		rec := []string{u.Level, u.Code, safeCSV(u.Name), safeCSV(u.Kecamatan), safeCSV(u.Kabupaten), u.RT,
+			strconv.Itoa(u.Households), f(u.IKK), catID, catLabel}
+		for _, d := range u.Dimensions {
+			rec = append(rec, f(d))
+		}
+		for _, l := range u.Lenses {
+			rec = append(rec, f(l))
+		}
+		for _, n := range u.HouseholdCategories {
+			rec = append(rec, strconv.Itoa(n))
+		}
+		rec = append(rec, strconv.Itoa(u.Incomplete), f(u.HouseholdMean))
+		for _, ir := range u.Indicators {
+			rec = append(rec, f(ir.Percent))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// safeCSV keeps a survey text from being read as a formula when the CSV is
+// opened in a spreadsheet.
+func safeCSV(s string) string {
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+		return "'" + s
+	}
+	return s
+}

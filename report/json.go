@@ -1,0 +1,156 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/ikk-tools/ikk/ikk"
+)
+
+// SchemaJSON identifies the JSON contract; a breaking change gets a new one.
+const SchemaJSON = "ikk.result/v1"
+
+// obj is a JSON object that keeps its keys in the order they were added, so
+// that dimensions come as LS, KF, KE, SP, SB rather than alphabetically.
+type obj []kv
+
+type kv struct {
+	k string
+	v any
+}
+
+func (o obj) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, p := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(p.k)
+		b.Write(k)
+		b.WriteByte(':')
+		v, err := json.Marshal(p.v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// JSON writes the machine contract ikk.result/v1: unrounded values, dot
+// decimals, null for undefined values.
+func JSON(w io.Writer, r *ikk.Result, m Meta) error {
+	set := r.Set
+	params := obj{}
+	for _, p := range set.Parameters {
+		params = append(params, kv{p.Name, p.Value})
+	}
+	inputs := []obj{}
+	for _, in := range r.Inputs {
+		inputs = append(inputs, obj{{"path", in.Path}, {"sha256", in.SHA256}, {"sheet", in.Sheet}, {"header_row", in.HeaderRow},
+			{"rows_read", in.RowsRead}, {"scored", in.Scored}, {"rejected", in.Rejected}, {"blank", in.Blank}})
+	}
+	units := []obj{}
+	for _, u := range r.Units {
+		units = append(units, unitJSON(set, u))
+	}
+	issues := []obj{}
+	for _, is := range r.Issues {
+		issues = append(issues, obj{{"file", is.File}, {"sheet", is.Sheet}, {"row", is.Row}, {"column", is.Column},
+			{"cell", nullable(is.Cell)}, {"value", is.Value}, {"code", is.Code}, {"message", is.Message}})
+	}
+	doc := obj{
+		{"schema", SchemaJSON},
+		{"tool", obj{{"name", "ikk"}, {"version", m.ToolVersion}}},
+		{"indicator_set", obj{{"id", set.ID}, {"name", set.Name}, {"version", set.Version}, {"source", set.Source}, {"sha256", set.SHA256}}},
+		{"parameters", params},
+		{"categories", categoriesJSON(set)},
+		{"target", set.Target},
+		{"inputs", inputs},
+		{"units", units},
+		{"issues", issues},
+		{"summary", obj{{"rows_read", r.Summary.RowsRead}, {"scored", r.Summary.Scored}, {"rejected", r.Summary.Rejected},
+			{"blank", r.Summary.Blank}, {"issues", len(r.Issues)}}},
+	}
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, raw, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err = w.Write(out.Bytes())
+	return err
+}
+
+func categoriesJSON(set *ikk.Set) []obj {
+	var out []obj
+	for _, c := range set.Categories {
+		out = append(out, obj{{"id", c.ID}, {"label", c.Label}, {"min", c.Min}})
+	}
+	return out
+}
+
+func unitJSON(set *ikk.Set, u *ikk.Unit) obj {
+	var cat any
+	if u.Category != nil {
+		cat = obj{{"id", u.Category.ID}, {"label", u.Category.Label}}
+	}
+	var reason any
+	if len(u.UndefinedDimensions) > 0 {
+		reason = "no household passed or failed any indicator of dimension " + strings.Join(u.UndefinedDimensions, ", ")
+	}
+	dims := obj{}
+	for j, d := range set.Dimensions {
+		dims = append(dims, kv{d.ID, u.Dimensions[j]})
+	}
+	inds := obj{}
+	for i, ind := range set.Indicators {
+		ir := u.Indicators[i]
+		inds = append(inds, kv{ind.ID, obj{{"pass", ir.Pass()}, {"fail", ir.Fail()}, {"na", ir.NA()},
+			{"missing", ir.Missing()}, {"invalid", ir.Invalid()}, {"percent", ir.Percent}}})
+	}
+	lenses := obj{}
+	for i, k := range set.LensKeys() {
+		lenses = append(lenses, kv{k, u.Lenses[i]})
+	}
+	hc := obj{}
+	for i, c := range set.Categories {
+		hc = append(hc, kv{strconv.Itoa(c.ID), u.HouseholdCategories[i]})
+	}
+	hc = append(hc, kv{"incomplete", u.Incomplete})
+	perm := []obj{}
+	for _, p := range u.Permasalahan {
+		sectors := p.Indicator.Sectors
+		if sectors == nil {
+			sectors = []string{}
+		}
+		perm = append(perm, obj{{"indicator", p.Indicator.ID}, {"percent", p.Percent}, {"fail", p.Fail}, {"sectors", sectors}})
+	}
+	bySex := obj{}
+	for i, s := range []string{"L", "P"} {
+		bySex = append(bySex, kv{s, obj{{"households", u.BySex[i].Households}, {"gender", u.BySex[i].Gender}}})
+	}
+	kec, kab := u.Kecamatan, u.Kabupaten
+	return obj{
+		{"level", u.Level}, {"code", nullable(u.Code)}, {"name", nullable(u.Name)},
+		{"kecamatan", nullable(kec)}, {"kabupaten", nullable(kab)}, {"rt", nullable(u.RT)},
+		{"households", u.Households}, {"ikk", u.IKK}, {"ikk_undefined_reason", reason}, {"category", cat},
+		{"dimensions", dims}, {"indicators", inds}, {"lenses", lenses}, {"by_sex", bySex},
+		{"household_categories", hc}, {"household_mean", u.HouseholdMean}, {"permasalahan", perm},
+	}
+}

@@ -1,0 +1,284 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ikk-tools/ikk/ikk"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// grid is a table to render: headers, which columns are numbers (right
+// aligned), and rows.
+type grid struct {
+	head    []string
+	numeric []bool
+	rows    [][]string
+}
+
+func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
+
+// render draws the grid with tablewriter as a box table or as Markdown. The
+// header is kept as written (tablewriter upper-cases it by default), and
+// Markdown cells are escaped here because tablewriter does not.
+func (g *grid) render(w io.Writer, markdown bool) error {
+	align := make([]tw.Align, len(g.head))
+	for i := range align {
+		align[i] = tw.AlignLeft
+		if g.numeric[i] {
+			align[i] = tw.AlignRight
+		}
+	}
+	opts := []tablewriter.Option{
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+	}
+	esc := func(s string) string { return s }
+	if markdown {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+		esc = MarkdownCell
+	} else {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewBlueprint()))
+	}
+	t := tablewriter.NewTable(w, opts...)
+	head := make([]any, len(g.head))
+	for i, h := range g.head {
+		head[i] = esc(h)
+	}
+	t.Header(head...)
+	for _, r := range g.rows {
+		// tablewriter keeps a reference to each row: give it a fresh slice.
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = esc(c)
+		}
+		if err := t.Append(cells); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// MarkdownCell escapes a cell for a Markdown table: pipes, backslashes and
+// line breaks would otherwise break the row.
+func MarkdownCell(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+	return r.Replace(s)
+}
+
+// words of the terminal table and the Markdown summary, by language.
+var words = map[string]map[string]string{
+	"id": {
+		"no": "No", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Jumlah KK", "ikk": "IKK", "category": "Kategori",
+		"kabupaten": "Kabupaten", "code": "Kode", "level": "Wilayah", "total": "Total",
+		"cutoffs": "Batas kategori", "params": "Parameter", "issues": "Masalah data", "none": "tidak ada",
+		"more": "dan %s lainnya; lihat --format json untuk daftar lengkap", "rows": "%s baris dibaca: %s dinilai, %s ditolak, %s kosong",
+		"undefined": "tidak terdefinisi", "set": "Set indikator",
+	},
+	"en": {
+		"no": "No", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Families", "ikk": "IKK", "category": "Category",
+		"kabupaten": "Kabupaten", "code": "Code", "level": "Unit", "total": "Total",
+		"cutoffs": "Category cut-offs", "params": "Parameters", "issues": "Data issues", "none": "none",
+		"more": "and %s more; see --format json for the full list", "rows": "%s rows read: %s scored, %s rejected, %s blank",
+		"undefined": "undefined", "set": "Indicator set",
+	},
+}
+
+func word(lang, key string) string {
+	if m, ok := words[lang]; ok {
+		return m[key]
+	}
+	return words["id"][key]
+}
+
+func categoryText(c *ikk.Category) string {
+	if c == nil {
+		return "–"
+	}
+	return strconv.Itoa(c.ID) + " " + c.Label
+}
+
+// unitName is how a unit is named in a table: its name, else its code.
+func unitName(u *ikk.Unit) string {
+	switch {
+	case u.Name != "":
+		return u.Name
+	case u.Code != "":
+		return u.Code
+	}
+	return "–"
+}
+
+// summaryGrids builds the desa table and the totals table.
+func summaryGrids(r *ikk.Result, lang string) (desa, totals *grid) {
+	desa = &grid{
+		head:    []string{word(lang, "no"), word(lang, "code"), word(lang, "kecamatan"), word(lang, "desa"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
+		numeric: []bool{true, false, false, false, true, true, false},
+	}
+	totals = &grid{
+		head:    []string{word(lang, "level"), word(lang, "code"), word(lang, "kecamatan") + "/" + word(lang, "kabupaten"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
+		numeric: []bool{false, false, false, true, true, false},
+	}
+	n := 0
+	for _, u := range r.Units {
+		switch u.Level {
+		case ikk.LevelDesa:
+			n++
+			desa.add(strconv.Itoa(n), u.Code, u.Kecamatan, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
+		case ikk.LevelKecamatan, ikk.LevelKabupaten:
+			totals.add(u.Level, u.Code, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
+		}
+	}
+	// Kabupaten rows last, as the grand total under the kecamatan.
+	sort.SliceStable(totals.rows, func(i, j int) bool {
+		return totals.rows[i][0] == ikk.LevelKecamatan && totals.rows[j][0] == ikk.LevelKabupaten
+	})
+	return desa, totals
+}
+
+// CutoffText states the category cut-offs, e.g. "1 < 60 ≤ 2 < 75 ≤ 3".
+func CutoffText(set *ikk.Set, lang string) string {
+	var parts []string
+	for i, c := range set.Categories {
+		if i == 0 {
+			parts = append(parts, fmt.Sprintf("%d %s: < %s", c.ID, c.Label, Num(set.Categories[1%len(set.Categories)].Min, lang)))
+			if len(set.Categories) == 1 {
+				parts[0] = fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, Num(c.Min, lang))
+			}
+			continue
+		}
+		if i+1 < len(set.Categories) {
+			parts = append(parts, fmt.Sprintf("%d %s: %s – < %s", c.ID, c.Label, Num(c.Min, lang), Num(set.Categories[i+1].Min, lang)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, Num(c.Min, lang)))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ParamText lists the parameters used, e.g. "garis_kemiskinan = 582.932".
+func ParamText(set *ikk.Set, lang string) string {
+	var parts []string
+	for _, p := range set.Parameters {
+		parts = append(parts, p.Name+" = "+Num(p.Value, lang))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// maxIssuesShown bounds the issues listed under a table.
+const maxIssuesShown = 10
+
+// IssueLine describes an issue in one line, as people read it.
+func IssueLine(is ikk.Issue) string {
+	var b strings.Builder
+	b.WriteString(is.File)
+	if is.Sheet != "" {
+		fmt.Fprintf(&b, ", sheet %q", is.Sheet)
+	}
+	fmt.Fprintf(&b, ", row %d", is.Row)
+	if is.Column != "" {
+		fmt.Fprintf(&b, ", column %s", is.Column)
+		if is.Cell != "" {
+			fmt.Fprintf(&b, " (%s)", is.Cell)
+		}
+	}
+	if is.Value != "" {
+		fmt.Fprintf(&b, ", value %q", is.Value)
+	}
+	fmt.Fprintf(&b, ": %s: %s", is.Code, is.Message)
+	return b.String()
+}
+
+// Table writes the terminal summary: the desa, the kecamatan and kabupaten
+// totals, the cut-offs and parameters used, and the data issues.
+func Table(w io.Writer, r *ikk.Result, m Meta) error {
+	lang := m.Lang
+	desa, totals := summaryGrids(r, lang)
+	if err := desa.render(w, false); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	if err := totals.render(w, false); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s: %s %s (%s)\n", word(lang, "set"), r.Set.ID, r.Set.Version, r.Set.Source)
+	fmt.Fprintf(w, "%s: %s\n", word(lang, "cutoffs"), CutoffText(r.Set, lang))
+	fmt.Fprintf(w, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
+	writeIssues(w, r, lang, "")
+	return nil
+}
+
+// writeIssues lists the accounting, the issue counts by code and the first
+// issues, each line after prefix.
+func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
+	s := r.Summary
+	fmt.Fprintf(w, "%s"+word(lang, "rows")+"\n", prefix, Int(s.RowsRead, lang), Int(s.Scored, lang), Int(s.Rejected, lang), Int(s.Blank, lang))
+	if len(r.Issues) == 0 {
+		fmt.Fprintf(w, "%s%s: %s\n", prefix, word(lang, "issues"), word(lang, "none"))
+		return
+	}
+	counts := map[string]int{}
+	var codes []string
+	for _, is := range r.Issues {
+		if counts[is.Code] == 0 {
+			codes = append(codes, is.Code)
+		}
+		counts[is.Code]++
+	}
+	sort.Strings(codes)
+	var parts []string
+	for _, c := range codes {
+		parts = append(parts, fmt.Sprintf("%s %s", Int(counts[c], lang), c))
+	}
+	fmt.Fprintf(w, "%s%s: %s (%s)\n", prefix, word(lang, "issues"), Int(len(r.Issues), lang), strings.Join(parts, ", "))
+	for i, is := range r.Issues {
+		if i == maxIssuesShown {
+			fmt.Fprintf(w, "%s  "+word(lang, "more")+"\n", prefix, Int(len(r.Issues)-maxIssuesShown, lang))
+			break
+		}
+		fmt.Fprintf(w, "%s  %s\n", prefix, IssueLine(is))
+	}
+}
+
+// Markdown writes the summary as Markdown tables. The full report (a section
+// per desa, follow-up plan, methodology) builds on it.
+func Markdown(w io.Writer, r *ikk.Result, m Meta) error {
+	lang := m.Lang
+	title := "Hasil Penilaian Indeks Kualitas Keluarga"
+	if lang == "en" {
+		title = "Family Quality Index (IKK) results"
+	}
+	fmt.Fprintf(w, "# %s\n\n", title)
+	desa, totals := summaryGrids(r, lang)
+	if err := desa.render(w, true); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	if err := totals.render(w, true); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n- %s: %s %s\n", word(lang, "set"), MarkdownText(r.Set.ID), MarkdownText(r.Set.Version))
+	fmt.Fprintf(w, "- %s: %s\n", word(lang, "cutoffs"), MarkdownText(CutoffText(r.Set, lang)))
+	fmt.Fprintf(w, "- %s: %s\n\n", word(lang, "params"), MarkdownText(ParamText(r.Set, lang)))
+	var b strings.Builder
+	writeIssues(&b, r, lang, "")
+	for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+		fmt.Fprintf(w, "%s  \n", MarkdownText(line))
+	}
+	return nil
+}
+
+// MarkdownText escapes running text so that survey values cannot turn into
+// Markdown markup.
+func MarkdownText(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "<", "&lt;", "[", `\[`, "#", `\#`)
+	return r.Replace(s)
+}

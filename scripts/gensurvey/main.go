@@ -1,0 +1,93 @@
+// Command gensurvey writes realistic generated household surveys: one file,
+// or a folder of files (a kabupaten with one file per desa).
+//
+//	go run ./scripts/gensurvey -households 100000 -desa 120 -kecamatan 12 -o big.csv
+//	go run ./scripts/gensurvey -households 100000 -o big.xlsx
+//	go run ./scripts/gensurvey -files 300 -households 300000 -desa 300 -o kabupaten/
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ikk-tools/ikk/internal/surveygen"
+)
+
+func main() {
+	var cfg surveygen.Config
+	var out, comma string
+	var files int
+	flag.Uint64Var(&cfg.Seed, "seed", 1, "random seed: the same seed gives the same file")
+	flag.IntVar(&cfg.Households, "households", 1000, "number of households (in total)")
+	flag.IntVar(&cfg.Desa, "desa", 10, "number of desa")
+	flag.IntVar(&cfg.Kecamatan, "kecamatan", 2, "number of kecamatan")
+	flag.BoolVar(&cfg.Kobo, "kobo", false, "Kobo-style headers (group prefixes, a question text)")
+	flag.BoolVar(&cfg.NoDefects, "clean", false, "no blank or invalid cells")
+	flag.StringVar(&comma, "comma", ",", "CSV separator: , ; or tab")
+	flag.IntVar(&files, "files", 0, "write a folder of this many files instead of one file")
+	flag.StringVar(&out, "o", "", "output file (.csv or .xlsx) or, with -files, folder")
+	flag.Parse()
+	if out == "" {
+		fmt.Fprintln(os.Stderr, "gensurvey: -o is required")
+		os.Exit(2)
+	}
+	switch comma {
+	case "tab", `\t`:
+		cfg.Comma = '\t'
+	default:
+		cfg.Comma = []rune(comma)[0]
+	}
+	if err := run(cfg, out, files); err != nil {
+		fmt.Fprintln(os.Stderr, "gensurvey:", err)
+		os.Exit(1)
+	}
+}
+
+func run(cfg surveygen.Config, out string, files int) error {
+	if files == 0 {
+		return write(cfg, out)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	// One desa per file, so each file is a village's own survey.
+	per := cfg
+	per.Desa, per.Kecamatan = 1, 1
+	for i := 0; i < files; i++ {
+		per.Seed = cfg.Seed*1000 + uint64(i)
+		per.Households = cfg.Households / files
+		per.KabupatenCode = "6309"
+		name := filepath.Join(out, fmt.Sprintf("desa_%03d.csv", i+1))
+		if i%3 == 2 {
+			name = strings.TrimSuffix(name, ".csv") + ".xlsx"
+		}
+		if err := write(per, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func write(cfg surveygen.Config, path string) error {
+	if strings.HasSuffix(path, ".xlsx") {
+		return surveygen.GenerateXLSX(path, cfg)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := surveygen.Generate(bw, cfg); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
