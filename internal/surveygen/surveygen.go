@@ -226,7 +226,7 @@ func household(r *rand.Rand, cfg Config, d *desa, h int, rec []string) {
 	}
 	sekolah := 0
 	if anak > balita {
-		sekolah = r.IntN(anak-balita+1)
+		sekolah = r.IntN(anak - balita + 1)
 	}
 	lansia := 0
 	if r.Float64() < 0.25 {
