@@ -1,0 +1,155 @@
+package ikk
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// headerMatcher maps the headers of a sheet to the set's columns.
+type headerMatcher struct {
+	exact map[string]string // normalised header -> column name
+	keys  []string          // every normalised name and alias, longest first
+}
+
+func newHeaderMatcher(s *Set) *headerMatcher {
+	m := &headerMatcher{exact: map[string]string{}}
+	for _, c := range s.Columns {
+		for _, h := range append([]string{c.Name}, c.Aliases...) {
+			m.exact[NormalizeHeader(h)] = c.Name
+		}
+	}
+	// Kobo and ODK exports may carry the question text as the header. A
+	// question counts as a header only when its indicator reads one column
+	// and no other question reads the same words.
+	questions := map[string]string{}
+	clash := map[string]bool{}
+	for _, ind := range s.Indicators {
+		cols := ind.Rule.Columns(s.Conditions, nil)
+		if len(cols) != 1 || ind.Question == "" {
+			continue
+		}
+		q := NormalizeHeader(ind.Question)
+		if prev, ok := questions[q]; ok && prev != cols[0] {
+			clash[q] = true
+		}
+		questions[q] = cols[0]
+	}
+	for q, c := range questions {
+		if _, taken := m.exact[q]; !taken && !clash[q] {
+			m.exact[q] = c
+		}
+	}
+	for k := range m.exact {
+		m.keys = append(m.keys, k)
+	}
+	sort.Slice(m.keys, func(i, j int) bool {
+		if len(m.keys[i]) != len(m.keys[j]) {
+			return len(m.keys[i]) > len(m.keys[j])
+		}
+		return m.keys[i] < m.keys[j]
+	})
+	return m
+}
+
+// match returns the column a header names and how surely: 3 for the whole
+// header, 2 after a Kobo "group/" prefix, 1 for a group prefix joined with
+// "-" or "." (the header ends with the name after a separator); 0 for none.
+func (m *headerMatcher) match(header string) (string, int) {
+	h := NormalizeHeader(header)
+	if h == "" {
+		return "", 0
+	}
+	if c, ok := m.exact[h]; ok {
+		return c, 3
+	}
+	if i := strings.LastIndexByte(h, '/'); i >= 0 {
+		if c, ok := m.exact[strings.TrimSpace(h[i+1:])]; ok {
+			return c, 2
+		}
+	}
+	for _, k := range m.keys {
+		if strings.HasSuffix(h, " "+k) {
+			return m.exact[k], 1
+		}
+	}
+	return "", 0
+}
+
+// layout is how one sheet's columns map to the set.
+type layout struct {
+	headerRow int
+	index     []int    // per set column (declaration order): cell index, or -1
+	headers   []string // per set column: the header as written, for messages
+	found     int      // how many set columns were found
+}
+
+// matchHeader maps a header row. It fails when two headers name one column
+// equally surely, since either reading could be wrong.
+func (m *headerMatcher) matchHeader(s *Set, cells []Cell) (*layout, error) {
+	lay := &layout{index: make([]int, len(s.Columns)), headers: make([]string, len(s.Columns))}
+	colPos := map[string]int{}
+	for i, c := range s.Columns {
+		lay.index[i] = -1
+		colPos[c.Name] = i
+	}
+	strength := make([]int, len(s.Columns))
+	for j, cell := range cells {
+		name, how := m.match(cell.Value)
+		if how == 0 {
+			continue
+		}
+		i := colPos[name]
+		switch {
+		case how > strength[i]:
+			lay.index[i], lay.headers[i], strength[i] = j, strings.TrimSpace(cell.Value), how
+		case how == strength[i]:
+			return nil, fmt.Errorf("columns %s (%q) and %s (%q) both name %s; rename or remove one",
+				ColumnLetter(lay.index[i]), lay.headers[i], ColumnLetter(j), strings.TrimSpace(cell.Value), name)
+		}
+	}
+	for i := range lay.index {
+		if lay.index[i] >= 0 {
+			lay.found++
+		}
+	}
+	return lay, nil
+}
+
+// usable reports whether a header row can identify villages and carries at
+// least one column an indicator reads.
+func (lay *layout) usable(s *Set) bool {
+	has := func(name string) bool { return lay.index[s.columnIndex(name)] >= 0 }
+	if !has("kode_desa") && !(has("kecamatan") && has("desa")) {
+		return false
+	}
+	for _, ind := range s.Indicators {
+		for _, c := range ind.Rule.Columns(s.Conditions, nil) {
+			if has(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *Set) columnIndex(name string) int {
+	for i, c := range s.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// ColumnLetter gives the spreadsheet letter of a 0-based column index.
+func ColumnLetter(i int) string {
+	if i < 0 {
+		return "?"
+	}
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}

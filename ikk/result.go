@@ -1,0 +1,123 @@
+package ikk
+
+// Result is everything a run computed: ready for any renderer.
+type Result struct {
+	Set     *Set
+	Inputs  []Input
+	Units   []*Unit // kabupaten, then each kecamatan followed by its desa and their RT
+	Issues  []Issue
+	Summary Accounting
+}
+
+// Accounting of rows: every data row is scored, rejected or blank.
+type Accounting struct {
+	RowsRead, Scored, Rejected, Blank int
+}
+
+// Input describes one input file as read.
+type Input struct {
+	Path      string
+	SHA256    string
+	Sheet     string
+	HeaderRow int
+	Accounting
+}
+
+// Issue is a data problem, pinned to a cell as a spreadsheet shows it.
+type Issue struct {
+	File    string
+	Sheet   string
+	Row     int
+	Column  string // the header as written in the file (or the set's column name when absent)
+	Cell    string // e.g. "E12", when the column exists in the sheet
+	Value   string
+	Code    string // invalid_value, no_village, duplicate_kk, missing_column
+	Message string
+}
+
+// Issue codes.
+const (
+	IssueInvalidValue  = "invalid_value"
+	IssueNoVillage     = "no_village"
+	IssueDuplicateKK   = "duplicate_kk"
+	IssueMissingColumn = "missing_column"
+)
+
+// Unit levels.
+const (
+	LevelKabupaten = "kabupaten"
+	LevelKecamatan = "kecamatan"
+	LevelDesa      = "desa"
+	LevelRT        = "rt"
+)
+
+// Unit is the result for a set of households: a desa, kecamatan, kabupaten
+// or an RT within a desa.
+type Unit struct {
+	Level     string
+	Code      string // Kemendagri code ("63.09.06.2004", "63.09.06", "63.09"); "" when known by name only
+	Name      string // the unit's own name as first written in the survey
+	Kecamatan string // for desa and RT units
+	Kabupaten string
+	Desa      string // for RT units: the desa name
+	RT        string // for RT units, normalised ("3")
+
+	Households int // scored households
+	IKK        *float64
+	// UndefinedDimensions lists the dimensions without data when IKK is nil.
+	UndefinedDimensions []string
+	Category            *Category
+	Dimensions          []*float64 // per Set.Dimensions
+	Indicators          []IndicatorResult
+	Lenses              []*float64 // per Set.LensKeys()
+	BySex               [2]SexResult
+	HouseholdCategories []int // per Set.Categories
+	Incomplete          int
+	HouseholdMean       *float64
+	Permasalahan        []Problem
+}
+
+// IndicatorResult is one indicator's outcome counts in a unit.
+type IndicatorResult struct {
+	Counts  [numOutcomes]int // by Outcome
+	Percent *float64         // 100*pass/(pass+fail); nil when no household passed or failed
+}
+
+// Pass and the other accessors read the counts by outcome.
+func (r IndicatorResult) Pass() int    { return r.Counts[Pass] }
+func (r IndicatorResult) Fail() int    { return r.Counts[Fail] }
+func (r IndicatorResult) NA() int      { return r.Counts[NA] }
+func (r IndicatorResult) Missing() int { return r.Counts[Missing] }
+func (r IndicatorResult) Invalid() int { return r.Counts[Invalid] }
+
+// SexResult is the gender lens for households headed by one sex.
+type SexResult struct {
+	Households int
+	Gender     *float64
+}
+
+// Problem is a permasalahan: an indicator of a unit below the target.
+type Problem struct {
+	Indicator *Indicator
+	Percent   float64
+	Fail      int
+}
+
+// Household is one scored household, handed to Options.OnHousehold. It is
+// reused for the next household: copy what you keep.
+type Household struct {
+	File, Sheet string
+	Row         int
+	DesaCode    string
+	Kecamatan   string
+	Desa        string
+	RT          string
+	KK          string // as written; personal data
+	Name        string // personal data
+	Sex         Sex
+	Outcomes    []Outcome  // per Set.Indicators
+	Dimensions  []*float64 // per Set.Dimensions
+	Score       *float64   // nil when incomplete
+	Category    *Category  // nil when incomplete
+	Complete    bool
+}

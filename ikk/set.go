@@ -1,0 +1,227 @@
+package ikk
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Set is a validated indicator set: what to read from a survey, how to turn
+// each household's answers into outcomes, and how to aggregate them.
+type Set struct {
+	ID, Name, Version, Description string
+	Target                         float64
+	MinAnsweredShare               float64
+	Categories                     []Category // ascending by Min
+	Parameters                     []Parameter
+	Dimensions                     []Dimension
+	Functions                      []Tag // family functions (PP 87/2014)
+	Lenses                         []Tag // gender, child_rights
+	Sectors                        []Tag
+	Columns                        []*Column
+	Conditions                     map[string]*Rule
+	Indicators                     []*Indicator
+
+	// SHA256 of the YAML bytes the set was loaded from, hex.
+	SHA256 string
+	// Source names where the set came from (a file path or "builtin:ikk").
+	Source string
+
+	columnByName map[string]*Column
+}
+
+// Category is one band of the index: values v with round2(v) >= Min belong to
+// the category with the largest such Min.
+type Category struct {
+	ID    int
+	Label string
+	Min   float64
+}
+
+// Parameter is a named number a rule can use (a poverty line, a floor area).
+type Parameter struct {
+	Name, Label, Source string
+	Value               float64
+}
+
+// Dimension groups indicators; its index is their weighted mean.
+type Dimension struct {
+	ID, Label string
+	Weight    float64
+}
+
+// Tag is a key with a label: a family function, a lens or a sector.
+type Tag struct{ Key, Label string }
+
+// ColumnType says how a survey cell is read.
+type ColumnType string
+
+const (
+	ColYesNo       ColumnType = "yesno"
+	ColCode        ColumnType = "code"
+	ColNumber      ColumnType = "number"
+	ColCount       ColumnType = "count"
+	ColSex         ColumnType = "sex"
+	ColText        ColumnType = "text"
+	ColVillageCode ColumnType = "village_code"
+	ColKKNumber    ColumnType = "kk_number"
+)
+
+var columnTypes = []ColumnType{ColYesNo, ColCode, ColNumber, ColCount, ColSex, ColText, ColVillageCode, ColKKNumber}
+
+// Column is a survey column the set reads.
+type Column struct {
+	Name    string
+	Type    ColumnType
+	Label   string
+	Aliases []string
+	Codes   map[int]string // for code columns; empty means any integer code
+	Min     *float64       // for number and count columns
+	Max     *float64
+
+	slot      int            // index into a row's parsed values
+	codeLabel map[string]int // folded label -> code
+}
+
+// valued reports whether cells of the column are parsed into values that
+// rules and conditions can use.
+func (c *Column) valued() bool {
+	switch c.Type {
+	case ColText, ColVillageCode, ColKKNumber:
+		return false
+	}
+	return true
+}
+
+// Accepted says in words what the column accepts, for error messages.
+func (c *Column) Accepted() string {
+	switch c.Type {
+	case ColYesNo:
+		return acceptedYesNo
+	case ColCode:
+		if len(c.Codes) == 0 {
+			return "a whole-number code"
+		}
+		var parts []string
+		for _, k := range sortedCodes(c.Codes) {
+			parts = append(parts, fmt.Sprintf("%d %s", k, c.Codes[k]))
+		}
+		return "a code: " + strings.Join(parts, ", ")
+	case ColNumber, ColCount:
+		what := "a number such as 2.500.000, 36,5 or 36.5"
+		if c.Type == ColCount {
+			what = "a whole number"
+		}
+		if c.Min != nil && c.Max != nil {
+			return fmt.Sprintf("%s from %s to %s", what, fmtNum(*c.Min), fmtNum(*c.Max))
+		}
+		if c.Min != nil {
+			return fmt.Sprintf("%s of at least %s", what, fmtNum(*c.Min))
+		}
+		if c.Max != nil {
+			return fmt.Sprintf("%s of at most %s", what, fmtNum(*c.Max))
+		}
+		return what
+	case ColSex:
+		return "L, P, Laki-laki, Perempuan, 1 = L, 2 = P"
+	case ColVillageCode:
+		return "63.09.06.2004 or 6309062004"
+	}
+	return "text"
+}
+
+func sortedCodes(m map[int]string) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	return keys
+}
+
+// Indicator is one of the set's binary household indicators.
+type Indicator struct {
+	ID, Dimension, Label, Question string
+	Rule                           *Rule
+	Applies                        string // condition name; "" or "all" always applies
+	Weight                         float64
+	Functions, Lenses, Sectors     []string
+	Status, SourceNote             string // provenance
+
+	dim       int   // index into Set.Dimensions
+	condition *Rule // nil when it always applies
+	facts     []int // column slots the condition reads
+	answers   []int // column slots the rule reads (facts excluded)
+}
+
+// Column returns the column declared under name, or nil.
+func (s *Set) Column(name string) *Column { return s.columnByName[name] }
+
+// Parameter returns the value of a parameter and whether it exists.
+func (s *Set) Parameter(name string) (float64, bool) {
+	for _, p := range s.Parameters {
+		if p.Name == name {
+			return p.Value, true
+		}
+	}
+	return 0, false
+}
+
+// Category returns the category of v, decided on Round2(v), or nil when v
+// lies below every cut-off.
+func (s *Set) Category(v float64) *Category {
+	r := Round2(v)
+	var best *Category
+	for i := range s.Categories {
+		if s.Categories[i].Min <= r {
+			best = &s.Categories[i]
+		}
+	}
+	return best
+}
+
+// LensKeys returns the keys of every lens sub-index: the family functions
+// first, then the other lenses, in the set's order.
+func (s *Set) LensKeys() []string {
+	var keys []string
+	for _, t := range s.Functions {
+		keys = append(keys, t.Key)
+	}
+	for _, t := range s.Lenses {
+		keys = append(keys, t.Key)
+	}
+	return keys
+}
+
+// TagLabel returns the label of a function, lens or sector key.
+func (s *Set) TagLabel(key string) string {
+	for _, list := range [][]Tag{s.Functions, s.Lenses, s.Sectors} {
+		for _, t := range list {
+			if t.Key == key {
+				return t.Label
+			}
+		}
+	}
+	return key
+}
+
+// WithParameter returns a copy of the set with one parameter changed.
+func (s *Set) WithParameter(name string, value float64) (*Set, error) {
+	for i, p := range s.Parameters {
+		if p.Name == name {
+			c := *s
+			c.Parameters = append([]Parameter(nil), s.Parameters...)
+			c.Parameters[i].Value = value
+			return &c, nil
+		}
+	}
+	var names []string
+	for _, p := range s.Parameters {
+		names = append(names, p.Name)
+	}
+	return nil, fmt.Errorf("unknown parameter %q (the set %s has: %s)", name, s.ID, strings.Join(names, ", "))
+}
+
+func fmtNum(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.6f", f), "0"), ".")
+}

@@ -1,0 +1,196 @@
+package ikk
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Source is a stream of spreadsheet rows. Row numbers are those a spreadsheet
+// program shows (the first row is 1); cells are raw values, not formatted ones.
+// Implementations must not keep more than a row in memory.
+type Source interface {
+	// Next advances to the next row; it returns false at the end or on error.
+	Next() bool
+	// Row returns the current row. The slice is reused by the next call.
+	Row() Row
+	// Err returns the error that stopped Next, if any.
+	Err() error
+	// Sheet names the worksheet ("" for CSV).
+	Sheet() string
+	Close() error
+}
+
+// Row is one spreadsheet row.
+type Row struct {
+	Num   int
+	Cells []Cell
+}
+
+// Cell is a raw cell value with what the reader knows of its type.
+type Cell struct {
+	Value string
+	Kind  CellKind
+}
+
+// InputError is a problem with an input file as a whole: it cannot be opened,
+// is not a spreadsheet, has no usable sheet.
+type InputError struct {
+	Path  string
+	Sheet string
+	Err   error
+}
+
+func (e *InputError) Error() string {
+	if e.Sheet != "" {
+		return fmt.Sprintf("%s: sheet %q: %v", e.Path, e.Sheet, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Format of an input file, decided from its bytes and its name.
+type Format int
+
+const (
+	FormatUnknown Format = iota
+	FormatCSV
+	FormatXLSX
+)
+
+// ExpandInputs turns the command-line inputs into a sorted list of files:
+// a folder stands for every .xlsx and .csv below it. A file named twice is
+// refused, since its households would be counted twice.
+func ExpandInputs(args []string) ([]string, error) {
+	var files []string
+	seen := map[string]string{}
+	addFile := func(p, as string) error {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return &InputError{Path: p, Err: err}
+		}
+		if first, dup := seen[abs]; dup {
+			return &InputError{Path: as, Err: fmt.Errorf("named twice (also as %s); each file may be read once", first)}
+		}
+		seen[abs] = as
+		files = append(files, p)
+		return nil
+	}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, &InputError{Path: a, Err: errors.New("no such file or folder")}
+			}
+			return nil, &InputError{Path: a, Err: err}
+		}
+		if !st.IsDir() {
+			if err := addFile(a, a); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			// Excel leaves "~$name.xlsx" lock files beside open workbooks.
+			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(name)) {
+			case ".xlsx", ".csv":
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, &InputError{Path: a, Err: err}
+		}
+		if len(found) == 0 {
+			return nil, &InputError{Path: a, Err: errors.New("folder holds no .xlsx or .csv file")}
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			if err := addFile(f, f); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return files, nil
+}
+
+// sniff decides a file's format from its first bytes, so that a renamed file
+// is read for what it is and an old .xls gets advice instead of garbage.
+func sniff(path string) (Format, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return FormatUnknown, err
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return FormatUnknown, err
+	}
+	head = head[:n]
+	ext := strings.ToLower(filepath.Ext(path))
+	switch {
+	case n == 0:
+		return FormatUnknown, errors.New("the file is empty")
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return FormatUnknown, errors.New("this is an old Excel 97-2003 workbook (.xls) or an encrypted one; open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or CSV UTF-8")
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return FormatXLSX, nil
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return FormatUnknown, errors.New("this is a PDF, not a spreadsheet; ikk reads .xlsx and .csv")
+	case ext == ".xlsx":
+		return FormatUnknown, errors.New("the file is named .xlsx but is not an Excel workbook (no ZIP signature); it may be damaged, or another format renamed")
+	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
+		if bytes.IndexByte(head, 0) >= 0 {
+			return FormatUnknown, errors.New("the file holds binary data, not CSV text")
+		}
+		return FormatCSV, nil
+	case ext == ".xls":
+		return FormatUnknown, errors.New("old Excel workbooks (.xls) are not read; save it as .xlsx or CSV UTF-8")
+	}
+	return FormatUnknown, fmt.Errorf("not a spreadsheet ikk reads (accepted: .xlsx, .csv)")
+}
+
+// Open opens a survey file. sheet selects a worksheet of a workbook; "" means
+// every sheet is offered in order, so the caller can pick the first whose
+// header matches.
+func Open(path string) (Workbook, error) {
+	format, err := sniff(path)
+	if err != nil {
+		return nil, &InputError{Path: path, Err: err}
+	}
+	switch format {
+	case FormatCSV:
+		return openCSV(path)
+	default:
+		return openXLSX(path)
+	}
+}
+
+// Workbook is an opened input file: one or more sheets.
+type Workbook interface {
+	Sheets() []string
+	// Rows streams one sheet ("" for a CSV file).
+	Rows(sheet string) (Source, error)
+	Close() error
+}

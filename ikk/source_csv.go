@@ -1,0 +1,149 @@
+package ikk
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+type csvBook struct {
+	path string
+}
+
+func openCSV(path string) (Workbook, error) { return &csvBook{path: path}, nil }
+
+func (b *csvBook) Sheets() []string { return []string{""} }
+func (b *csvBook) Close() error     { return nil }
+
+func (b *csvBook) Rows(sheet string) (Source, error) {
+	f, err := os.Open(b.path)
+	if err != nil {
+		return nil, &InputError{Path: b.path, Err: err}
+	}
+	src, err := newCSVSource(f)
+	if err != nil {
+		f.Close()
+		return nil, &InputError{Path: b.path, Err: err}
+	}
+	src.closer = f
+	return src, nil
+}
+
+type csvSource struct {
+	r      *csv.Reader
+	closer io.Closer
+	row    Row
+	err    error
+	// Comma is the detected separator, kept for messages and tests.
+	Comma rune
+}
+
+// NewCSVSource reads CSV from r: the separator (";", "," or tab) is detected
+// from the first lines, a UTF-8 byte-order mark is dropped, and text that is
+// not UTF-8 is read as Windows-1252, the usual encoding of CSV saved by an
+// older Excel.
+func NewCSVSource(r io.Reader) (Source, error) { return newCSVSource(r) }
+
+func newCSVSource(r io.Reader) (*csvSource, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(64 << 10)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, err
+	}
+	var in io.Reader = br
+	if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
+		head = head[3:]
+	} else if !validUTF8Prefix(head) {
+		in = charmap.Windows1252.NewDecoder().Reader(br)
+	}
+	comma := detectComma(head)
+	cr := csv.NewReader(in)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	return &csvSource{r: cr, Comma: comma}, nil
+}
+
+// validUTF8Prefix reports whether b is UTF-8, allowing a rune cut at the end.
+func validUTF8Prefix(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return len(b) < utf8.UTFMax && !utf8.FullRune(b)
+		}
+		b = b[size:]
+	}
+	return true
+}
+
+// detectComma picks the separator that occurs most often outside quotes in
+// the first lines.
+func detectComma(head []byte) rune {
+	counts := map[byte]int{}
+	inQuote, lines := false, 0
+	for _, c := range head {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '\n':
+			lines++
+		case c == ';' || c == ',' || c == '\t':
+			counts[c]++
+		}
+		if lines >= 20 {
+			break
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+func (s *csvSource) Next() bool {
+	if s.err != nil {
+		return false
+	}
+	rec, err := s.r.Read()
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				s.err = fmt.Errorf("row %d: %v", pe.StartLine, pe.Err)
+			} else {
+				s.err = err
+			}
+		}
+		return false
+	}
+	line, _ := s.r.FieldPos(0)
+	s.row.Num = line
+	s.row.Cells = s.row.Cells[:0]
+	for _, v := range rec {
+		s.row.Cells = append(s.row.Cells, Cell{Value: v})
+	}
+	return true
+}
+
+func (s *csvSource) Row() Row      { return s.row }
+func (s *csvSource) Err() error    { return s.err }
+func (s *csvSource) Sheet() string { return "" }
+func (s *csvSource) Close() error {
+	if s.closer != nil {
+		return s.closer.Close()
+	}
+	return nil
+}

@@ -1,0 +1,212 @@
+package ikk
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+)
+
+func readAll(t *testing.T, src Source) []string {
+	t.Helper()
+	var rows []string
+	for src.Next() {
+		r := src.Row()
+		var cells []string
+		for _, c := range r.Cells {
+			cells = append(cells, c.Value)
+		}
+		rows = append(rows, fmt.Sprintf("%d:%s", r.Num, strings.Join(cells, "|")))
+	}
+	if err := src.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestCSVSource(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"comma", "a,b\n1,2\n", []string{"1:a|b", "2:1|2"}},
+		{"semicolon with decimal commas", "a;b\n36,5;2.500.000\n", []string{"1:a|b", "2:36,5|2.500.000"}},
+		{"tab", "a\tb\n1\t2\n", []string{"1:a|b", "2:1|2"}},
+		{"byte-order mark", "\xEF\xBB\xBFa;b\n1;2\n", []string{"1:a|b", "2:1|2"}},
+		{"CRLF", "a,b\r\n1,2\r\n", []string{"1:a|b", "2:1|2"}},
+		{"quoted separators", "a;b\n\"x;y\";\"say \"\"hi\"\"\"\n", []string{"1:a|b", `2:x;y|say "hi"`}},
+		{"quoted newline keeps the spreadsheet's row numbers", "a,b\n\"two\nlines\",x\n3,4\n", []string{"1:a|b", "2:two\nlines|x", "4:3|4"}},
+		{"ragged rows", "a,b,c\n1\n1,2,3,4\n", []string{"1:a|b|c", "2:1", "3:1|2|3|4"}},
+		{"commas inside quotes do not fool the sniffer", "\"a,x\";\"b,y\";c\n1;2;3\n", []string{"1:a,x|b,y|c", "2:1|2|3"}},
+		{"stray quote", "a,b\nsay \"hi,x\n", []string{"1:a|b", "2:say \"hi|x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := NewCSVSource(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readAll(t, src); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCSVWindows1252(t *testing.T) {
+	in, err := charmap.Windows1252.NewEncoder().String("desa;catatan\nSungai Rambé;ok\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := NewCSVSource(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readAll(t, src); got[1] != "2:Sungai Rambé|ok" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestXLSXSource reads a workbook written here cell by cell: numbers, text,
+// booleans, gaps between rows and columns, formula-looking text.
+func TestXLSXSource(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	f.SetCellValue(sh, "A1", "kode_desa")
+	f.SetCellValue(sh, "B1", "luas")
+	f.SetCellValue(sh, "D1", "ok")
+	f.SetCellValue(sh, "A2", "63.09.06.2004")
+	f.SetCellValue(sh, "B2", 36.5)
+	f.SetCellValue(sh, "D2", true)
+	f.SetCellValue(sh, "A4", "=SUM(1,2)")
+	f.SetCellStr(sh, "B4", "2.500.000")
+	f.SetCellValue(sh, "C4", 1234567)
+	path := filepath.Join(t.TempDir(), "w.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	src, err := wb.Rows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	got := readAll(t, src)
+	want := []string{"1:kode_desa|luas||ok", "2:63.09.06.2004|36.5||1", "3:", "4:=SUM(1,2)|2.500.000|1234567"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// scoreUnits scores files with the default set and returns the units as the
+// JSON renderer would see them, paths aside.
+func scoreUnits(t *testing.T, paths ...string) (*Result, []*Unit) {
+	t.Helper()
+	res, err := Score(context.Background(), defaultSet(t), paths, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, res.Units
+}
+
+// TestSameDataSameResult: the sample as CSV and as the xlsx LibreOffice saved
+// from it, and the Kobo export (';', group prefixes, a question as a header)
+// against the same households with plain headers, give the same units.
+func TestSameDataSameResult(t *testing.T) {
+	csvRes, csvUnits := scoreUnits(t, "../testdata/sample/survei_kelua.csv")
+	xlsxRes, xlsxUnits := scoreUnits(t, "../testdata/sample/survei_kelua.xlsx")
+	if !reflect.DeepEqual(csvUnits, xlsxUnits) {
+		t.Error("the CSV and the LibreOffice xlsx of the sample give different units")
+	}
+	if csvRes.Summary != xlsxRes.Summary || len(csvRes.Issues) != len(xlsxRes.Issues) {
+		t.Errorf("accounting %+v vs %+v, issues %d vs %d", csvRes.Summary, xlsxRes.Summary, len(csvRes.Issues), len(xlsxRes.Issues))
+	}
+	if xlsxRes.Inputs[0].Sheet != "survei_kelua" || xlsxRes.Inputs[0].HeaderRow != 1 {
+		t.Errorf("xlsx input %+v", xlsxRes.Inputs[0])
+	}
+	// The Kobo export and the same households with plain headers.
+	plain := strings.Replace(mustRead(t, "../testdata/sample/kobo_export.csv"), "\n", "\n", -1)
+	lines := strings.SplitN(plain, "\n", 2)
+	var head []string
+	for _, h := range strings.Split(lines[0], ";") {
+		if i := strings.LastIndex(h, "/"); i >= 0 {
+			h = h[i+1:]
+		}
+		if strings.HasPrefix(h, "Apakah ada anggota") {
+			h = "ada_sakit_kronis"
+		}
+		head = append(head, h)
+	}
+	plainPath := writeFile(t, "plain.csv", strings.Join(head, ";")+"\n"+lines[1])
+	_, koboUnits := scoreUnits(t, "../testdata/sample/kobo_export.csv")
+	_, plainUnits := scoreUnits(t, plainPath)
+	if !reflect.DeepEqual(koboUnits, plainUnits) {
+		t.Error("Kobo headers and plain headers give different units")
+	}
+	if len(koboUnits) == 0 || koboUnits[0].Households != 240 {
+		t.Errorf("kobo export: %d units", len(koboUnits))
+	}
+}
+
+func mustRead(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestHandWorkedHouseholds compares every household score of the hand-worked
+// fixture with testdata/handworked/expected.json (worked out by hand), for
+// the CSV and for the same data in a LibreOffice-saved district template.
+func TestHandWorkedHouseholds(t *testing.T) {
+	want := map[int]string{ // row -> "score category complete", from expected.json
+		2: "93.5 3 true", 3: "51 1 true", 4: "70.16666666666667 2 true", 5: "<nil> <nil> false", 7: "68.75 2 true",
+		9: "84.33333333333333 3 true", 10: "77 3 true", 11: "77 3 true", 13: "71.83333333333334 2 true", 14: "93.33333333333333 3 true",
+	}
+	for _, path := range []string{"../testdata/handworked/survey.csv", "../testdata/handworked/survey_template_libreoffice.xlsx"} {
+		got := map[int]string{}
+		_, err := Score(context.Background(), defaultSet(t), []string{path}, Options{OnHousehold: func(h *Household) {
+			score, cat := "<nil>", "<nil>"
+			if h.Score != nil {
+				score = fmt.Sprint(Round2(*h.Score*1e6) / 1e6)
+				cat = fmt.Sprint(h.Category.ID)
+			}
+			got[h.Row] = fmt.Sprintf("%s %s %v", score, cat, h.Complete)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The template has three rows above the header.
+		offset := 0
+		if strings.HasSuffix(path, ".xlsx") {
+			offset = 3
+		}
+		for row, w := range want {
+			wantScore := w
+			if fields := strings.Fields(w); fields[0] != "<nil>" {
+				var f float64
+				fmt.Sscan(fields[0], &f)
+				wantScore = fmt.Sprintf("%v %s %s", Round2(f*1e6)/1e6, fields[1], fields[2])
+			}
+			if got[row+offset] != wantScore {
+				t.Errorf("%s row %d: %q, want %q", path, row+offset, got[row+offset], wantScore)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d households scored, want %d", path, len(got), len(want))
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package ikk
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// result aggregates the desa into kecamatan and kabupaten and orders the
+// units: each kabupaten, then each of its kecamatan followed by its desa, and
+// each desa followed by its RT. Codes sort before names.
+func (sc *scorer) result() *Result {
+	set := sc.set
+	type group struct {
+		key, code, name, kabName string
+		acc                      *acc
+		desas                    []*desaState
+	}
+	kabs := map[string]*group{}
+	kecs := map[string]*group{}
+	for _, key := range sc.desaOrder {
+		d := sc.desas[key]
+		kab := kabs[d.kabKey]
+		if kab == nil {
+			kab = &group{key: d.kabKey, acc: newAcc(set)}
+			if d.code != "" {
+				kab.code = d.kabKey
+			}
+			kabs[d.kabKey] = kab
+		}
+		if kab.name == "" {
+			kab.name = d.kabupaten
+		}
+		kec := kecs[d.kecKey]
+		if kec == nil {
+			kec = &group{key: d.kecKey, acc: newAcc(set)}
+			if d.code != "" {
+				kec.code = d.kecKey
+			}
+			kecs[d.kecKey] = kec
+		}
+		if kec.name == "" {
+			kec.name = d.kecamatan
+		}
+		if kec.kabName == "" {
+			kec.kabName = d.kabupaten
+		}
+		kec.desas = append(kec.desas, d)
+	}
+	// Sum in the sorted order so that the floating-point sums never depend on
+	// the order the files were read in.
+	var kabKeys []string
+	for k := range kabs {
+		kabKeys = append(kabKeys, k)
+	}
+	sortUnitKeys(kabKeys, func(k string) (string, string) { return kabs[k].code, kabs[k].name })
+	var kecKeys []string
+	for k := range kecs {
+		kecKeys = append(kecKeys, k)
+	}
+	sortUnitKeys(kecKeys, func(k string) (string, string) { return kecs[k].code, kecs[k].name })
+
+	res := &Result{Set: set, Inputs: sc.inputs, Issues: sc.issues, Summary: sc.total}
+	for _, kk := range kabKeys {
+		kab := kabs[kk]
+		kabUnit := &Unit{Level: LevelKabupaten, Code: kab.code, Name: kab.name, Kabupaten: kab.name}
+		res.Units = append(res.Units, kabUnit)
+		for _, ck := range kecKeys {
+			kec := kecs[ck]
+			if !strings.HasPrefix(ck, kk) || kec.desas[0].kabKey != kk {
+				continue
+			}
+			kecUnit := &Unit{Level: LevelKecamatan, Code: kec.code, Name: kec.name, Kecamatan: kec.name, Kabupaten: kec.kabName}
+			res.Units = append(res.Units, kecUnit)
+			sort.SliceStable(kec.desas, func(i, j int) bool {
+				return unitLess(kec.desas[i].code, kec.desas[i].name, kec.desas[j].code, kec.desas[j].name)
+			})
+			for _, d := range kec.desas {
+				kec.acc.add(d.acc)
+				du := &Unit{Level: LevelDesa, Code: d.code, Name: d.name, Kecamatan: d.kecamatan, Kabupaten: d.kabupaten}
+				finish(set, du, d.acc)
+				res.Units = append(res.Units, du)
+				sort.SliceStable(d.rtOrder, func(i, j int) bool { return rtLess(d.rtOrder[i], d.rtOrder[j]) })
+				for _, rt := range d.rtOrder {
+					ru := &Unit{Level: LevelRT, Code: d.code, Name: d.name, Desa: d.name, Kecamatan: d.kecamatan, Kabupaten: d.kabupaten, RT: rt}
+					finish(set, ru, d.rts[rt])
+					res.Units = append(res.Units, ru)
+				}
+			}
+			finish(set, kecUnit, kec.acc)
+			kab.acc.add(kec.acc)
+		}
+		finish(set, kabUnit, kab.acc)
+	}
+	return res
+}
+
+func sortUnitKeys(keys []string, id func(string) (code, name string)) {
+	sort.SliceStable(keys, func(i, j int) bool {
+		ci, ni := id(keys[i])
+		cj, nj := id(keys[j])
+		if unitLess(ci, ni, cj, nj) != unitLess(cj, nj, ci, ni) {
+			return unitLess(ci, ni, cj, nj)
+		}
+		return keys[i] < keys[j]
+	})
+}
+
+// unitLess orders units by code; units known only by name come after, by name.
+func unitLess(codeA, nameA, codeB, nameB string) bool {
+	switch {
+	case codeA != "" && codeB != "":
+		return codeA < codeB
+	case codeA != "":
+		return true
+	case codeB != "":
+		return false
+	}
+	return NormalizeName(nameA) < NormalizeName(nameB)
+}
+
+// rtLess orders RT numbers numerically, other names after them.
+func rtLess(a, b string) bool {
+	na, ea := strconv.Atoi(a)
+	nb, eb := strconv.Atoi(b)
+	switch {
+	case ea == nil && eb == nil:
+		return na < nb
+	case ea == nil:
+		return true
+	case eb == nil:
+		return false
+	}
+	return a < b
+}

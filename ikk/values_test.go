@@ -1,0 +1,305 @@
+package ikk
+
+import (
+	"math"
+	"testing"
+)
+
+func TestRound2(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{2.675, "2.68"}, // stored as 2.67499999..., printed as 2.675: a person rounds up
+		{74.995, "75.00"},
+		{0.125, "0.13"},
+		{73.98456, "73.98"},
+		{73.985, "73.99"},
+		{0, "0.00"},
+		{100, "100.00"},
+		{99.995, "100.00"},
+		{9.995, "10.00"},
+		{0.005, "0.01"},
+		{0.004999, "0.00"},
+		{1.1, "1.10"},
+		{1e-7, "0.00"},
+		{123456.789, "123456.79"},
+		{-2.675, "-2.68"},
+		{-0.001, "0.00"},
+		{200.0 / 3, "66.67"},
+		{469.0 / 6, "78.17"},
+	}
+	for _, tt := range tests {
+		if got := Round2Text(tt.in); got != tt.want {
+			t.Errorf("Round2Text(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := Round2(74.995); got != 75 {
+		t.Errorf("Round2(74.995) = %v, want 75", got)
+	}
+}
+
+func TestCategoryOnRoundedValue(t *testing.T) {
+	s := &Set{Categories: []Category{{1, "Kurang", 0}, {2, "Cukup", 60}, {3, "Responsif", 75}}}
+	tests := []struct {
+		v    float64
+		want int
+	}{
+		{74.995, 3}, // prints as 75,00: never shown under category 2
+		{74.994999, 2},
+		{59.995, 2},
+		{59.99, 1},
+		{60, 2},
+		{75, 3},
+		{73.98, 2}, // Desa Pondok Labu
+		{81.78, 3}, // Desa Sangsang
+		{84.29, 3}, // Desa Ampukung
+		{0, 1},
+		{100, 3},
+	}
+	for _, tt := range tests {
+		c := s.Category(tt.v)
+		if c == nil || c.ID != tt.want {
+			t.Errorf("Category(%v) = %v, want %d", tt.v, c, tt.want)
+		}
+	}
+	if c := s.Category(-1); c != nil {
+		t.Errorf("Category(-1) = %v, want none", c)
+	}
+}
+
+func TestParseYesNo(t *testing.T) {
+	yes := []string{"ya", "Ya", " YA ", "y", "Y", "yes", "1", "1.0", "01", "true", "TRUE", "benar", "Benar"}
+	no := []string{"tidak", "Tidak", "TIDAK", "tdk", "t", "no", "n", "0", "2", "2.0", "false", "FALSE", "salah"}
+	bad := []string{"mungkin", "kadang", "3", "-1", "ya tidak", "yaa", "1.5", "?", "-"}
+	for _, s := range yes {
+		if v, err := ParseYesNo(s); err != nil || !v {
+			t.Errorf("ParseYesNo(%q) = %v, %v; want yes", s, v, err)
+		}
+	}
+	for _, s := range no {
+		if v, err := ParseYesNo(s); err != nil || v {
+			t.Errorf("ParseYesNo(%q) = %v, %v; want no", s, v, err)
+		}
+	}
+	for _, s := range bad {
+		if _, err := ParseYesNo(s); err == nil {
+			t.Errorf("ParseYesNo(%q) accepted, want an error", s)
+		}
+	}
+}
+
+func TestParseCode(t *testing.T) {
+	labels := map[string]int{"milik sendiri": 1, "kontrak/sewa": 2, "air hujan": 6}
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"1", 1, true},
+		{"01", 1, true},
+		{"1.0", 1, true},
+		{"1,0", 1, true},
+		{" 2 ", 2, true},
+		{"1. Milik sendiri", 1, true},
+		{"1 - Milik sendiri", 1, true},
+		{"2) Kontrak/sewa", 2, true},
+		{"10: Lainnya", 10, true},
+		{"Milik Sendiri", 1, true},
+		{"  milik   sendiri ", 1, true},
+		{"AIR HUJAN", 6, true},
+		{"1.5", 0, false},
+		{"sendiri", 0, false},
+		{"x1", 0, false},
+		{"", 0, false},
+		{"12abc", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseCode(tt.in, labels)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseCode(%q) = %d, %v; want %d, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind CellKind
+		want float64
+		ok   bool
+	}{
+		{"2.500.000", KindText, 2500000, true},
+		{"36,5", KindText, 36.5, true},
+		{"36.5", KindText, 36.5, true},
+		{"Rp 1.250.000", KindText, 1250000, true},
+		{"Rp1.250.000,50", KindText, 1250000.5, true},
+		{"rp. 750.000", KindText, 0, false}, // "Rp." with a dot is not a form we accept
+		{"750.000", KindText, 750000, true},
+		{"1.125", KindText, 1125, true}, // text: Indonesian thousands
+		{"1.125", KindNumber, 1.125, true}, // a numeric cell: a decimal point
+		{"1 250 000", KindText, 1250000, true},
+		{"1\u00a0250\u00a0000", KindText, 1250000, true},
+		{"2500000", KindText, 2500000, true},
+		{"0", KindText, 0, true},
+		{"-3", KindText, -3, true},
+		{"1.5E-3", KindText, 0.0015, true},
+		{"6.3E+15", KindNumber, 6.3e15, true},
+		{"12,5.0", KindText, 0, false},
+		{"1.2.3", KindText, 0, false},
+		{"1.25.000", KindText, 0, false},
+		{"1234.567.000", KindText, 0, false},
+		{"dua", KindText, 0, false},
+		{"", KindText, 0, false},
+		{"Rp", KindText, 0, false},
+		{"36,", KindText, 0, false},
+		{",5", KindText, 0, false},
+		{"NaN", KindNumber, 0, false},
+		{"Inf", KindText, 0, false},
+		{"1e999", KindText, 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseNumber(tt.in, tt.kind)
+		if (err == nil) != tt.ok || (tt.ok && math.Abs(got-tt.want) > 1e-9) {
+			t.Errorf("ParseNumber(%q, %v) = %v, %v; want %v, ok=%v", tt.in, tt.kind, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseCount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"3", 3, true}, {"3.0", 3, true}, {"03", 3, true}, {"0", 0, true}, {"-1", -1, true},
+		{"2,5", 0, false}, {"dua", 0, false}, {"1.5", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseCount(tt.in, KindText)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseCount(%q) = %d, %v; want %d, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseSex(t *testing.T) {
+	tests := map[string]Sex{
+		"L": SexMale, "l": SexMale, "Laki-laki": SexMale, "LAKI-LAKI": SexMale, "laki laki": SexMale, "1": SexMale, "1.0": SexMale,
+		"P": SexFemale, "Perempuan": SexFemale, "perempuan": SexFemale, "2": SexFemale, "wanita": SexFemale,
+	}
+	for in, want := range tests {
+		if got, err := ParseSex(in); err != nil || got != want {
+			t.Errorf("ParseSex(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"X", "3", "lelaki perempuan", ""} {
+		if _, err := ParseSex(in); err == nil {
+			t.Errorf("ParseSex(%q) accepted", in)
+		}
+	}
+}
+
+func TestNormalizeVillageCode(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"63.09.06.2004", "63.09.06.2004", true},
+		{"6309062004", "63.09.06.2004", true},
+		{" 6309062004 ", "63.09.06.2004", true},
+		{"6309062004.0", "63.09.06.2004", true}, // a numeric cell read back
+		{"63 09 06 2004", "63.09.06.2004", true},
+		{"63.09.06.1001", "63.09.06.1001", true}, // a kelurahan
+		{"63.09.06", "", false},
+		{"630906200", "", false},
+		{"63.090.6.2004", "", false},
+		{"63.09.06.2004.1", "", false},
+		{"6309O62004", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, err := NormalizeVillageCode(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("NormalizeVillageCode(%q) = %q, %v; want %q, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestNormalizeRT(t *testing.T) {
+	for in, want := range map[string]string{"003": "3", "3": "3", "RT 03": "3", "rt.3": "3", "RT 003/RW 02": "003/rw 02", "0": "0", "000": "0", " 12 ": "12", "": ""} {
+		if got := NormalizeRT(in); got != want {
+			t.Errorf("NormalizeRT(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNormalizeHeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"buku_nikah": "buku nikah", " Buku Nikah ": "buku nikah", "BUKU-NIKAH": "buku nikah", "buku.nikah": "buku nikah",
+		"buku__nikah": "buku nikah", "\ufeffkode_desa": "kode desa", "grp_a/buku_nikah": "grp a/buku nikah",
+	} {
+		if got := NormalizeHeader(in); got != want {
+			t.Errorf("NormalizeHeader(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHeaderMatch(t *testing.T) {
+	set := defaultSet(t)
+	m := newHeaderMatcher(set)
+	tests := []struct {
+		header, col string
+		how         int
+	}{
+		{"buku_nikah", "buku_nikah", 3},
+		{"Buku Nikah", "buku_nikah", 3},
+		{"grp_ikk/buku_nikah", "buku_nikah", 2},
+		{"grp_ikk-buku_nikah", "buku_nikah", 1},
+		{"identitas.kode_desa", "kode_desa", 1},
+		{"Nama Desa", "desa", 3},
+		{"kode desa/kelurahan", "kode_desa", 3},
+		{"Apakah ada anggota keluarga yang menderita penyakit kronis atau disabilitas?", "ada_sakit_kronis", 3},
+		{"alamat", "", 0},
+		{"", "", 0},
+	}
+	for _, tt := range tests {
+		col, how := m.match(tt.header)
+		if col != tt.col || how != tt.how {
+			t.Errorf("match(%q) = %q, %d; want %q, %d", tt.header, col, how, tt.col, tt.how)
+		}
+	}
+}
+
+func TestMaskKK(t *testing.T) {
+	for in, want := range map[string]string{
+		"6309062004000123": "630906******0123",
+		" 6309062004000123 ": "630906******0123",
+		"12345": "*****",
+		"":      "",
+	} {
+		if got := MaskKK(in); got != want {
+			t.Errorf("MaskKK(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestKKKey(t *testing.T) {
+	if kkKey("6309062004000123") != kkKey("'6309062004000123") || kkKey("6309 0620 0400 0123") != kkKey("6309062004000123") {
+		t.Error("the same KK number written differently gives different keys")
+	}
+	if kkKey("6309062004000123") == kkKey("6309062004000124") {
+		t.Error("different KK numbers share a key")
+	}
+	if kkKey("KK-ABC") == kkKey("KK-ABD") {
+		t.Error("different texts share a key")
+	}
+}
+
+func TestColumnLetter(t *testing.T) {
+	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
+		if got := ColumnLetter(i); got != want {
+			t.Errorf("ColumnLetter(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
