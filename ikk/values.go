@@ -79,6 +79,10 @@ func parseCodeNumber(s string) (int, error) {
 		}
 		s = s[:i]
 	}
+	// Leading zeros ("01", "0002") carry no meaning in a code.
+	for len(s) > 1 && s[0] == '0' {
+		s = s[1:]
+	}
 	if s == "" || len(s) > 9 {
 		return 0, errNotNumber
 	}
