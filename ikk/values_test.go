@@ -136,7 +136,7 @@ func TestParseNumber(t *testing.T) {
 		{"Rp1.250.000,50", KindText, 1250000.5, true},
 		{"rp. 750.000", KindText, 0, false}, // "Rp." with a dot is not a form we accept
 		{"750.000", KindText, 750000, true},
-		{"1.125", KindText, 1125, true}, // text: Indonesian thousands
+		{"1.125", KindText, 1125, true},    // text: Indonesian thousands
 		{"1.125", KindNumber, 1.125, true}, // a numeric cell: a decimal point
 		{"1 250 000", KindText, 1250000, true},
 		{"1\u00a0250\u00a0000", KindText, 1250000, true},
@@ -273,10 +273,10 @@ func TestHeaderMatch(t *testing.T) {
 
 func TestMaskKK(t *testing.T) {
 	for in, want := range map[string]string{
-		"6309062004000123": "630906******0123",
+		"6309062004000123":   "630906******0123",
 		" 6309062004000123 ": "630906******0123",
-		"12345": "*****",
-		"":      "",
+		"12345":              "*****",
+		"":                   "",
 	} {
 		if got := MaskKK(in); got != want {
 			t.Errorf("MaskKK(%q) = %q, want %q", in, got, want)
