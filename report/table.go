@@ -67,11 +67,12 @@ func (g *grid) render(w io.Writer, markdown bool) error {
 	return t.Render()
 }
 
+var mdCellReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+
 // MarkdownCell escapes a cell for a Markdown table: pipes, backslashes and
 // line breaks would otherwise break the row.
 func MarkdownCell(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
-	return r.Replace(s)
+	return strings.TrimSpace(mdCellReplacer.Replace(s))
 }
 
 // words of the terminal table and the Markdown summary, by language.
@@ -270,8 +271,12 @@ func Markdown(w io.Writer, r *ikk.Result, m Meta) error {
 	fmt.Fprintf(w, "- %s: %s\n\n", word(lang, "params"), MarkdownText(ParamText(r.Set, lang)))
 	var b strings.Builder
 	writeIssues(&b, r, lang, "")
-	for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-		fmt.Fprintf(w, "%s  \n", MarkdownText(line))
+	for i, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+		if i < 2 {
+			fmt.Fprintf(w, "%s\n\n", MarkdownText(line))
+			continue
+		}
+		fmt.Fprintf(w, "- %s\n", MarkdownText(strings.TrimSpace(line)))
 	}
 	return nil
 }
@@ -279,6 +284,20 @@ func Markdown(w io.Writer, r *ikk.Result, m Meta) error {
 // MarkdownText escapes running text so that survey values cannot turn into
 // Markdown markup.
 func MarkdownText(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "<", "&lt;", "[", `\[`, "#", `\#`)
-	return r.Replace(s)
+	s = mdTextReplacer.Replace(s)
+	// "<" stays readable as plain text ("< 60,00") unless it could open an
+	// HTML tag.
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && i+1 < len(s) && (isLetter(s[i+1]) || s[i+1] == '/' || s[i+1] == '!') {
+			b.WriteString("&lt;")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
+
+var mdTextReplacer = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "[", `\[`, "#", `\#`)
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

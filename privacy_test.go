@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ikk-tools/ikk/cmd"
+)
+
+func runIkk(t *testing.T, args ...string) (string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := cmd.Main(args, cmd.Env{Builtins: map[string][]byte{"ikk": defaultSet}, Stdout: &stdout, Stderr: &stderr})
+	if code != 0 {
+		t.Fatalf("ikk %v: exit %d: %s", args, code, stderr.String())
+	}
+	return stdout.String(), stderr.String()
+}
+
+// TestNoPersonalDataInSummaries: family names and KK numbers (UU 27/2022)
+// never appear in a summary output, in any format, stdout or files.
+func TestNoPersonalDataInSummaries(t *testing.T) {
+	in := "testdata/sample/survei_kelua.csv"
+	f, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	// The first family again (a duplicate KK) with a bad cell, so that the
+	// issues speak of households too.
+	dup := append([]string(nil), recs[1]...)
+	dup[col["buku_nikah"]] = "mungkin"
+	dir := t.TempDir()
+	withDup := filepath.Join(dir, "survey.csv")
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.WriteAll(append(recs, dup))
+	os.WriteFile(withDup, []byte(b.String()), 0o644)
+
+	var outputs []string
+	for _, format := range []string{"table", "json", "csv", "md"} {
+		for _, lang := range []string{"id", "en"} {
+			stdout, stderr := runIkk(t, "score", "--format", format, "--lang", lang, withDup)
+			outputs = append(outputs, stdout, stderr)
+		}
+	}
+	files := []string{filepath.Join(dir, "r.json"), filepath.Join(dir, "r.csv"), filepath.Join(dir, "r.md")}
+	runIkk(t, "score", withDup, "-o", files[0], "-o", files[1], "-o", files[2])
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs = append(outputs, string(data))
+	}
+	all := strings.Join(outputs, "\n")
+	if !strings.Contains(all, "duplicate_kk") {
+		t.Fatal("the test survey should raise a duplicate_kk issue")
+	}
+	for _, r := range recs[1:] {
+		if name := r[col["nama_kk"]]; strings.Contains(all, name) {
+			t.Fatalf("family name %q appears in a summary output", name)
+		}
+		if kk := r[col["no_kk"]]; strings.Contains(all, kk) {
+			t.Fatalf("KK number %s appears in a summary output", kk)
+		}
+	}
+}
+
+// TestFormulaTextStaysText: a survey text that a spreadsheet would take for a
+// formula is written so that it stays text in the CSV output.
+func TestFormulaTextStaysText(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "s.csv")
+	os.WriteFile(p, []byte("kode_desa,kecamatan,desa,buku_nikah,status_kawin_kk\n,=HYPERLINK(\"x\"),@Desa,ya,2\n"), 0o644)
+	stdout, _ := runIkk(t, "score", "--format", "csv", p)
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		for _, cell := range r[:6] {
+			if cell != "" && strings.ContainsAny(cell[:1], "=+@") {
+				t.Errorf("cell %q would be read as a formula", cell)
+			}
+		}
+	}
+	if !strings.Contains(stdout, "'@Desa") || !strings.Contains(stdout, `'=HYPERLINK(""x"")`) {
+		t.Errorf("formula-like names not kept as text:\n%s", stdout)
+	}
+}

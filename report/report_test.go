@@ -1,0 +1,140 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ikk-tools/ikk/ikk"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestNum(t *testing.T) {
+	tests := []struct {
+		v    float64
+		lang string
+		want string
+	}{
+		{73.98456, "id", "73,98"},
+		{73.98456, "en", "73.98"},
+		{2.675, "id", "2,68"},
+		{74.995, "id", "75,00"},
+		{0.125, "id", "0,13"},
+		{1234.5, "id", "1.234,50"},
+		{1234.5, "en", "1,234.50"},
+		{582932, "id", "582.932,00"},
+		{1234567.891, "id", "1.234.567,89"},
+		{100, "id", "100,00"},
+		{0, "id", "0,00"},
+		{-1234.5, "id", "-1.234,50"},
+	}
+	for _, tt := range tests {
+		if got := Num(tt.v, tt.lang); got != tt.want {
+			t.Errorf("Num(%v, %s) = %q, want %q", tt.v, tt.lang, got, tt.want)
+		}
+	}
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1.000", 12345: "12.345", 1234567: "1.234.567", -5000: "-5.000"} {
+		if got := Int(n, "id"); got != want {
+			t.Errorf("Int(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := NumPtr(nil, "id"); got != "–" {
+		t.Errorf("NumPtr(nil) = %q", got)
+	}
+}
+
+func TestMarkdownEscaping(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jati | Asih":    `Jati \| Asih`,
+		"dua\nbaris":     "dua baris",
+		`a\b`:            `a\\b`,
+		"biasa":          "biasa",
+		"|=SUM(A1)|\r\n": `\|=SUM(A1)\|`,
+	} {
+		if got := MarkdownCell(in); got != want {
+			t.Errorf("MarkdownCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := MarkdownText("*tebal* _miring_ <b> < 60"); got != `\*tebal\* \_miring\_ &lt;b> < 60` {
+		t.Errorf("MarkdownText = %q", got)
+	}
+}
+
+func TestFormatForPath(t *testing.T) {
+	for path, want := range map[string]string{"a.json": "json", "B.CSV": "csv", "c.md": "md", "d.markdown": "md"} {
+		if got, err := FormatForPath(path); err != nil || got != want {
+			t.Errorf("FormatForPath(%q) = %q, %v", path, got, err)
+		}
+	}
+	if _, err := FormatForPath("e.pdf"); err == nil {
+		t.Error("FormatForPath(e.pdf) accepted")
+	}
+}
+
+func handWorked(t *testing.T) *ikk.Result {
+	t.Helper()
+	data, err := os.ReadFile("../indicators.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := ikk.LoadSet("builtin:ikk", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ikk.Score(context.Background(), set, []string{"../testdata/handworked/survey.csv"}, ikk.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestGolden renders the hand-worked fixture in every format and language and
+// compares with testdata/golden; `go test ./report -update` rewrites them, to
+// be reviewed as a diff.
+func TestGolden(t *testing.T) {
+	res := handWorked(t)
+	for _, tt := range []struct {
+		file, format, lang string
+	}{
+		{"handworked.json", "json", "id"},
+		{"handworked.csv", "csv", "id"},
+		{"handworked.id.md", "md", "id"},
+		{"handworked.en.md", "md", "en"},
+		{"handworked.id.txt", "table", "id"},
+		{"handworked.en.txt", "table", "en"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			render, ok := Lookup(tt.format)
+			if !ok {
+				t.Fatalf("no renderer %s", tt.format)
+			}
+			var buf bytes.Buffer
+			if err := render(&buf, res, Meta{Lang: tt.lang, ToolVersion: "test"}); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", tt.file)
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report -update to create it)", err)
+			}
+			if !bytes.Equal(want, buf.Bytes()) {
+				t.Errorf("%s differs from the golden file; rerun with -update and review the diff\n got:\n%s", tt.file, buf.String())
+			}
+			// Rendering twice gives the same bytes.
+			var again bytes.Buffer
+			render(&again, res, Meta{Lang: tt.lang, ToolVersion: "test"})
+			if !bytes.Equal(again.Bytes(), buf.Bytes()) {
+				t.Error("two renderings differ")
+			}
+		})
+	}
+}
