@@ -21,23 +21,41 @@ const (
 )
 
 // normText folds a cell for vocabulary look-ups: trimmed, lower case, inner
-// white space collapsed.
+// white space collapsed. Cells are mostly short ASCII words ("Ya", "TIDAK"),
+// folded here without allocating when they need no change.
 func normText(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	needs := false
-	for _, r := range s {
-		if unicode.IsUpper(r) || unicode.IsSpace(r) && r != ' ' {
-			needs = true
-			break
+	var buf [64]byte
+	if b, ok := foldASCII(buf[:0], s); ok {
+		if string(b) == s {
+			return s
 		}
-	}
-	if !needs && !strings.Contains(s, "  ") {
-		return s
+		return string(b)
 	}
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// foldASCII appends the folded form of s to dst; ok is false when s holds
+// anything but ASCII, which needs the Unicode path.
+func foldASCII(dst []byte, s string) ([]byte, bool) {
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return dst, false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = true
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(dst) > 0 {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 var yesWords = map[string]bool{
@@ -52,6 +70,13 @@ const acceptedYesNo = "ya/y/yes/1/true/benar or tidak/tdk/t/no/n/0/2/false/salah
 // ParseYesNo reads a yes/no answer. Numeric cells 1 and 0 (and 2, the usual
 // "no" code of Indonesian questionnaires) are accepted as well as words.
 func ParseYesNo(s string) (bool, error) {
+	var buf [64]byte
+	if b, ok := foldASCII(buf[:0], s); ok {
+		// The map look-up with string(b) does not allocate.
+		if v, ok := yesWords[string(b)]; ok {
+			return v, nil
+		}
+	}
 	k := normText(s)
 	if v, ok := yesWords[k]; ok {
 		return v, nil
@@ -133,6 +158,14 @@ func ParseCode(s string, labels map[string]int) (int, error) {
 // "2.500.000" = 2500000, "36,5" = 36.5, "36.5" = 36.5, "Rp 1.250.000,50".
 func ParseNumber(s string, kind CellKind) (float64, error) {
 	t := strings.TrimSpace(s)
+	// Most cells are plain whole numbers ("4", "2500000").
+	if len(t) > 0 && len(t) <= 15 && allDigits(t) {
+		var n int64
+		for i := 0; i < len(t); i++ {
+			n = n*10 + int64(t[i]-'0')
+		}
+		return float64(n), nil
+	}
 	if kind == KindNumber {
 		if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 			return f, nil

@@ -1,0 +1,122 @@
+package ikk
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ikk-tools/ikk/internal/surveygen"
+)
+
+const benchHouseholds = 20000
+
+// benchSurvey writes a generated survey of benchHouseholds families once per
+// benchmark and returns its path and size.
+func benchSurvey(b *testing.B, ext string) (string, int64) {
+	b.Helper()
+	cfg := surveygen.Config{Seed: 1, Households: benchHouseholds, Desa: 40, Kecamatan: 4}
+	path := filepath.Join(b.TempDir(), "survey"+ext)
+	if ext == ".xlsx" {
+		if err := surveygen.GenerateXLSX(path, cfg); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		var buf bytes.Buffer
+		if err := surveygen.Generate(&buf, cfg); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path, st.Size()
+}
+
+func benchRead(b *testing.B, ext string) {
+	path, size := benchSurvey(b, ext)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		wb, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src, err := wb.Rows(wb.Sheets()[0])
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for src.Next() {
+			n++
+		}
+		if err := src.Err(); err != nil || n != benchHouseholds+1 {
+			b.Fatalf("%d rows, %v", n, err)
+		}
+		src.Close()
+		wb.Close()
+	}
+	b.ReportMetric(float64(benchHouseholds)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkReadCSV and BenchmarkReadXLSX measure the readers alone.
+func BenchmarkReadCSV(b *testing.B)  { benchRead(b, ".csv") }
+func BenchmarkReadXLSX(b *testing.B) { benchRead(b, ".xlsx") }
+
+func benchScore(b *testing.B, ext string) {
+	path, size := benchSurvey(b, ext)
+	set := defaultSet(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := Score(context.Background(), set, []string{path}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Summary.Scored != benchHouseholds {
+			b.Fatalf("%d scored", res.Summary.Scored)
+		}
+	}
+	b.ReportMetric(float64(benchHouseholds)*float64(b.N)/b.Elapsed().Seconds(), "households/s")
+}
+
+// BenchmarkScoreCSV and BenchmarkScoreXLSX measure reading, scoring and
+// aggregation together, as `ikk score` does them.
+func BenchmarkScoreCSV(b *testing.B)  { benchScore(b, ".csv") }
+func BenchmarkScoreXLSX(b *testing.B) { benchScore(b, ".xlsx") }
+
+// BenchmarkScoreRows measures the scorer without the reader: parsing the
+// cells of one household and deciding its 29 outcomes.
+func BenchmarkScoreRows(b *testing.B) {
+	set := defaultSet(b)
+	sc := newScorer(set, Options{})
+	var buf bytes.Buffer
+	if err := surveygen.Generate(&buf, surveygen.Config{Seed: 1, Households: 1000, Desa: 4, Kecamatan: 1}); err != nil {
+		b.Fatal(err)
+	}
+	src, _ := NewCSVSource(&buf)
+	var rows []Row
+	for src.Next() {
+		r := src.Row()
+		rows = append(rows, Row{Num: r.Num, Cells: append([]Cell(nil), r.Cells...)})
+	}
+	lay, err := sc.matcher.matchHeader(set, rows[0].Cells)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows = rows[1:]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sc.scoreRow(0, "bench.csv", "", lay, rows[i%len(rows)])
+		if i%len(rows) == len(rows)-1 {
+			// The same families again would be duplicates: start afresh.
+			sc.desas, sc.desaOrder, sc.issues = map[string]*desaState{}, nil, nil
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "households/s")
+}
