@@ -3,17 +3,30 @@ package ikk
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// Limits on what an untrusted workbook may inflate to. A sheet of a million
-// families is about 150 MB of XML; anything far beyond is a zip bomb.
+// Limits on what an untrusted workbook may inflate to. Worksheet XML
+// compresses 10 to 15 times (a million families with inline strings: 180 MB
+// zipped, 2.3 GB inflated); a zip bomb compresses hundreds or thousands of
+// times. So a workbook may inflate to 40 times its size, and never less
+// than 1 GiB.
 const (
-	xlsxUnzipLimit    = 2 << 30
-	xlsxUnzipXMLLimit = 64 << 20
+	xlsxMaxRatio      = 40
+	xlsxMinUnzipLimit = 1 << 30
+	xlsxUnzipXMLLimit = 64 << 20 // sheets larger than this stream through a temporary file
 )
+
+func xlsxUnzipLimit(path string) int64 {
+	limit := int64(xlsxMinUnzipLimit)
+	if st, err := os.Stat(path); err == nil && st.Size()*xlsxMaxRatio > limit {
+		limit = st.Size() * xlsxMaxRatio
+	}
+	return limit
+}
 
 type xlsxBook struct {
 	path string
@@ -26,14 +39,15 @@ func openXLSX(path string) (wb Workbook, err error) {
 			wb, err = nil, &InputError{Path: path, Err: fmt.Errorf("the workbook is damaged and cannot be read (%v)", r)}
 		}
 	}()
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	limit := xlsxUnzipLimit(path)
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
 	if err != nil {
-		return nil, &InputError{Path: path, Err: xlsxOpenError(err)}
+		return nil, &InputError{Path: path, Err: xlsxOpenError(err, limit)}
 	}
 	return &xlsxBook{path: path, f: f}, nil
 }
 
-func xlsxOpenError(err error) error {
+func xlsxOpenError(err error, limit int64) error {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
@@ -41,7 +55,7 @@ func xlsxOpenError(err error) error {
 	case strings.Contains(msg, "zip: not a valid zip file"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "zip:"):
 		return fmt.Errorf("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
 	case strings.Contains(msg, "unzip size"):
-		return fmt.Errorf("the workbook inflates beyond %d MiB; it is refused as a possible zip bomb", xlsxUnzipLimit>>20)
+		return fmt.Errorf("the workbook inflates beyond %d MiB (%d times its size); it is refused as a possible zip bomb", limit>>20, xlsxMaxRatio)
 	}
 	return fmt.Errorf("cannot read the workbook: %v", err)
 }
@@ -57,7 +71,7 @@ func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 	}()
 	rows, err := b.f.Rows(sheet)
 	if err != nil {
-		return nil, &InputError{Path: b.path, Sheet: sheet, Err: xlsxOpenError(err)}
+		return nil, &InputError{Path: b.path, Sheet: sheet, Err: xlsxOpenError(err, xlsxUnzipLimit(b.path))}
 	}
 	return &xlsxSource{rows: rows, sheet: sheet}, nil
 }

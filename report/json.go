@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -66,12 +68,7 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	for _, u := range r.Units {
 		units = append(units, unitJSON(set, u))
 	}
-	issues := []obj{}
-	for _, is := range r.Issues {
-		issues = append(issues, obj{{"file", is.File}, {"sheet", is.Sheet}, {"row", is.Row}, {"column", is.Column},
-			{"cell", nullable(is.Cell)}, {"value", is.Value}, {"code", is.Code}, {"message", is.Message}})
-	}
-	doc := obj{
+	head := obj{
 		{"schema", SchemaJSON},
 		{"tool", obj{{"name", "ikk"}, {"version", m.ToolVersion}}},
 		{"indicator_set", obj{{"id", set.ID}, {"name", set.Name}, {"version", set.Version}, {"source", set.Source}, {"sha256", set.SHA256}}},
@@ -79,20 +76,85 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 		{"categories", categoriesJSON(set)},
 		{"target", set.Target},
 		{"inputs", inputs},
-		{"units", units},
-		{"issues", issues},
+	}
+	tail := obj{
 		{"summary", obj{{"rows_read", r.Summary.RowsRead}, {"scored", r.Summary.Scored}, {"rejected", r.Summary.Rejected},
 			{"blank", r.Summary.Blank}, {"issues", len(r.Issues)}}},
 	}
-	raw, err := json.Marshal(doc)
+	// Units and issues are written one at a time: a province has thousands of
+	// units and a messy survey thousands of issues, and the document is never
+	// held whole in memory.
+	bw := bufio.NewWriter(w)
+	bw.WriteString("{")
+	if err := writeMembers(bw, head); err != nil {
+		return err
+	}
+	err := writeArray(bw, "units", len(r.Units), func(i int) any { return unitJSON(set, r.Units[i]) })
+	if err != nil {
+		return err
+	}
+	err = writeArray(bw, "issues", len(r.Issues), func(i int) any {
+		is := r.Issues[i]
+		return obj{{"file", is.File}, {"sheet", is.Sheet}, {"row", is.Row}, {"column", is.Column},
+			{"cell", nullable(is.Cell)}, {"value", is.Value}, {"code", is.Code}, {"message", is.Message}}
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString(",")
+	if err := writeMembers(bw, tail); err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// writeArray writes `,"key": [...]` at the top level, one element at a time.
+func writeArray(w *bufio.Writer, key string, n int, elem func(int) any) error {
+	fmt.Fprintf(w, ",\n  %q: [", key)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		if err := writeIndented(w, elem(i), "    "); err != nil {
+			return err
+		}
+	}
+	if n > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("]")
+	return nil
+}
+
+// writeMembers writes the members of o at the top level of the document,
+// indented as json.Indent would, without the braces.
+func writeMembers(w *bufio.Writer, o obj) error {
+	for i, p := range o {
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n  ")
+		k, _ := json.Marshal(p.k)
+		w.Write(k)
+		w.WriteString(": ")
+		if err := writeIndented(w, p.v, "  "); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeIndented(w *bufio.Writer, v any, prefix string) error {
+	raw, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
 	var out bytes.Buffer
-	if err := json.Indent(&out, raw, "", "  "); err != nil {
+	if err := json.Indent(&out, raw, prefix, "  "); err != nil {
 		return err
 	}
-	out.WriteByte('\n')
 	_, err = w.Write(out.Bytes())
 	return err
 }
