@@ -465,11 +465,12 @@ func (sc *scorer) scoreRow(fileIdx int, path, sheet string, lay *layout, row Row
 		}
 		sc.vals[c.slot] = v
 	}
-	sc.scoreHousehold(d, NormalizeRT(sc.text(lay, row, sc.rtCol)))
+	rt := NormalizeRT(sc.text(lay, row, sc.rtCol))
+	sc.scoreHousehold(d, rt)
 	if sc.opt.OnHousehold != nil {
 		h := &sc.hh
 		h.File, h.Sheet, h.Row, h.DesaCode, h.Kecamatan, h.Desa = path, sheet, row.Num, code, kec, desa
-		h.RT, h.KK, h.Name = NormalizeRT(sc.text(lay, row, sc.rtCol)), kk, sc.text(lay, row, sc.nameCol)
+		h.RT, h.KK, h.Name = rt, kk, sc.text(lay, row, sc.nameCol)
 		sc.opt.OnHousehold(h)
 	}
 	return rowScored

@@ -3,7 +3,6 @@ package ikk
 import (
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // result aggregates the desa into kecamatan and kabupaten and orders the
@@ -12,9 +11,9 @@ import (
 func (sc *scorer) result() *Result {
 	set := sc.set
 	type group struct {
-		key, code, name, kabName string
-		acc                      *acc
-		desas                    []*desaState
+		code, name, kabName string
+		acc                 *acc
+		desas               []*desaState
 	}
 	kabs := map[string]*group{}
 	kecs := map[string]*group{}
@@ -22,7 +21,7 @@ func (sc *scorer) result() *Result {
 		d := sc.desas[key]
 		kab := kabs[d.kabKey]
 		if kab == nil {
-			kab = &group{key: d.kabKey, acc: newAcc(set)}
+			kab = &group{acc: newAcc(set)}
 			if d.code != "" {
 				kab.code = d.kabKey
 			}
@@ -33,7 +32,7 @@ func (sc *scorer) result() *Result {
 		}
 		kec := kecs[d.kecKey]
 		if kec == nil {
-			kec = &group{key: d.kecKey, acc: newAcc(set)}
+			kec = &group{acc: newAcc(set)}
 			if d.code != "" {
 				kec.code = d.kecKey
 			}
@@ -67,7 +66,7 @@ func (sc *scorer) result() *Result {
 		res.Units = append(res.Units, kabUnit)
 		for _, ck := range kecKeys {
 			kec := kecs[ck]
-			if !strings.HasPrefix(ck, kk) || kec.desas[0].kabKey != kk {
+			if kec.desas[0].kabKey != kk {
 				continue
 			}
 			kecUnit := &Unit{Level: LevelKecamatan, Code: kec.code, Name: kec.name, Kecamatan: kec.name, Kabupaten: kec.kabName}
