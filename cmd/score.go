@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -117,21 +119,24 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	prog := newProgress(o.env)
 	res, err := ikk.Score(c.Context(), set, files, ikk.Options{Sheet: o.sheet, Progress: prog.update})
 	prog.done()
+	stderr := c.ErrOrStderr()
+	var none *ikk.NoHouseholdsError
+	if errors.As(err, &none) {
+		// Why the rows were rejected matters most here; missing columns after.
+		issues := append([]ikk.Issue(nil), none.Issues...)
+		sort.SliceStable(issues, func(i, j int) bool {
+			return issues[i].Code != ikk.IssueMissingColumn && issues[j].Code == ikk.IssueMissingColumn
+		})
+		printIssues(stderr, issues)
+	}
 	if err != nil {
 		return err
 	}
-	stderr := c.ErrOrStderr()
 	s := res.Summary
 	fmt.Fprintf(stderr, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
 		s.RowsRead, s.Scored, s.Rejected, s.Blank, len(res.Issues))
 	if o.strict && len(res.Issues) > 0 {
-		for i, is := range res.Issues {
-			if i == 20 {
-				fmt.Fprintf(stderr, "ikk: ... and %d more\n", len(res.Issues)-20)
-				break
-			}
-			fmt.Fprintf(stderr, "ikk: %s\n", report.IssueLine(is))
-		}
+		printIssues(stderr, res.Issues)
 		return &dataIssuesError{n: len(res.Issues)}
 	}
 	meta := report.Meta{Lang: o.lang, ToolVersion: Version()}
@@ -144,6 +149,19 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	}
 	render, _ := report.Lookup(o.format)
 	return render(c.OutOrStdout(), res, meta)
+}
+
+// printIssues lists the first data issues on stderr, for runs that end
+// without a report to read them in.
+func printIssues(w io.Writer, issues []ikk.Issue) {
+	const shown = 20
+	for i, is := range issues {
+		if i == shown {
+			fmt.Fprintf(w, "ikk: ... and %d more\n", len(issues)-shown)
+			break
+		}
+		fmt.Fprintf(w, "ikk: %s\n", report.IssueLine(is))
+	}
 }
 
 // progress prints a status line on a terminal stderr for work that lasts.

@@ -430,6 +430,9 @@ func (l *loader) buildCategories(s *Set, raw *rawSet) {
 			l.add(line, "category id %d appears twice; ids must be unique", *c.ID)
 		}
 		seen[*c.ID] = true
+		if len(s.Categories) == 0 && *c.Min > 0 {
+			l.add(line, "the first category must start at min 0, found %s: every value from 0 needs a category", fmtNum(*c.Min))
+		}
 		if n := len(s.Categories); n > 0 && *c.Min <= s.Categories[n-1].Min {
 			l.add(line, "categories out of order: min %s of category %d must be greater than %s of the category before it (list categories from the lowest min to the highest)",
 				fmtNum(*c.Min), *c.ID, fmtNum(s.Categories[n-1].Min))

@@ -86,6 +86,7 @@ func TestSetValidation(t *testing.T) {
 		{"ratio by a column that may be zero", "ratio: [n, m]", "ratio: [n, anak]", "the denominator column anak must be declared with a min above 0", ""},
 		{"categories out of order", "{id: 3, label: Tinggi, min: 75}", "{id: 3, label: Tinggi, min: 40}", "categories out of order: min 40 of category 3 must be greater than 50", "min: 40"},
 		{"duplicate category", "{id: 3, label: Tinggi", "{id: 2, label: Tinggi", "category id 2 appears twice", ""},
+		{"first category above 0", "{id: 1, label: Rendah, min: 0}", "{id: 1, label: Rendah, min: 10}", "the first category must start at min 0, found 10", "min: 10"},
 		{"indicator weight zero", "weight: 2,", "weight: 0,", "weight must be greater than 0, found 0", ""},
 		{"dimension weight negative", "weight: 3}", "weight: -3}", "dimension D2: weight must be greater than 0, found -3", "weight: -3"},
 		{"unknown condition", "applies: both", "applies: sometimes", `applies names condition "sometimes", which is not declared (declared: all, both, has_child, married)`, ""},

@@ -31,6 +31,7 @@ lenses: {gender: Gender}
 sectors: {s1: Sektor satu, s2: Sektor dua}
 columns:
   kode_desa: {type: village_code}
+  kabupaten: {type: text}
   kecamatan: {type: text}
   desa: {type: text}
   rt: {type: text}
@@ -306,9 +307,11 @@ func TestAccounting(t *testing.T) {
 	for _, u := range s.res.Units {
 		units = append(units, fmt.Sprintf("%s %s %s %d", u.Level, u.Code, u.Name, u.Households))
 	}
+	// One kabupaten of all households (method section 2); the desa known by
+	// name is in a kecamatan known by name.
 	want := []string{
-		"kabupaten 63.09  2", "kecamatan 63.09.06 K 2", "desa 63.09.06.2004 D 1", "rt 63.09.06.2004 D 1", "desa 63.09.06.2005 E 1", "rt 63.09.06.2005 E 1",
-		"kabupaten   2", "kecamatan  K 2", "desa  Desa Nama 2", "rt  Desa Nama 2",
+		"kabupaten 63.09  4", "kecamatan 63.09.06 K 2", "desa 63.09.06.2004 D 1", "rt 63.09.06.2004 D 1", "desa 63.09.06.2005 E 1", "rt 63.09.06.2005 E 1",
+		"kecamatan  K 2", "desa  Desa Nama 2", "rt  Desa Nama 2",
 	}
 	if fmt.Sprint(units) != fmt.Sprint(want) {
 		t.Errorf("units\n got %q\nwant %q", units, want)
@@ -350,5 +353,37 @@ func TestParamOverride(t *testing.T) {
 	}
 	if v, _ := set.Parameter("p"); v != 10 {
 		t.Errorf("WithParameter changed the original set: p = %v", v)
+	}
+}
+
+// TestVillagesByName: a village known by (kecamatan, desa) stays one village
+// whatever its kabupaten cells say; codes of two kabupaten give two units.
+func TestVillagesByName(t *testing.T) {
+	head := "kabupaten," + miniHead
+	s := scoreCSV(t, miniSet, head+
+		"Tabalong,,Kelua,Ampukung,1,1,L,2,1,ya,tidak,40,2\n"+
+		",,kelua, ampukung,1,2,L,2,1,ya,tidak,40,2\n"+
+		"Kab. Tabalong,,KELUA,Ampukung,1,3,L,2,1,ya,tidak,40,2\n")
+	var units []string
+	for _, u := range s.res.Units {
+		units = append(units, fmt.Sprintf("%s %s %s %d", u.Level, u.Name, u.Kabupaten, u.Households))
+	}
+	want := []string{"kabupaten Tabalong Tabalong 3", "kecamatan Kelua Tabalong 3", "desa Ampukung Tabalong 3", "rt Ampukung Tabalong 3"}
+	if fmt.Sprint(units) != fmt.Sprint(want) {
+		t.Errorf("units\n got %q\nwant %q", units, want)
+	}
+	// A province's run: two kabupaten codes, a desa by name joins its kabupaten by name.
+	s = scoreCSV(t, miniSet, head+
+		"Tabalong,63.09.06.2004,Kelua,A,1,1,L,2,1,ya,tidak,40,2\n"+
+		"Balangan,63.08.01.2001,Paringin,B,1,2,L,2,1,ya,tidak,40,2\n"+
+		"balangan,,Paringin,C,1,3,L,2,1,ya,tidak,40,2\n")
+	units = nil
+	for _, u := range s.res.Units {
+		if u.Level == LevelKabupaten {
+			units = append(units, fmt.Sprintf("%s %s %d", u.Code, u.Name, u.Households))
+		}
+	}
+	if want := []string{"63.08 Balangan 2", "63.09 Tabalong 1"}; fmt.Sprint(units) != fmt.Sprint(want) {
+		t.Errorf("kabupaten units %q, want %q", units, want)
 	}
 }

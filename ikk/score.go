@@ -28,8 +28,12 @@ type Options struct {
 // rows that district templates often carry.
 const headerSearchRows = 30
 
-// NoHouseholdsError says that the inputs held no household that could be scored.
-type NoHouseholdsError struct{ Accounting }
+// NoHouseholdsError says that the inputs held no household that could be
+// scored; Issues says why (rows rejected, cells invalid).
+type NoHouseholdsError struct {
+	Accounting
+	Issues []Issue
+}
 
 func (e *NoHouseholdsError) Error() string {
 	return fmt.Sprintf("no household could be scored (%d rows read: %d rejected, %d blank); see the data issues",
@@ -47,7 +51,7 @@ func Score(ctx context.Context, set *Set, paths []string, opt Options) (*Result,
 		}
 	}
 	if sc.total.Scored == 0 {
-		return nil, &NoHouseholdsError{sc.total}
+		return nil, &NoHouseholdsError{Accounting: sc.total, Issues: sc.issues}
 	}
 	return sc.result(), nil
 }
@@ -62,6 +66,7 @@ type scorer struct {
 	desas     map[string]*desaState
 	desaOrder []string
 	issues    []Issue
+	messages  map[string]string // one copy of each issue message
 	inputs    []Input
 	total     Accounting
 	nValued   int
@@ -77,7 +82,7 @@ type scorer struct {
 }
 
 func newScorer(set *Set, opt Options) *scorer {
-	sc := &scorer{set: set, opt: opt, matcher: newHeaderMatcher(set), desas: map[string]*desaState{}}
+	sc := &scorer{set: set, opt: opt, matcher: newHeaderMatcher(set), desas: map[string]*desaState{}, messages: map[string]string{}}
 	for _, c := range set.Columns {
 		if c.valued() {
 			sc.nValued++
@@ -145,7 +150,6 @@ type desaState struct {
 	key                        string
 	code                       string
 	name, kecamatan, kabupaten string
-	kecKey, kabKey             string
 	acc                        *acc
 	rts                        map[string]*acc
 	rtOrder                    []string
@@ -294,17 +298,28 @@ func (sc *scorer) findHeader(src Source) (*layout, string, error) {
 			return lay, "", nil
 		}
 		if first == "" {
-			var hs []string
-			for _, c := range row.Cells {
-				if v := strings.TrimSpace(c.Value); v != "" && len(hs) < 8 {
-					hs = append(hs, strconv.Quote(v))
-				}
-			}
 			where := "sheet " + strconv.Quote(src.Sheet()) + " "
 			if src.Sheet() == "" {
 				where = ""
 			}
-			first = fmt.Sprintf("%srow %d: %s", where, row.Num, strings.Join(hs, ", "))
+			// A row holding numbers is data, not a header: it is not quoted,
+			// since it may hold a family's name and KK number.
+			var hs []string
+			data := false
+			for _, c := range row.Cells {
+				v := strings.TrimSpace(c.Value)
+				if _, err := ParseNumber(v, KindText); err == nil {
+					data = true
+				}
+				if v != "" && len(hs) < 8 {
+					hs = append(hs, strconv.Quote(v))
+				}
+			}
+			if data {
+				first = fmt.Sprintf("%srow %d holds numbers, so it looks like data: the sheet seems to have no header row", where, row.Num)
+			} else {
+				first = fmt.Sprintf("%srow %d: %s", where, row.Num, strings.Join(hs, ", "))
+			}
 		}
 	}
 	if err := src.Err(); err != nil {
@@ -380,7 +395,15 @@ func (sc *scorer) text(lay *layout, row Row, col int) string {
 }
 
 func (sc *scorer) issue(path, sheet string, lay *layout, row Row, col int, code, value, msg string) {
-	is := Issue{File: path, Sheet: sheet, Row: row.Num, Code: code, Value: value, Message: msg}
+	// A CSV cell is a slice of its whole record: clone it so that an issue
+	// keeps its value alive, not the line. Messages repeat ("not a yes/no
+	// answer; accepted: ..."): keep one copy of each.
+	if m, ok := sc.messages[msg]; ok {
+		msg = m
+	} else {
+		sc.messages[msg] = msg
+	}
+	is := Issue{File: path, Sheet: sheet, Row: row.Num, Code: code, Value: strings.Clone(value), Message: msg}
 	if col >= 0 {
 		is.Column = sc.set.Columns[col].Name
 		if j := lay.index[col]; j >= 0 {
@@ -410,7 +433,9 @@ func (sc *scorer) scoreRow(fileIdx int, path, sheet string, lay *layout, row Row
 	case code != "":
 		key = code
 	case kec != "" && desa != "":
-		key = "name:" + NormalizeName(kab) + "|" + NormalizeName(kec) + "|" + NormalizeName(desa)
+		// By the pair (kecamatan, desa) alone: a blank or differently written
+		// kabupaten cell must not split a village.
+		key = "name:" + NormalizeName(kec) + "|" + NormalizeName(desa)
 	default:
 		sc.issue(path, sheet, lay, row, -1, IssueNoVillage, "",
 			"the row names no village: it needs kode_desa (63.09.06.2004), or both kecamatan and desa; the row is not scored")
@@ -419,12 +444,6 @@ func (sc *scorer) scoreRow(fileIdx int, path, sheet string, lay *layout, row Row
 	d := sc.desas[key]
 	if d == nil {
 		d = &desaState{key: key, code: code, acc: newAcc(sc.set), rts: map[string]*acc{}, kk: map[uint64]kkSeen{}}
-		if code != "" {
-			d.kecKey, d.kabKey = code[:8], code[:5]
-		} else {
-			d.kabKey = "name:" + NormalizeName(kab)
-			d.kecKey = d.kabKey + "|" + NormalizeName(kec)
-		}
 		sc.desas[key] = d
 		sc.desaOrder = append(sc.desaOrder, key)
 	}

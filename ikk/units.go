@@ -3,6 +3,7 @@ package ikk
 import (
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // result aggregates the desa into kecamatan and kabupaten and orders the
@@ -11,32 +12,42 @@ import (
 func (sc *scorer) result() *Result {
 	set := sc.set
 	type group struct {
-		code, name, kabName string
-		acc                 *acc
-		desas               []*desaState
+		key, code, name, kabName string // key: the kabupaten key
+		acc                      *acc
+		desas                    []*desaState
 	}
+	// Method section 2: the kabupaten unit is all input households. Only
+	// when the village codes name several kabupaten (a province's run) is
+	// there a unit per kabupaten; villages known by name then join the one
+	// whose name they carry.
+	kabOf := sc.kabupatenKeys()
 	kabs := map[string]*group{}
 	kecs := map[string]*group{}
 	for _, key := range sc.desaOrder {
 		d := sc.desas[key]
-		kab := kabs[d.kabKey]
+		kabKey := kabOf[key]
+		kecKey := kabKey + "|" + NormalizeName(d.kecamatan)
+		if d.code != "" {
+			kecKey = d.code[:8]
+		}
+		kab := kabs[kabKey]
 		if kab == nil {
-			kab = &group{acc: newAcc(set)}
-			if d.code != "" {
-				kab.code = d.kabKey
+			kab = &group{acc: newAcc(set), key: kabKey}
+			if strings.HasPrefix(kabKey, "code:") {
+				kab.code = strings.TrimPrefix(kabKey, "code:")
 			}
-			kabs[d.kabKey] = kab
+			kabs[kabKey] = kab
 		}
 		if kab.name == "" {
 			kab.name = d.kabupaten
 		}
-		kec := kecs[d.kecKey]
+		kec := kecs[kecKey]
 		if kec == nil {
-			kec = &group{acc: newAcc(set)}
+			kec = &group{acc: newAcc(set), key: kabKey}
 			if d.code != "" {
-				kec.code = d.kecKey
+				kec.code = kecKey
 			}
-			kecs[d.kecKey] = kec
+			kecs[kecKey] = kec
 		}
 		if kec.name == "" {
 			kec.name = d.kecamatan
@@ -66,7 +77,7 @@ func (sc *scorer) result() *Result {
 		res.Units = append(res.Units, kabUnit)
 		for _, ck := range kecKeys {
 			kec := kecs[ck]
-			if kec.desas[0].kabKey != kk {
+			if kec.key != kk {
 				continue
 			}
 			kecUnit := &Unit{Level: LevelKecamatan, Code: kec.code, Name: kec.name, Kecamatan: kec.name, Kabupaten: kec.kabName}
@@ -131,4 +142,43 @@ func rtLess(a, b string) bool {
 		return false
 	}
 	return a < b
+}
+
+// kabupatenKeys assigns every desa to a kabupaten unit. With codes of one
+// kabupaten at most, there is a single unit of all households; with several,
+// coded desa group by their code and desa known by name join the coded
+// kabupaten whose name they carry, or a unit of that name.
+func (sc *scorer) kabupatenKeys() map[string]string {
+	prefixes := map[string]bool{}
+	nameToCode := map[string]string{}
+	for _, d := range sc.desas {
+		if d.code != "" {
+			prefixes[d.code[:5]] = true
+			if n := NormalizeName(d.kabupaten); n != "" {
+				if _, seen := nameToCode[n]; !seen {
+					nameToCode[n] = d.code[:5]
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	single := "all"
+	if len(prefixes) == 1 {
+		for p := range prefixes {
+			single = "code:" + p
+		}
+	}
+	for key, d := range sc.desas {
+		switch {
+		case len(prefixes) <= 1:
+			out[key] = single
+		case d.code != "":
+			out[key] = "code:" + d.code[:5]
+		case nameToCode[NormalizeName(d.kabupaten)] != "":
+			out[key] = "code:" + nameToCode[NormalizeName(d.kabupaten)]
+		default:
+			out[key] = "name:" + NormalizeName(d.kabupaten)
+		}
+	}
+	return out
 }

@@ -171,16 +171,14 @@ func ParseNumber(s string, kind CellKind) (float64, error) {
 			return f, nil
 		}
 	}
-	// Drop currency and every kind of space (Excel's thousands space is often
-	// a no-break space).
+	// Drop the currency ("Rp", "Rp.") and every kind of space (Excel's
+	// thousands space is often a no-break space).
+	if len(t) >= 2 && strings.EqualFold(t[:2], "rp") {
+		t = strings.TrimPrefix(t[2:], ".")
+	}
 	var b strings.Builder
-	for i, r := range t {
-		switch {
-		case unicode.IsSpace(r) || r == '\u00a0':
-			continue
-		case (r == 'R' || r == 'r') && i == 0:
-			continue
-		case (r == 'p' || r == 'P') && i == 1 && (t[0] == 'R' || t[0] == 'r'):
+	for _, r := range t {
+		if unicode.IsSpace(r) || r == '\u00a0' {
 			continue
 		}
 		b.WriteRune(r)
@@ -217,14 +215,16 @@ func ParseNumber(s string, kind CellKind) (float64, error) {
 	switch {
 	case len(groups) == 1:
 		digits.WriteString(groups[0])
-	case !hasComma && len(groups) == 2 && len(groups[1]) != 3:
-		// "36.5": a dot not followed by exactly three digits is a decimal point.
+	case !hasComma && len(groups) == 2 && (len(groups[1]) != 3 || groups[0] == "0"):
+		// "36.5" and "0.125": a dot not followed by exactly three digits, or
+		// after a lone 0, is a decimal point.
 		digits.WriteString(groups[0])
 		frac = groups[1]
 		hasComma = true
 	default:
-		// Thousands groups: 1-3 leading digits, then groups of exactly three.
-		if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		// Thousands groups: 1-3 leading digits (not starting with 0), then
+		// groups of exactly three.
+		if len(groups[0]) == 0 || len(groups[0]) > 3 || groups[0][0] == '0' {
 			return 0, errNotNumber
 		}
 		for i, g := range groups {

@@ -134,7 +134,12 @@ func TestParseNumber(t *testing.T) {
 		{"36.5", KindText, 36.5, true},
 		{"Rp 1.250.000", KindText, 1250000, true},
 		{"Rp1.250.000,50", KindText, 1250000.5, true},
-		{"rp. 750.000", KindText, 0, false}, // "Rp." with a dot is not a form we accept
+		{"rp. 750.000", KindText, 750000, true},
+		{"Rp.2.500.000", KindText, 2500000, true},
+		{"0.125", KindText, 0.125, true}, // a lone 0 before the dot: a decimal point
+		{"0.125.000", KindText, 0, false},
+		{"012.500", KindText, 0, false},
+		{"rupiah", KindText, 0, false},
 		{"750.000", KindText, 750000, true},
 		{"1.125", KindText, 1125, true},    // text: Indonesian thousands
 		{"1.125", KindNumber, 1.125, true}, // a numeric cell: a decimal point

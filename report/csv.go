@@ -13,7 +13,7 @@ import (
 func CSV(w io.Writer, r *ikk.Result, m Meta) error {
 	set := r.Set
 	cw := csv.NewWriter(w)
-	head := []string{"level", "code", "name", "kecamatan", "kabupaten", "rt", "households", "ikk", "category_id", "category_label"}
+	head := []string{"level", "code", "name", "kecamatan", "kabupaten", "rt", "households", "ikk", "ikk_undefined_reason", "category_id", "category_label"}
 	for _, d := range set.Dimensions {
 		head = append(head, "dim_"+d.ID)
 	}
@@ -42,7 +42,7 @@ func CSV(w io.Writer, r *ikk.Result, m Meta) error {
 			catID, catLabel = strconv.Itoa(u.Category.ID), u.Category.Label
 		}
 		rec := []string{u.Level, u.Code, safeCSV(u.Name), safeCSV(u.Kecamatan), safeCSV(u.Kabupaten), u.RT,
-			strconv.Itoa(u.Households), f(u.IKK), catID, catLabel}
+			strconv.Itoa(u.Households), f(u.IKK), UndefinedReason(u, "en"), catID, catLabel}
 		for _, d := range u.Dimensions {
 			rec = append(rec, f(d))
 		}

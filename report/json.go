@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/ikk-tools/ikk/ikk"
 )
@@ -174,7 +173,7 @@ func unitJSON(set *ikk.Set, u *ikk.Unit) obj {
 	}
 	var reason any
 	if len(u.UndefinedDimensions) > 0 {
-		reason = "no household passed or failed any indicator of dimension " + strings.Join(u.UndefinedDimensions, ", ")
+		reason = UndefinedReason(u, "en")
 	}
 	dims := obj{}
 	for j, d := range set.Dimensions {

@@ -145,6 +145,29 @@ func summaryGrids(r *ikk.Result, lang string) (desa, totals *grid) {
 	return desa, totals
 }
 
+// UndefinedReason says why a unit has no IKK: the dimensions without data.
+func UndefinedReason(u *ikk.Unit, lang string) string {
+	if len(u.UndefinedDimensions) == 0 {
+		return ""
+	}
+	if lang == "en" {
+		return "no household passed or failed any indicator of dimension " + strings.Join(u.UndefinedDimensions, ", ")
+	}
+	return "tidak ada keluarga yang memenuhi atau tidak memenuhi indikator mana pun pada dimensi " + strings.Join(u.UndefinedDimensions, ", ")
+}
+
+// undefinedLines explains every desa, kecamatan and kabupaten without an IKK.
+func undefinedLines(r *ikk.Result, lang string) []string {
+	var lines []string
+	for _, u := range r.Units {
+		if u.IKK != nil || u.Level == ikk.LevelRT {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("%s %s %s: %s", word(lang, "ikk"), u.Level, unitName(u), UndefinedReason(u, lang)))
+	}
+	return lines
+}
+
 // CutoffText states the category cut-offs, e.g. "1 < 60 ≤ 2 < 75 ≤ 3".
 func CutoffText(set *ikk.Set, lang string) string {
 	var parts []string
@@ -210,6 +233,9 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	if err := totals.render(w, false); err != nil {
 		return err
 	}
+	for _, line := range undefinedLines(r, lang) {
+		fmt.Fprintf(w, "\n%s", line)
+	}
 	fmt.Fprintf(w, "\n%s: %s %s (%s)\n", word(lang, "set"), r.Set.ID, r.Set.Version, r.Set.Source)
 	fmt.Fprintf(w, "%s: %s\n", word(lang, "cutoffs"), CutoffText(r.Set, lang))
 	fmt.Fprintf(w, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
@@ -265,6 +291,9 @@ func Markdown(w io.Writer, r *ikk.Result, m Meta) error {
 	fmt.Fprintln(w)
 	if err := totals.render(w, true); err != nil {
 		return err
+	}
+	for _, line := range undefinedLines(r, lang) {
+		fmt.Fprintf(w, "\n%s\n", MarkdownText(line))
 	}
 	fmt.Fprintf(w, "\n- %s: %s %s\n", word(lang, "set"), MarkdownText(r.Set.ID), MarkdownText(r.Set.Version))
 	fmt.Fprintf(w, "- %s: %s\n", word(lang, "cutoffs"), MarkdownText(CutoffText(r.Set, lang)))
