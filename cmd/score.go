@@ -134,10 +134,10 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	}
 	s := res.Summary
 	fmt.Fprintf(stderr, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
-		s.RowsRead, s.Scored, s.Rejected, s.Blank, len(res.Issues))
-	if o.strict && len(res.Issues) > 0 {
+		s.RowsRead, s.Scored, s.Rejected, s.Blank, res.IssueTotal())
+	if o.strict && res.IssueTotal() > 0 {
 		printIssues(stderr, res.Issues)
-		return &dataIssuesError{n: len(res.Issues)}
+		return &dataIssuesError{n: res.IssueTotal()}
 	}
 	meta := report.Meta{Lang: o.lang, ToolVersion: Version()}
 	for _, out := range o.outputs {

@@ -387,3 +387,21 @@ func TestVillagesByName(t *testing.T) {
 		t.Errorf("kabupaten units %q, want %q", units, want)
 	}
 }
+
+// TestIssueCap: past MaxIssues, issues are counted but not kept, so memory
+// stays bounded; the accounting is untouched.
+func TestIssueCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(miniHead)
+	const rows = 60000
+	for i := 0; i < rows; i++ {
+		fmt.Fprintf(&b, "63.09.06.2004,K,D,1,%d,L,2,1,x,x,40,2\n", i+1)
+	}
+	s := scoreCSV(t, miniSet, b.String())
+	if len(s.res.Issues) != MaxIssues || s.res.IssueTotal() != 2*rows || s.res.IssueCounts[IssueInvalidValue] != 2*rows {
+		t.Errorf("%d issues kept, %d counted; want %d kept, %d counted", len(s.res.Issues), s.res.IssueTotal(), MaxIssues, 2*rows)
+	}
+	if s.res.Summary.Scored != rows {
+		t.Errorf("%d scored", s.res.Summary.Scored)
+	}
+}

@@ -2,11 +2,27 @@ package ikk
 
 // Result is everything a run computed: ready for any renderer.
 type Result struct {
-	Set     *Set
-	Inputs  []Input
-	Units   []*Unit // kabupaten, then each kecamatan followed by its desa and their RT
-	Issues  []Issue
-	Summary Accounting
+	Set    *Set
+	Inputs []Input
+	Units  []*Unit // kabupaten, then each kecamatan followed by its desa and their RT
+	Issues []Issue // the first MaxIssues issues, in input order
+	// IssueCounts counts every issue by code, listed or not.
+	IssueCounts map[string]int
+	Summary     Accounting
+}
+
+// MaxIssues bounds the issues kept in full: a survey with a miscoded column
+// has one per family, and the first hundred thousand tell the story while
+// memory stays bounded. Every issue is still counted.
+const MaxIssues = 100000
+
+// IssueTotal is the number of issues found, listed or not.
+func (r *Result) IssueTotal() int {
+	n := 0
+	for _, c := range r.IssueCounts {
+		n += c
+	}
+	return n
 }
 
 // Accounting of rows: every data row is scored, rejected or blank.
@@ -41,6 +57,7 @@ const (
 	IssueNoVillage     = "no_village"
 	IssueDuplicateKK   = "duplicate_kk"
 	IssueMissingColumn = "missing_column"
+	IssueSkippedFile   = "skipped_file"
 )
 
 // Unit levels.

@@ -57,32 +57,33 @@ func Score(ctx context.Context, set *Set, paths []string, opt Options) (*Result,
 }
 
 type scorer struct {
-	set       *Set
-	opt       Options
-	inds      []compiledIndicator
-	matcher   *headerMatcher
-	vals      []value
-	hh        Household
-	desas     map[string]*desaState
-	desaOrder []string
-	issues    []Issue
-	messages  map[string]string // one copy of each issue message
-	inputs    []Input
-	total     Accounting
-	nValued   int
-	kodeCol   int // set column positions of the identification columns
-	kabCol    int
-	kecCol    int
-	desaCol   int
-	rtCol     int
-	kkCol     int
-	nameCol   int
-	sexCol    int
-	sexSlot   int
+	set         *Set
+	opt         Options
+	inds        []compiledIndicator
+	matcher     *headerMatcher
+	vals        []value
+	hh          Household
+	desas       map[string]*desaState
+	desaOrder   []string
+	issues      []Issue
+	messages    map[string]string // one copy of each issue message
+	issueCounts map[string]int    // every issue by code, listed or not
+	inputs      []Input
+	total       Accounting
+	nValued     int
+	kodeCol     int // set column positions of the identification columns
+	kabCol      int
+	kecCol      int
+	desaCol     int
+	rtCol       int
+	kkCol       int
+	nameCol     int
+	sexCol      int
+	sexSlot     int
 }
 
 func newScorer(set *Set, opt Options) *scorer {
-	sc := &scorer{set: set, opt: opt, matcher: newHeaderMatcher(set), desas: map[string]*desaState{}, messages: map[string]string{}}
+	sc := &scorer{set: set, opt: opt, matcher: newHeaderMatcher(set), desas: map[string]*desaState{}, messages: map[string]string{}, issueCounts: map[string]int{}}
 	for _, c := range set.Columns {
 		if c.valued() {
 			sc.nValued++
@@ -365,7 +366,7 @@ func (sc *scorer) reportMissingColumns(path, sheet string, lay *layout) {
 		if len(users) == 0 {
 			continue
 		}
-		sc.issues = append(sc.issues, Issue{File: path, Sheet: sheet, Row: lay.headerRow, Column: c.Name, Code: IssueMissingColumn,
+		sc.fileIssue(Issue{File: path, Sheet: sheet, Row: lay.headerRow, Column: c.Name, Code: IssueMissingColumn,
 			Message: fmt.Sprintf("the sheet has no column %s; indicator %s cannot be scored and counts as missing for every household", c.Name, strings.Join(users, ", "))})
 	}
 }
@@ -394,6 +395,14 @@ func (sc *scorer) text(lay *layout, row Row, col int) string {
 	return strings.TrimSpace(c.Value)
 }
 
+// fileIssue records an issue about a file as a whole.
+func (sc *scorer) fileIssue(is Issue) {
+	sc.issueCounts[is.Code]++
+	if len(sc.issues) < MaxIssues {
+		sc.issues = append(sc.issues, is)
+	}
+}
+
 func (sc *scorer) issue(path, sheet string, lay *layout, row Row, col int, code, value, msg string) {
 	// A CSV cell is a slice of its whole record: clone it so that an issue
 	// keeps its value alive, not the line. Messages repeat ("not a yes/no
@@ -402,6 +411,10 @@ func (sc *scorer) issue(path, sheet string, lay *layout, row Row, col int, code,
 		msg = m
 	} else {
 		sc.messages[msg] = msg
+	}
+	sc.issueCounts[code]++
+	if len(sc.issues) >= MaxIssues {
+		return
 	}
 	is := Issue{File: path, Sheet: sheet, Row: row.Num, Code: code, Value: strings.Clone(value), Message: msg}
 	if col >= 0 {

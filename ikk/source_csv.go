@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -41,6 +42,8 @@ type csvSource struct {
 	closer io.Closer
 	row    Row
 	err    error
+	// extraLines counts the lines that quoted line breaks added so far.
+	extraLines int
 	// Comma is the detected separator, kept for messages and tests.
 	Comma rune
 }
@@ -129,8 +132,12 @@ func (s *csvSource) Next() bool {
 		}
 		return false
 	}
+	// A spreadsheet shows a quoted field with line breaks as one row, so the
+	// row number is the line number less the extra lines of earlier records.
 	line, _ := s.r.FieldPos(0)
-	s.row.Num = line
+	s.row.Num = line - s.extraLines
+	lastLine, _ := s.r.FieldPos(len(rec) - 1)
+	s.extraLines += lastLine + strings.Count(rec[len(rec)-1], "\n") - line
 	s.row.Cells = s.row.Cells[:0]
 	for _, v := range rec {
 		s.row.Cells = append(s.row.Cells, Cell{Value: v})

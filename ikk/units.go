@@ -70,7 +70,7 @@ func (sc *scorer) result() *Result {
 	}
 	sortUnitKeys(kecKeys, func(k string) (string, string) { return kecs[k].code, kecs[k].name })
 
-	res := &Result{Set: set, Inputs: sc.inputs, Issues: sc.issues, Summary: sc.total}
+	res := &Result{Set: set, Inputs: sc.inputs, Issues: sc.issues, IssueCounts: sc.issueCounts, Summary: sc.total}
 	for _, kk := range kabKeys {
 		kab := kabs[kk]
 		kabUnit := &Unit{Level: LevelKabupaten, Code: kab.code, Name: kab.name, Kabupaten: kab.name}

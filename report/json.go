@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 
 	"github.com/ikk-tools/ikk/ikk"
@@ -78,7 +79,7 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	}
 	tail := obj{
 		{"summary", obj{{"rows_read", r.Summary.RowsRead}, {"scored", r.Summary.Scored}, {"rejected", r.Summary.Rejected},
-			{"blank", r.Summary.Blank}, {"issues", len(r.Issues)}}},
+			{"blank", r.Summary.Blank}, {"issues", r.IssueTotal()}, {"issues_listed", len(r.Issues)}, {"issues_by_code", issueCountsJSON(r)}}},
 	}
 	// Units and issues are written one at a time: a province has thousands of
 	// units and a messy survey thousands of issues, and the document is never
@@ -214,4 +215,17 @@ func unitJSON(set *ikk.Set, u *ikk.Unit) obj {
 		{"dimensions", dims}, {"indicators", inds}, {"lenses", lenses}, {"by_sex", bySex},
 		{"household_categories", hc}, {"household_mean", u.HouseholdMean}, {"permasalahan", perm},
 	}
+}
+
+func issueCountsJSON(r *ikk.Result) obj {
+	codes := make([]string, 0, len(r.IssueCounts))
+	for c := range r.IssueCounts {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	o := obj{}
+	for _, c := range codes {
+		o = append(o, kv{c, r.IssueCounts[c]})
+	}
+	return o
 }

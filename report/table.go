@@ -248,27 +248,24 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
 	s := r.Summary
 	fmt.Fprintf(w, "%s"+word(lang, "rows")+"\n", prefix, Int(s.RowsRead, lang), Int(s.Scored, lang), Int(s.Rejected, lang), Int(s.Blank, lang))
-	if len(r.Issues) == 0 {
+	total := r.IssueTotal()
+	if total == 0 {
 		fmt.Fprintf(w, "%s%s: %s\n", prefix, word(lang, "issues"), word(lang, "none"))
 		return
 	}
-	counts := map[string]int{}
 	var codes []string
-	for _, is := range r.Issues {
-		if counts[is.Code] == 0 {
-			codes = append(codes, is.Code)
-		}
-		counts[is.Code]++
+	for c := range r.IssueCounts {
+		codes = append(codes, c)
 	}
 	sort.Strings(codes)
 	var parts []string
 	for _, c := range codes {
-		parts = append(parts, fmt.Sprintf("%s %s", Int(counts[c], lang), c))
+		parts = append(parts, fmt.Sprintf("%s %s", Int(r.IssueCounts[c], lang), c))
 	}
-	fmt.Fprintf(w, "%s%s: %s (%s)\n", prefix, word(lang, "issues"), Int(len(r.Issues), lang), strings.Join(parts, ", "))
+	fmt.Fprintf(w, "%s%s: %s (%s)\n", prefix, word(lang, "issues"), Int(total, lang), strings.Join(parts, ", "))
 	for i, is := range r.Issues {
 		if i == maxIssuesShown {
-			fmt.Fprintf(w, "%s  "+word(lang, "more")+"\n", prefix, Int(len(r.Issues)-maxIssuesShown, lang))
+			fmt.Fprintf(w, "%s  "+word(lang, "more")+"\n", prefix, Int(total-maxIssuesShown, lang))
 			break
 		}
 		fmt.Fprintf(w, "%s  %s\n", prefix, IssueLine(is))
