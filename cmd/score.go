@@ -105,19 +105,19 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	if set, err = applyParams(c, set, o.params); err != nil {
 		return err
 	}
-	files, err := ikk.ExpandInputs(o.inputs)
+	inputs, err := ikk.ExpandInputs(o.inputs, o.outputs...)
 	if err != nil {
 		return err
 	}
 	for _, out := range o.outputs {
-		for _, in := range files {
+		for _, in := range inputs.Files {
 			if sameFile(out, in) {
 				return usageErrorf(c, "output %s is an input file; choose another name", out)
 			}
 		}
 	}
 	prog := newProgress(o.env)
-	res, err := ikk.Score(c.Context(), set, files, ikk.Options{Sheet: o.sheet, Progress: prog.update})
+	res, err := ikk.ScoreInputs(c.Context(), set, inputs, ikk.Options{Sheet: o.sheet, Progress: prog.update})
 	prog.done()
 	stderr := c.ErrOrStderr()
 	var none *ikk.NoHouseholdsError
@@ -135,6 +135,14 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	s := res.Summary
 	fmt.Fprintf(stderr, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
 		s.RowsRead, s.Scored, s.Rejected, s.Blank, res.IssueTotal())
+	if n := res.IssueCounts[ikk.IssueSkippedFile]; n > 0 {
+		fmt.Fprintf(stderr, "ikk: %d file(s) in the folders were not read:\n", n)
+		for _, is := range res.Issues {
+			if is.Code == ikk.IssueSkippedFile {
+				fmt.Fprintf(stderr, "ikk:   %s: %s\n", is.File, is.Message)
+			}
+		}
+	}
 	if o.strict && res.IssueTotal() > 0 {
 		printIssues(stderr, res.Issues)
 		return &dataIssuesError{n: res.IssueTotal()}

@@ -44,9 +44,25 @@ func (e *NoHouseholdsError) Error() string {
 // Errors about a file as a whole are *InputError; data problems in cells are
 // not errors but Result.Issues.
 func Score(ctx context.Context, set *Set, paths []string, opt Options) (*Result, error) {
+	return ScoreInputs(ctx, set, &Inputs{Files: paths}, opt)
+}
+
+// ScoreInputs is Score over the files of ExpandInputs: files found in folders
+// that cannot be read are skipped with a skipped_file issue.
+func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Result, error) {
 	sc := newScorer(set, opt)
-	for i, p := range paths {
-		if err := sc.scoreFile(ctx, i, p); err != nil {
+	for _, p := range in.Unsupported {
+		sc.fileIssue(Issue{File: p, Code: IssueSkippedFile,
+			Message: "not read: ikk reads .xlsx and .csv; open it in Excel or LibreOffice and save it as .xlsx or CSV UTF-8"})
+	}
+	for i, p := range in.Files {
+		err := sc.scoreFile(ctx, i, p)
+		var ie *InputError
+		if errors.As(err, &ie) && in.InFolder[p] {
+			sc.fileIssue(Issue{File: p, Sheet: ie.Sheet, Code: IssueSkippedFile, Message: "not read: " + ie.Err.Error()})
+			continue
+		}
+		if err != nil {
 			return nil, err
 		}
 	}

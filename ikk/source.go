@@ -64,22 +64,48 @@ const (
 	FormatXLSX
 )
 
+// Inputs are the files of a run.
+type Inputs struct {
+	Files []string
+	// InFolder marks files found by walking a folder: one that turns out not
+	// to be a readable survey (a results CSV, a damaged workbook) is skipped
+	// with an issue instead of failing the whole batch. A file named on the
+	// command line is read or fails the run.
+	InFolder map[string]bool
+	// Unsupported lists spreadsheets found in folders in formats ikk does not
+	// read (.xls, .ods), so that no village is left out silently.
+	Unsupported []string
+}
+
 // ExpandInputs turns the command-line inputs into a sorted list of files:
-// a folder stands for every .xlsx and .csv below it. A file named twice is
-// refused, since its households would be counted twice.
-func ExpandInputs(args []string) ([]string, error) {
-	var files []string
+// a folder stands for every .xlsx, .xlsm and .csv below it. A file named
+// twice is refused, since its households would be counted twice. Files in
+// exclude (the run's own outputs) are left out of folders.
+func ExpandInputs(args []string, exclude ...string) (*Inputs, error) {
+	in := &Inputs{InFolder: map[string]bool{}}
 	seen := map[string]string{}
-	addFile := func(p, as string) error {
+	excluded := map[string]bool{}
+	for _, e := range exclude {
+		if abs, err := filepath.Abs(e); err == nil {
+			excluded[abs] = true
+		}
+	}
+	addFile := func(p string, inFolder bool) error {
 		abs, err := filepath.Abs(p)
 		if err != nil {
 			return &InputError{Path: p, Err: err}
 		}
-		if first, dup := seen[abs]; dup {
-			return &InputError{Path: as, Err: fmt.Errorf("named twice (also as %s); each file may be read once", first)}
+		if inFolder && excluded[abs] {
+			return nil
 		}
-		seen[abs] = as
-		files = append(files, p)
+		if first, dup := seen[abs]; dup {
+			return &InputError{Path: p, Err: fmt.Errorf("named twice (also as %s); each file may be read once", first)}
+		}
+		seen[abs] = p
+		in.Files = append(in.Files, p)
+		if inFolder {
+			in.InFolder[p] = true
+		}
 		return nil
 	}
 	for _, a := range args {
@@ -91,12 +117,12 @@ func ExpandInputs(args []string) ([]string, error) {
 			return nil, &InputError{Path: a, Err: err}
 		}
 		if !st.IsDir() {
-			if err := addFile(a, a); err != nil {
+			if err := addFile(a, false); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		var found []string
+		var found, unsupported []string
 		err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -108,13 +134,16 @@ func ExpandInputs(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			// Excel leaves "~$name.xlsx" lock files beside open workbooks.
+			// Excel leaves "~$name.xlsx" lock files beside open workbooks;
+			// ikk's own temporary outputs start with a dot.
 			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
 				return nil
 			}
 			switch strings.ToLower(filepath.Ext(name)) {
-			case ".xlsx", ".csv":
+			case ".xlsx", ".xlsm", ".csv":
 				found = append(found, p)
+			case ".xls", ".ods", ".xlsb", ".numbers":
+				unsupported = append(unsupported, p)
 			}
 			return nil
 		})
@@ -125,13 +154,15 @@ func ExpandInputs(args []string) ([]string, error) {
 			return nil, &InputError{Path: a, Err: errors.New("folder holds no .xlsx or .csv file")}
 		}
 		sort.Strings(found)
+		sort.Strings(unsupported)
 		for _, f := range found {
-			if err := addFile(f, f); err != nil {
+			if err := addFile(f, true); err != nil {
 				return nil, err
 			}
 		}
+		in.Unsupported = append(in.Unsupported, unsupported...)
 	}
-	return files, nil
+	return in, nil
 }
 
 // sniff decides a file's format from its first bytes, so that a renamed file
