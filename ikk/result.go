@@ -58,6 +58,7 @@ const (
 	IssueDuplicateKK   = "duplicate_kk"
 	IssueMissingColumn = "missing_column"
 	IssueSkippedFile   = "skipped_file"
+	IssueKKAsNumber    = "kk_as_number"
 )
 
 // Unit levels.

@@ -58,7 +58,7 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 	for i, p := range in.Files {
 		err := sc.scoreFile(ctx, i, p)
 		var ie *InputError
-		if errors.As(err, &ie) && in.InFolder[p] {
+		if errors.As(err, &ie) && in.InFolder[p] && !ie.Partial {
 			sc.fileIssue(Issue{File: p, Sheet: ie.Sheet, Code: IssueSkippedFile, Message: "not read: " + ie.Err.Error()})
 			continue
 		}
@@ -83,19 +83,21 @@ type scorer struct {
 	desaOrder   []string
 	issues      []Issue
 	messages    map[string]string // one copy of each issue message
-	issueCounts map[string]int    // every issue by code, listed or not
-	inputs      []Input
-	total       Accounting
-	nValued     int
-	kodeCol     int // set column positions of the identification columns
-	kabCol      int
-	kecCol      int
-	desaCol     int
-	rtCol       int
-	kkCol       int
-	nameCol     int
-	sexCol      int
-	sexSlot     int
+	issueCounts map[string]int
+	// KK numbers stored as numbers in the current file, and the first row.
+	kkAsNumber, kkAsNumberRow int // every issue by code, listed or not
+	inputs                    []Input
+	total                     Accounting
+	nValued                   int
+	kodeCol                   int // set column positions of the identification columns
+	kabCol                    int
+	kecCol                    int
+	desaCol                   int
+	rtCol                     int
+	kkCol                     int
+	nameCol                   int
+	sexCol                    int
+	sexSlot                   int
 }
 
 func newScorer(set *Set, opt Options) *scorer {
@@ -164,7 +166,6 @@ func (a *acc) add(b *acc) {
 }
 
 type desaState struct {
-	key                        string
 	code                       string
 	name, kecamatan, kabupaten string
 	acc                        *acc
@@ -216,7 +217,12 @@ func (sc *scorer) scoreFile(ctx context.Context, fileIdx int, path string) error
 		}
 	}
 	if err := src.Err(); err != nil {
-		return &InputError{Path: path, Sheet: src.Sheet(), Err: err}
+		return &InputError{Path: path, Sheet: src.Sheet(), Err: err, Partial: in.Scored > 0}
+	}
+	if sc.kkAsNumber > 0 {
+		sc.fileIssue(Issue{File: path, Sheet: src.Sheet(), Row: sc.kkAsNumberRow, Column: lay.headers[sc.kkCol], Code: IssueKKAsNumber,
+			Message: fmt.Sprintf("%d KK numbers (from row %d) are stored as numbers; Excel keeps 15 digits, so a 16-digit KK number loses its last digit, and duplicates cannot be found for these rows; format the column as Text and enter the numbers again", sc.kkAsNumber, sc.kkAsNumberRow)})
+		sc.kkAsNumber = 0
 	}
 	sc.inputs = append(sc.inputs, in)
 	sc.total.RowsRead += in.RowsRead
@@ -472,7 +478,7 @@ func (sc *scorer) scoreRow(fileIdx int, path, sheet string, lay *layout, row Row
 	}
 	d := sc.desas[key]
 	if d == nil {
-		d = &desaState{key: key, code: code, acc: newAcc(sc.set), rts: map[string]*acc{}, kk: map[uint64]kkSeen{}}
+		d = &desaState{code: code, acc: newAcc(sc.set), rts: map[string]*acc{}, kk: map[uint64]kkSeen{}}
 		sc.desas[key] = d
 		sc.desaOrder = append(sc.desaOrder, key)
 	}
@@ -487,7 +493,18 @@ func (sc *scorer) scoreRow(fileIdx int, path, sheet string, lay *layout, row Row
 	}
 	// A family card counts once in a desa: a later row with the same number
 	// is rejected, since scoring it would count the family twice.
-	kk := sc.text(lay, row, sc.kkCol)
+	kkCell, _ := sc.cell(lay, row, sc.kkCol)
+	kk := strings.TrimSpace(kkCell.Value)
+	if kk != "" && kkCell.Kind == KindNumber && kkDigitsLost(kk) {
+		// Excel keeps 15 significant digits: a 16-digit KK number stored as
+		// a number has lost its last digit, and would make different
+		// families look like duplicates. It is not used to find them.
+		if sc.kkAsNumber == 0 {
+			sc.kkAsNumberRow = row.Num
+		}
+		sc.kkAsNumber++
+		kk = ""
+	}
 	if kk != "" {
 		k := kkKey(kk)
 		if first, dup := d.kk[k]; dup {
@@ -550,6 +567,21 @@ func kkKey(kk string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(strings.ToLower(digits)))
 	return h.Sum64() | 1<<63 // hashed keys live above every 18-digit number
+}
+
+// kkDigitsLost reports whether a KK number read from a numeric cell can have
+// lost digits: sixteen digits or more, or scientific notation.
+func kkDigitsLost(raw string) bool {
+	if strings.ContainsAny(raw, "eE") {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(raw) && raw[i] != '.'; i++ {
+		if raw[i] >= '0' && raw[i] <= '9' {
+			n++
+		}
+	}
+	return n >= 16
 }
 
 // MaskKK shows the first 6 and last 4 characters of a KK number, enough for

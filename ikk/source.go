@@ -44,6 +44,9 @@ type InputError struct {
 	Path  string
 	Sheet string
 	Err   error
+	// Partial is set when households of the file were already scored: such
+	// a file cannot be skipped without leaving part of it in the results.
+	Partial bool
 }
 
 func (e *InputError) Error() string {
