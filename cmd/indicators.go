@@ -50,8 +50,8 @@ the rule in words, when it applies, its weight and its provenance.
 func listSet(w io.Writer, set *ikk.Set, lang string) error {
 	fmt.Fprintf(w, "%s %s (%s), version %s\n", set.ID, set.Name, set.Source, set.Version)
 	fmt.Fprintf(w, "sha256 %s\n", set.SHA256)
-	fmt.Fprintf(w, "target %s; households complete at %s of applicable indicators answered\n",
-		report.Num(set.Target, "en"), report.Num(set.MinAnsweredShare, "en"))
+	fmt.Fprintf(w, "target %s; a household is complete when it answers %s of its applicable indicators\n",
+		report.NumTrim(set.Target, "en"), report.NumTrim(set.MinAnsweredShare, "en"))
 	fmt.Fprintf(w, "categories: %s\n", report.CutoffText(set, "en"))
 	fmt.Fprintf(w, "parameters: %s\n\n", report.ParamText(set, "en"))
 	for _, d := range set.Dimensions {
@@ -61,7 +61,7 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 				n++
 			}
 		}
-		fmt.Fprintf(w, "%s  %s (weight %s, %d indicators)\n", d.ID, d.Label, report.Num(d.Weight, "en"), n)
+		fmt.Fprintf(w, "%s  %s (weight %s, %d indicators)\n", d.ID, d.Label, report.NumTrim(d.Weight, "en"), n)
 		for _, ind := range set.Indicators {
 			if ind.Dimension != d.ID {
 				continue
@@ -71,7 +71,7 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 				applies = "all"
 			}
 			fmt.Fprintf(w, "  %-5s %s\n", ind.ID, ind.Label)
-			fmt.Fprintf(w, "        rule: %s; applies: %s; weight %s\n", ind.Rule.Words(set, lang), applies, report.Num(ind.Weight, "en"))
+			fmt.Fprintf(w, "        rule: %s; applies: %s; weight %s\n", ind.Rule.Words(set, lang), applies, report.NumTrim(ind.Weight, "en"))
 			fmt.Fprintf(w, "        %s: %s\n", ind.Status, ind.SourceNote)
 			fmt.Fprintf(w, "        sectors: %s\n", strings.Join(ind.Sectors, ", "))
 		}

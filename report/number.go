@@ -14,6 +14,14 @@ func Num(v float64, lang string) string {
 	return localize(ikk.Round2Text(v), lang)
 }
 
+// NumTrim is Num without trailing zeros, for set values such as cut-offs and
+// parameters: "60", "7,2", "582.932".
+func NumTrim(v float64, lang string) string {
+	t := ikk.Round2Text(v)
+	t = strings.TrimSuffix(strings.TrimRight(t, "0"), ".")
+	return localize(t, lang)
+}
+
 // NumPtr formats an optional value; nil prints as a dash.
 func NumPtr(v *float64, lang string) string {
 	if v == nil {

@@ -42,6 +42,11 @@ func TestNum(t *testing.T) {
 			t.Errorf("Int(%d) = %q, want %q", n, got, want)
 		}
 	}
+	for v, want := range map[float64]string{60: "60", 7.2: "7,2", 582932: "582.932", 0.8: "0,8", 74.995: "75", 1.005: "1,01"} {
+		if got := NumTrim(v, "id"); got != want {
+			t.Errorf("NumTrim(%v) = %q, want %q", v, got, want)
+		}
+	}
 	if got := NumPtr(nil, "id"); got != "–" {
 		t.Errorf("NumPtr(nil) = %q", got)
 	}

@@ -173,16 +173,16 @@ func CutoffText(set *ikk.Set, lang string) string {
 	var parts []string
 	for i, c := range set.Categories {
 		if i == 0 {
-			parts = append(parts, fmt.Sprintf("%d %s: < %s", c.ID, c.Label, Num(set.Categories[1%len(set.Categories)].Min, lang)))
+			parts = append(parts, fmt.Sprintf("%d %s: < %s", c.ID, c.Label, NumTrim(set.Categories[1%len(set.Categories)].Min, lang)))
 			if len(set.Categories) == 1 {
-				parts[0] = fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, Num(c.Min, lang))
+				parts[0] = fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, NumTrim(c.Min, lang))
 			}
 			continue
 		}
 		if i+1 < len(set.Categories) {
-			parts = append(parts, fmt.Sprintf("%d %s: %s – < %s", c.ID, c.Label, Num(c.Min, lang), Num(set.Categories[i+1].Min, lang)))
+			parts = append(parts, fmt.Sprintf("%d %s: %s – < %s", c.ID, c.Label, NumTrim(c.Min, lang), NumTrim(set.Categories[i+1].Min, lang)))
 		} else {
-			parts = append(parts, fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, Num(c.Min, lang)))
+			parts = append(parts, fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, NumTrim(c.Min, lang)))
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -192,7 +192,7 @@ func CutoffText(set *ikk.Set, lang string) string {
 func ParamText(set *ikk.Set, lang string) string {
 	var parts []string
 	for _, p := range set.Parameters {
-		parts = append(parts, p.Name+" = "+Num(p.Value, lang))
+		parts = append(parts, p.Name+" = "+NumTrim(p.Value, lang))
 	}
 	return strings.Join(parts, "; ")
 }
