@@ -1,7 +1,9 @@
 package ikk
 
 import (
+	"archive/zip"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -210,4 +212,101 @@ func TestHandWorkedHouseholds(t *testing.T) {
 			t.Errorf("%s: %d households scored, want %d", path, len(got), len(want))
 		}
 	}
+}
+
+// TestXLSXCellTypes: a number typed into a cell is read as a number (37.125
+// m2), text is read the Indonesian way ("37.125" is 37125), and KK numbers
+// stored as numbers, which Excel cuts to 15 digits, are not used to find
+// duplicates.
+func TestXLSXCellTypes(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	head := []any{"kode_desa", "kecamatan", "desa", "no_kk", "status_kawin_kk", "jml_art", "atap_layak", "dinding_layak", "lantai_layak", "luas_lantai"}
+	f.SetSheetRow(sh, "A1", &head)
+	rows := [][]any{
+		{"63.09.06.2004", "K", "D", 6309060101100001, 2, 6, "ya", "ya", "ya", 37.125},   // 37.125/6 < 7.2: fail
+		{"63.09.06.2004", "K", "D", 6309060101100002, 2, 6, "ya", "ya", "ya", "37.125"}, // text: 37125/6: pass
+		{"63.09.06.2004", "K", "D", 6309060101100003, 2, 6, "ya", "ya", "ya", 43.2},     // exactly 7.2: pass
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		f.SetSheetRow(sh, cell, &r)
+	}
+	f.SetCellStr(sh, "J3", "37.125")
+	path := filepath.Join(t.TempDir(), "types.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	set := defaultSet(t)
+	ke08 := -1
+	for i, ind := range set.Indicators {
+		if ind.ID == "KE08" {
+			ke08 = i
+		}
+	}
+	var got []string
+	res, err := Score(context.Background(), set, []string{path}, Options{OnHousehold: func(h *Household) {
+		got = append(got, h.Outcomes[ke08].String())
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != "[fail pass pass]" {
+		t.Errorf("KE08 outcomes %v, want [fail pass pass]", got)
+	}
+	// The three KK numbers end 01, 02, 03 but Excel stores them as
+	// 6.3090601011E+15: no family may be rejected as a duplicate.
+	if res.Summary.Scored != 3 || res.Summary.Rejected != 0 {
+		t.Errorf("accounting %+v: numeric KK numbers made duplicates", res.Summary)
+	}
+	if res.IssueCounts[IssueKKAsNumber] != 1 {
+		t.Errorf("issues %v, want one kk_as_number", res.IssueCounts)
+	}
+}
+
+// TestXLSXTruncatedSheet: a worksheet cut short inside an intact zip is an
+// error that names the file and the row, never a silent end.
+func TestXLSXTruncatedSheet(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>kode_desa</t></is></c><c r="B1" t="inlineStr"><is><t>buku_nikah</t></is></c></row>`)
+	for r := 2; r <= 10; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>63.09.06.2004</t></is></c><c r="B%d" t="inlineStr"><is><t>ya</t></is></c></row>`, r, r, r)
+	}
+	sheet := b.String()
+	cut := strings.Index(sheet, `<row r="6">`) + 20
+	path := writeZip(t, map[string]string{
+		"[Content_Types].xml":        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"xl/workbook.xml":            `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml":   sheet[:cut],
+	})
+	_, err := Score(context.Background(), defaultSet(t), []string{path}, Options{})
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "row 6") || !ie.Partial {
+		t.Fatalf("err = %v; want a partial InputError naming row 6", err)
+	}
+}
+
+func writeZip(t *testing.T, parts map[string]string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "w.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for name, body := range parts {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
 }

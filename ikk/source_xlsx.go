@@ -6,18 +6,17 @@ import (
 	"os"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/ikk-tools/ikk/internal/xlsx"
 )
 
 // Limits on what an untrusted workbook may inflate to. Worksheet XML
 // compresses 10 to 15 times (a million families with inline strings: 180 MB
 // zipped, 2.3 GB inflated); a zip bomb compresses hundreds or thousands of
-// times. So a workbook may inflate to 40 times its size, and never less
+// times. So a part may inflate to 40 times the file's size, and never less
 // than 1 GiB.
 const (
 	xlsxMaxRatio      = 40
 	xlsxMinUnzipLimit = 1 << 30
-	xlsxUnzipXMLLimit = 64 << 20 // sheets larger than this stream through a temporary file
 )
 
 func xlsxUnzipLimit(path string) int64 {
@@ -30,38 +29,38 @@ func xlsxUnzipLimit(path string) int64 {
 
 type xlsxBook struct {
 	path string
-	f    *excelize.File
+	wb   *xlsx.Workbook
 }
 
 func openXLSX(path string) (wb Workbook, err error) {
+	// The reader is built not to panic; this is the last line of defence for
+	// a file crafted to find a way.
 	defer func() {
 		if r := recover(); r != nil {
 			wb, err = nil, &InputError{Path: path, Err: fmt.Errorf("the workbook is damaged and cannot be read (%v)", r)}
 		}
 	}()
 	limit := xlsxUnzipLimit(path)
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	w, err := xlsx.Open(path, xlsx.Options{MaxPartBytes: limit})
 	if err != nil {
-		return nil, &InputError{Path: path, Err: xlsxOpenError(err, limit)}
+		return nil, &InputError{Path: path, Err: xlsxError(err, limit)}
 	}
-	return &xlsxBook{path: path, f: f}, nil
+	return &xlsxBook{path: path, wb: w}, nil
 }
 
-func xlsxOpenError(err error, limit int64) error {
+func xlsxError(err error, limit int64) error {
 	msg := err.Error()
 	switch {
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return errors.New("not a readable Excel workbook; save it as .xlsx (Excel Workbook) or CSV UTF-8")
-	case strings.Contains(msg, "zip: not a valid zip file"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "zip:"):
-		return fmt.Errorf("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
-	case strings.Contains(msg, "unzip size"):
+	case errors.Is(err, xlsx.ErrTooLarge):
 		return fmt.Errorf("the workbook inflates beyond %d MiB (%d times its size); it is refused as a possible zip bomb", limit>>20, xlsxMaxRatio)
+	case strings.Contains(msg, "zip:"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "flate"):
+		return fmt.Errorf("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
 	}
 	return fmt.Errorf("cannot read the workbook: %v", err)
 }
 
-func (b *xlsxBook) Sheets() []string { return b.f.GetSheetList() }
-func (b *xlsxBook) Close() error     { return b.f.Close() }
+func (b *xlsxBook) Sheets() []string { return b.wb.Sheets() }
+func (b *xlsxBook) Close() error     { return b.wb.Close() }
 
 func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 	defer func() {
@@ -69,25 +68,25 @@ func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 			src, err = nil, &InputError{Path: b.path, Sheet: sheet, Err: fmt.Errorf("the sheet is damaged and cannot be read (%v)", r)}
 		}
 	}()
-	rows, err := b.f.Rows(sheet)
+	rows, err := b.wb.Rows(sheet)
 	if err != nil {
-		return nil, &InputError{Path: b.path, Sheet: sheet, Err: xlsxOpenError(err, xlsxUnzipLimit(b.path))}
+		return nil, &InputError{Path: b.path, Sheet: sheet, Err: xlsxError(err, xlsxUnzipLimit(b.path))}
 	}
-	return &xlsxSource{rows: rows, sheet: sheet}, nil
+	return &xlsxSource{rows: rows, sheet: sheet, limit: xlsxUnzipLimit(b.path)}, nil
 }
 
-// xlsxSource streams a worksheet with excelize's row iterator, reading raw
-// cell values (never the formatted text, which loses precision and follows
-// US number formats).
+// xlsxSource streams a worksheet, keeping each cell's type: a numeric cell
+// holding 37.125 is read as a number, while text "37.125" is read the
+// Indonesian way, as 37125.
 type xlsxSource struct {
-	rows  *excelize.Rows
-	sheet string
-	num   int
-	row   Row
-	err   error
+	rows    *xlsx.Rows
+	sheet   string
+	limit   int64
+	num     int  // the row number last yielded
+	pending bool // rows holds a row not yet yielded
+	row     Row
+	err     error
 }
-
-var rawValues = excelize.Options{RawCellValue: true}
 
 func (s *xlsxSource) Next() (ok bool) {
 	if s.err != nil {
@@ -98,24 +97,36 @@ func (s *xlsxSource) Next() (ok bool) {
 			s.err, ok = fmt.Errorf("row %d: the sheet is damaged and cannot be read (%v)", s.num+1, r), false
 		}
 	}()
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			s.err = fmt.Errorf("after row %d: %v", s.num, err)
+	if !s.pending {
+		if !s.rows.Next() {
+			if err := s.rows.Err(); err != nil {
+				s.err = xlsxError(err, s.limit)
+			}
+			return false
 		}
-		return false
+		s.pending = true
 	}
-	// The iterator yields every row number, an empty slice for a gap.
-	s.num++
-	cols, err := s.rows.Columns(rawValues)
-	if err != nil {
-		s.err = fmt.Errorf("row %d: %v", s.num, err)
-		return false
-	}
-	s.row.Num = s.num
+	// A row the sheet does not mention, between two it does, is a blank row
+	// of the sheet: yield it so that it is counted as a CSV's empty line is.
 	s.row.Cells = s.row.Cells[:0]
-	for _, v := range cols {
-		s.row.Cells = append(s.row.Cells, Cell{Value: v})
+	if next := s.rows.Num(); next > s.num+1 && s.num > 0 {
+		s.num++
+		s.row.Num = s.num
+		return true
 	}
+	s.num = s.rows.Num()
+	s.row.Num = s.num
+	for _, c := range s.rows.Cells() {
+		cell := Cell{Value: c.Value}
+		switch c.Type {
+		case xlsx.TypeNumber:
+			cell.Kind = KindNumber
+		case xlsx.TypeBool:
+			cell.Kind = KindBool
+		}
+		s.row.Cells = append(s.row.Cells, cell)
+	}
+	s.pending = false
 	return true
 }
 

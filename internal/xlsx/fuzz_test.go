@@ -1,0 +1,61 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzOpen feeds arbitrary bytes through Open and every sheet's rows. Any
+// input may fail; none may panic or hang. The bound is kept small so that a
+// mutated deflate stream cannot turn one input into a gigabyte of work.
+func FuzzOpen(f *testing.F) {
+	for _, path := range fixtures {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	// Small workbooks reach the cell code in far fewer mutations, and
+	// stored (uncompressed) ones expose the XML bytes to the mutator.
+	small := book(`<si><r><t>Ru</t></r><r><t>mah</t></r><rPh><t>x</t></rPh></si><si><t>_x000D_</t></si>`,
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c t="inlineStr"><is><t>a&amp;b</t></is></c><c r="D1" t="b"><v>1</v></c>`+
+			`<c r="E1" t="e"><v>#N/A</v></c><c r="F1"><f>A1</f></c><c r="G1" t="str"><v>x</v></c><c r="H1"><v>1.5E-3</v></c></row><row><c><v>2</v></c></row>`,
+		`<row r="3"/>`)
+	f.Add(zipBytes(f, small))
+	f.Add(zipBytesMethod(f, small, zip.Store))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "fuzz.xlsx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wb, err := Open(path, Options{MaxPartBytes: 8 << 20})
+		if err != nil {
+			return
+		}
+		defer wb.Close()
+		for _, sheet := range wb.Sheets() {
+			rs, err := wb.Rows(sheet)
+			if err != nil {
+				continue
+			}
+			for rs.Next() {
+				cells := rs.Cells()
+				if len(cells) > maxColumns {
+					t.Fatalf("%d cells in a row", len(cells))
+				}
+				if n := len(cells); n > 0 && cells[n-1].Type == TypeEmpty {
+					t.Fatalf("row %d ends with an Empty cell", rs.Num())
+				}
+				if rs.Num() < 1 || rs.Num() > maxRows {
+					t.Fatalf("row number %d", rs.Num())
+				}
+			}
+			_ = rs.Err()
+			rs.Close()
+		}
+	})
+}
