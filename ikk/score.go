@@ -69,6 +69,11 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 	if sc.total.Scored == 0 {
 		return nil, &NoHouseholdsError{Accounting: sc.total, Issues: sc.issues}
 	}
+	// The KK numbers were needed only to find duplicates while reading; a
+	// million families' worth is freed before the units are built.
+	for _, d := range sc.desas {
+		d.kk = nil
+	}
 	return sc.result(), nil
 }
 

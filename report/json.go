@@ -2,10 +2,9 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 
@@ -15,217 +14,302 @@ import (
 // SchemaJSON identifies the JSON contract; a breaking change gets a new one.
 const SchemaJSON = "ikk.result/v1"
 
-// obj is a JSON object that keeps its keys in the order they were added, so
-// that dimensions come as LS, KF, KE, SP, SB rather than alphabetically.
-type obj []kv
-
-type kv struct {
-	k string
-	v any
-}
-
-func (o obj) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, p := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(p.k)
-		b.Write(k)
-		b.WriteByte(':')
-		v, err := json.Marshal(p.v)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-func nullable(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 // JSON writes the machine contract ikk.result/v1: unrounded values, dot
-// decimals, null for undefined values.
+// decimals, null for undefined values, keys in the set's order (dimensions
+// as LS, KF, KE, SP, SB). The document is streamed: a province's thousands of
+// units are written as they come, never held or copied whole.
 func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	set := r.Set
-	params := obj{}
+	j := &jsonWriter{w: bufio.NewWriter(w)}
+	j.beginObject()
+
+	j.key("schema").str(SchemaJSON)
+	j.key("tool").beginObject()
+	j.key("name").str("ikk")
+	j.key("version").str(m.ToolVersion)
+	j.endObject()
+	j.key("indicator_set").beginObject()
+	j.key("id").str(set.ID)
+	j.key("name").str(set.Name)
+	j.key("version").str(set.Version)
+	j.key("source").str(set.Source)
+	j.key("sha256").str(set.SHA256)
+	j.endObject()
+	j.key("parameters").beginObject()
 	for _, p := range set.Parameters {
-		params = append(params, kv{p.Name, p.Value})
+		j.key(p.Name).num(p.Value)
 	}
-	inputs := []obj{}
-	for _, in := range r.Inputs {
-		inputs = append(inputs, obj{{"path", in.Path}, {"sha256", in.SHA256}, {"sheet", in.Sheet}, {"header_row", in.HeaderRow},
-			{"rows_read", in.RowsRead}, {"scored", in.Scored}, {"rejected", in.Rejected}, {"blank", in.Blank}})
-	}
-	units := []obj{}
-	for _, u := range r.Units {
-		units = append(units, unitJSON(set, u))
-	}
-	head := obj{
-		{"schema", SchemaJSON},
-		{"tool", obj{{"name", "ikk"}, {"version", m.ToolVersion}}},
-		{"indicator_set", obj{{"id", set.ID}, {"name", set.Name}, {"version", set.Version}, {"source", set.Source}, {"sha256", set.SHA256}}},
-		{"parameters", params},
-		{"categories", categoriesJSON(set)},
-		{"target", set.Target},
-		{"inputs", inputs},
-	}
-	tail := obj{
-		{"summary", obj{{"rows_read", r.Summary.RowsRead}, {"scored", r.Summary.Scored}, {"rejected", r.Summary.Rejected},
-			{"blank", r.Summary.Blank}, {"issues", r.IssueTotal()}, {"issues_listed", len(r.Issues)}, {"issues_by_code", issueCountsJSON(r)}}},
-	}
-	// Units and issues are written one at a time: a province has thousands of
-	// units and a messy survey thousands of issues, and the document is never
-	// held whole in memory.
-	bw := bufio.NewWriter(w)
-	bw.WriteString("{")
-	if err := writeMembers(bw, head); err != nil {
-		return err
-	}
-	err := writeArray(bw, "units", len(r.Units), func(i int) any { return unitJSON(set, r.Units[i]) })
-	if err != nil {
-		return err
-	}
-	err = writeArray(bw, "issues", len(r.Issues), func(i int) any {
-		is := r.Issues[i]
-		return obj{{"file", is.File}, {"sheet", is.Sheet}, {"row", is.Row}, {"column", is.Column},
-			{"cell", nullable(is.Cell)}, {"value", is.Value}, {"code", is.Code}, {"message", is.Message}}
-	})
-	if err != nil {
-		return err
-	}
-	bw.WriteString(",")
-	if err := writeMembers(bw, tail); err != nil {
-		return err
-	}
-	bw.WriteString("\n}\n")
-	return bw.Flush()
-}
-
-// writeArray writes `,"key": [...]` at the top level, one element at a time.
-func writeArray(w *bufio.Writer, key string, n int, elem func(int) any) error {
-	fmt.Fprintf(w, ",\n  %q: [", key)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			w.WriteString(",")
-		}
-		w.WriteString("\n    ")
-		if err := writeIndented(w, elem(i), "    "); err != nil {
-			return err
-		}
-	}
-	if n > 0 {
-		w.WriteString("\n  ")
-	}
-	w.WriteString("]")
-	return nil
-}
-
-// writeMembers writes the members of o at the top level of the document,
-// indented as json.Indent would, without the braces.
-func writeMembers(w *bufio.Writer, o obj) error {
-	for i, p := range o {
-		if i > 0 {
-			w.WriteString(",")
-		}
-		w.WriteString("\n  ")
-		k, _ := json.Marshal(p.k)
-		w.Write(k)
-		w.WriteString(": ")
-		if err := writeIndented(w, p.v, "  "); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func writeIndented(w *bufio.Writer, v any, prefix string) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, raw, prefix, "  "); err != nil {
-		return err
-	}
-	_, err = w.Write(out.Bytes())
-	return err
-}
-
-func categoriesJSON(set *ikk.Set) []obj {
-	var out []obj
+	j.endObject()
+	j.key("categories").beginArray()
 	for _, c := range set.Categories {
-		out = append(out, obj{{"id", c.ID}, {"label", c.Label}, {"min", c.Min}})
+		j.beginObject()
+		j.key("id").int(c.ID)
+		j.key("label").str(c.Label)
+		j.key("min").num(c.Min)
+		j.endObject()
 	}
-	return out
-}
-
-func unitJSON(set *ikk.Set, u *ikk.Unit) obj {
-	var cat any
-	if u.Category != nil {
-		cat = obj{{"id", u.Category.ID}, {"label", u.Category.Label}}
+	j.endArray()
+	j.key("target").num(set.Target)
+	j.key("inputs").beginArray()
+	for _, in := range r.Inputs {
+		j.beginObject()
+		j.key("path").str(in.Path)
+		j.key("sha256").str(in.SHA256)
+		j.key("sheet").str(in.Sheet)
+		j.key("header_row").int(in.HeaderRow)
+		j.key("rows_read").int(in.RowsRead)
+		j.key("scored").int(in.Scored)
+		j.key("rejected").int(in.Rejected)
+		j.key("blank").int(in.Blank)
+		j.endObject()
 	}
-	var reason any
-	if len(u.UndefinedDimensions) > 0 {
-		reason = UndefinedReason(u, "en")
+	j.endArray()
+	j.key("units").beginArray()
+	for _, u := range r.Units {
+		unitJSON(j, set, u)
 	}
-	dims := obj{}
-	for j, d := range set.Dimensions {
-		dims = append(dims, kv{d.ID, u.Dimensions[j]})
+	j.endArray()
+	j.key("issues").beginArray()
+	for _, is := range r.Issues {
+		j.beginObject()
+		j.key("file").str(is.File)
+		j.key("sheet").str(is.Sheet)
+		j.key("row").int(is.Row)
+		j.key("column").str(is.Column)
+		j.key("cell").strOrNull(is.Cell)
+		j.key("value").str(is.Value)
+		j.key("code").str(is.Code)
+		j.key("message").str(is.Message)
+		j.endObject()
 	}
-	inds := obj{}
-	for i, ind := range set.Indicators {
-		ir := u.Indicators[i]
-		inds = append(inds, kv{ind.ID, obj{{"pass", ir.Pass()}, {"fail", ir.Fail()}, {"na", ir.NA()},
-			{"missing", ir.Missing()}, {"invalid", ir.Invalid()}, {"percent", ir.Percent}}})
-	}
-	lenses := obj{}
-	for i, k := range set.LensKeys() {
-		lenses = append(lenses, kv{k, u.Lenses[i]})
-	}
-	hc := obj{}
-	for i, c := range set.Categories {
-		hc = append(hc, kv{strconv.Itoa(c.ID), u.HouseholdCategories[i]})
-	}
-	hc = append(hc, kv{"incomplete", u.Incomplete})
-	perm := []obj{}
-	for _, p := range u.Permasalahan {
-		sectors := p.Indicator.Sectors
-		if sectors == nil {
-			sectors = []string{}
-		}
-		perm = append(perm, obj{{"indicator", p.Indicator.ID}, {"percent", p.Percent}, {"fail", p.Fail}, {"sectors", sectors}})
-	}
-	bySex := obj{}
-	for i, s := range []string{"L", "P"} {
-		bySex = append(bySex, kv{s, obj{{"households", u.BySex[i].Households}, {"gender", u.BySex[i].Gender}}})
-	}
-	kec, kab := u.Kecamatan, u.Kabupaten
-	return obj{
-		{"level", u.Level}, {"code", nullable(u.Code)}, {"name", nullable(u.Name)},
-		{"kecamatan", nullable(kec)}, {"kabupaten", nullable(kab)}, {"rt", nullable(u.RT)},
-		{"households", u.Households}, {"ikk", u.IKK}, {"ikk_undefined_reason", reason}, {"category", cat},
-		{"dimensions", dims}, {"indicators", inds}, {"lenses", lenses}, {"by_sex", bySex},
-		{"household_categories", hc}, {"household_mean", u.HouseholdMean}, {"permasalahan", perm},
-	}
-}
-
-func issueCountsJSON(r *ikk.Result) obj {
+	j.endArray()
+	s := r.Summary
+	j.key("summary").beginObject()
+	j.key("rows_read").int(s.RowsRead)
+	j.key("scored").int(s.Scored)
+	j.key("rejected").int(s.Rejected)
+	j.key("blank").int(s.Blank)
+	j.key("issues").int(r.IssueTotal())
+	j.key("issues_listed").int(len(r.Issues))
+	j.key("issues_by_code").beginObject()
 	codes := make([]string, 0, len(r.IssueCounts))
 	for c := range r.IssueCounts {
 		codes = append(codes, c)
 	}
 	sort.Strings(codes)
-	o := obj{}
 	for _, c := range codes {
-		o = append(o, kv{c, r.IssueCounts[c]})
+		j.key(c).int(r.IssueCounts[c])
 	}
-	return o
+	j.endObject()
+	j.endObject()
+
+	j.endObject()
+	j.w.WriteByte('\n')
+	return j.w.Flush()
+}
+
+func unitJSON(j *jsonWriter, set *ikk.Set, u *ikk.Unit) {
+	j.beginObject()
+	j.key("level").str(u.Level)
+	j.key("code").strOrNull(u.Code)
+	j.key("name").strOrNull(u.Name)
+	j.key("kecamatan").strOrNull(u.Kecamatan)
+	j.key("kabupaten").strOrNull(u.Kabupaten)
+	j.key("rt").strOrNull(u.RT)
+	j.key("households").int(u.Households)
+	j.key("ikk").ptr(u.IKK)
+	j.key("ikk_undefined_reason").strOrNull(UndefinedReason(u, "en"))
+	j.key("category")
+	if u.Category == nil {
+		j.null()
+	} else {
+		j.beginObject()
+		j.key("id").int(u.Category.ID)
+		j.key("label").str(u.Category.Label)
+		j.endObject()
+	}
+	j.key("dimensions").beginObject()
+	for i, d := range set.Dimensions {
+		j.key(d.ID).ptr(u.Dimensions[i])
+	}
+	j.endObject()
+	j.key("indicators").beginObject()
+	for i, ind := range set.Indicators {
+		ir := u.Indicators[i]
+		j.key(ind.ID).beginObject()
+		j.key("pass").int(ir.Pass())
+		j.key("fail").int(ir.Fail())
+		j.key("na").int(ir.NA())
+		j.key("missing").int(ir.Missing())
+		j.key("invalid").int(ir.Invalid())
+		j.key("percent").ptr(ir.Percent)
+		j.endObject()
+	}
+	j.endObject()
+	j.key("lenses").beginObject()
+	for i, k := range set.LensKeys() {
+		j.key(k).ptr(u.Lenses[i])
+	}
+	j.endObject()
+	j.key("by_sex").beginObject()
+	for i, s := range []string{"L", "P"} {
+		j.key(s).beginObject()
+		j.key("households").int(u.BySex[i].Households)
+		j.key("gender").ptr(u.BySex[i].Gender)
+		j.endObject()
+	}
+	j.endObject()
+	j.key("household_categories").beginObject()
+	for i, c := range set.Categories {
+		j.key(strconv.Itoa(c.ID)).int(u.HouseholdCategories[i])
+	}
+	j.key("incomplete").int(u.Incomplete)
+	j.endObject()
+	j.key("household_mean").ptr(u.HouseholdMean)
+	j.key("permasalahan").beginArray()
+	for _, p := range u.Permasalahan {
+		j.beginObject()
+		j.key("indicator").str(p.Indicator.ID)
+		j.key("percent").num(p.Percent)
+		j.key("fail").int(p.Fail)
+		j.key("sectors").beginArray()
+		for _, s := range p.Indicator.Sectors {
+			j.str(s)
+		}
+		j.endArray()
+		j.endObject()
+	}
+	j.endArray()
+	j.endObject()
+}
+
+// jsonWriter writes indented JSON (two spaces, as json.Indent) in one pass,
+// placing commas and line breaks itself. Values follow a key inside objects
+// and stand alone inside arrays.
+type jsonWriter struct {
+	w     *bufio.Writer
+	depth int
+	// count[d] is how many members the container at depth d has so far.
+	count []int
+	// afterKey is set between a key and its value.
+	afterKey bool
+	buf      [64]byte
+}
+
+func (j *jsonWriter) newline() {
+	j.w.WriteByte('\n')
+	for i := 0; i < j.depth; i++ {
+		j.w.WriteString("  ")
+	}
+}
+
+// element starts a member of the current container: a comma after the first,
+// then a line break and indentation. After a key the value follows inline.
+func (j *jsonWriter) element() {
+	if j.afterKey {
+		j.afterKey = false
+		return
+	}
+	if j.depth == 0 {
+		return
+	}
+	if j.count[j.depth-1] > 0 {
+		j.w.WriteByte(',')
+	}
+	j.count[j.depth-1]++
+	j.newline()
+}
+
+func (j *jsonWriter) key(k string) *jsonWriter {
+	j.element()
+	j.quote(k)
+	j.w.WriteString(": ")
+	j.afterKey = true
+	return j
+}
+
+func (j *jsonWriter) open(c byte) {
+	j.element()
+	j.w.WriteByte(c)
+	j.depth++
+	if len(j.count) < j.depth {
+		j.count = append(j.count, 0)
+	}
+	j.count[j.depth-1] = 0
+}
+
+func (j *jsonWriter) close(c byte) {
+	j.depth--
+	if j.count[j.depth] > 0 {
+		j.newline()
+	}
+	j.w.WriteByte(c)
+}
+
+func (j *jsonWriter) beginObject() { j.open('{') }
+func (j *jsonWriter) endObject()   { j.close('}') }
+func (j *jsonWriter) beginArray()  { j.open('[') }
+func (j *jsonWriter) endArray()    { j.close(']') }
+
+func (j *jsonWriter) str(s string) { j.element(); j.quote(s) }
+func (j *jsonWriter) null()        { j.element(); j.w.WriteString("null") }
+func (j *jsonWriter) int(n int) {
+	j.element()
+	j.w.Write(strconv.AppendInt(j.buf[:0], int64(n), 10))
+}
+
+func (j *jsonWriter) strOrNull(s string) {
+	if s == "" {
+		j.null()
+		return
+	}
+	j.str(s)
+}
+
+func (j *jsonWriter) ptr(f *float64) {
+	if f == nil {
+		j.null()
+		return
+	}
+	j.num(*f)
+}
+
+// num writes a number as encoding/json does: the shortest form that reads
+// back to the same float64, with an exponent only for very small or large.
+func (j *jsonWriter) num(f float64) {
+	j.element()
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b := strconv.AppendFloat(j.buf[:0], f, format, -1, 64)
+	if format == 'e' {
+		// "1e-07" as "1e-7", as encoding/json writes it.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	j.w.Write(b)
+}
+
+// quote writes a JSON string as encoding/json would (HTML characters
+// escaped too), without allocating for the plain ASCII of keys and codes.
+func (j *jsonWriter) quote(s string) {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		j.w.WriteByte('"')
+		j.w.WriteString(s)
+		j.w.WriteByte('"')
+		return
+	}
+	b, _ := json.Marshal(s)
+	j.w.Write(b)
 }

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -141,5 +143,52 @@ func TestGolden(t *testing.T) {
 				t.Error("two renderings differ")
 			}
 		})
+	}
+}
+
+// TestJSONNumbersAsEncodingJSON: the streaming writer formats numbers and
+// strings exactly as encoding/json does, so the contract's bytes do not
+// depend on which of the two wrote them.
+func TestJSONNumbersAsEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, 1, -1, 100.0 / 3, 78.16666666666667, 1e-7, 1.5e-6, 9.99e-7, 1e20, 1e21, 1.234e25, -2.5e-9, 582932, 7.2} {
+		var buf bytes.Buffer
+		j := &jsonWriter{w: bufio.NewWriter(&buf)}
+		j.num(f)
+		j.w.Flush()
+		want, _ := json.Marshal(f)
+		if buf.String() != string(want) {
+			t.Errorf("num(%v) = %s, encoding/json %s", f, buf.String(), want)
+		}
+	}
+	for _, s := range []string{"Sungai <Harapan> & co", "tab\there", `quote " and \ slash`, "ünïcode", "\u2028", "plain_key"} {
+		var buf bytes.Buffer
+		j := &jsonWriter{w: bufio.NewWriter(&buf)}
+		j.str(s)
+		j.w.Flush()
+		want, _ := json.Marshal(s)
+		if buf.String() != string(want) {
+			t.Errorf("str(%q) = %s, encoding/json %s", s, buf.String(), want)
+		}
+	}
+	// Nested, empty and filled containers indent as json.Indent does.
+	var buf bytes.Buffer
+	j := &jsonWriter{w: bufio.NewWriter(&buf)}
+	j.beginObject()
+	j.key("a").beginArray()
+	j.endArray()
+	j.key("b").beginObject()
+	j.endObject()
+	j.key("c").beginArray()
+	j.int(1)
+	j.beginObject()
+	j.key("d").null()
+	j.endObject()
+	j.endArray()
+	j.endObject()
+	j.w.Flush()
+	var want bytes.Buffer
+	json.Indent(&want, []byte(`{"a":[],"b":{},"c":[1,{"d":null}]}`), "", "  ")
+	if buf.String() != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want.String())
 	}
 }
