@@ -1,0 +1,113 @@
+package ikk
+
+import "sort"
+
+// Ranked is a desa with its rank among the desa of a result.
+type Ranked struct {
+	Unit *Unit
+	Rank int // 1 for the highest IKK; desa without an IKK have rank 0
+}
+
+// RankDesa ranks the desa by IKK, highest first; ties go to the desa with
+// more households, then to the lower code (or name). Desa whose IKK is
+// undefined come last, unranked.
+func RankDesa(r *Result) []Ranked {
+	var desa []*Unit
+	for _, u := range r.Units {
+		if u.Level == LevelDesa {
+			desa = append(desa, u)
+		}
+	}
+	sort.SliceStable(desa, func(i, j int) bool {
+		a, b := desa[i], desa[j]
+		switch {
+		case a.IKK == nil || b.IKK == nil:
+			return a.IKK != nil && b.IKK == nil
+		case *a.IKK != *b.IKK:
+			return *a.IKK > *b.IKK
+		case a.Households != b.Households:
+			return a.Households > b.Households
+		}
+		return unitLess(a.Code, a.Name, b.Code, b.Name)
+	})
+	out := make([]Ranked, len(desa))
+	for i, u := range desa {
+		out[i] = Ranked{Unit: u}
+		if u.IKK != nil {
+			out[i].Rank = i + 1
+		}
+	}
+	return out
+}
+
+// Action is one line of a rencana tindak lanjut: an indicator below target
+// in a desa, for one responsible office.
+type Action struct {
+	Indicator *Indicator
+	Desa      *Unit
+	Percent   float64
+	Fail      int // households affected: those failing the indicator
+}
+
+// SectorPlan is the part of the rencana tindak lanjut one office receives.
+type SectorPlan struct {
+	Sector Tag
+	// Actions in the order the office would work through them: by
+	// indicator (set order), then the weakest desa first.
+	Actions    []Action
+	Households int // households affected, summed over the actions
+}
+
+// FollowUp groups the permasalahan of the given desa by responsible office
+// (method section 9): an indicator with several sectors appears under each.
+// Offices come in the set's order; those with no action are left out.
+func FollowUp(set *Set, desa []*Unit) []SectorPlan {
+	plans := make([]SectorPlan, len(set.Sectors))
+	index := map[string]int{}
+	for i, s := range set.Sectors {
+		plans[i].Sector = s
+		index[s.Key] = i
+	}
+	indOrder := map[*Indicator]int{}
+	for i, ind := range set.Indicators {
+		indOrder[ind] = i
+	}
+	for _, u := range desa {
+		for _, p := range u.Permasalahan {
+			for _, s := range p.Indicator.Sectors {
+				i := index[s]
+				plans[i].Actions = append(plans[i].Actions, Action{Indicator: p.Indicator, Desa: u, Percent: p.Percent, Fail: p.Fail})
+				plans[i].Households += p.Fail
+			}
+		}
+	}
+	var out []SectorPlan
+	for _, p := range plans {
+		if len(p.Actions) == 0 {
+			continue
+		}
+		sort.SliceStable(p.Actions, func(i, j int) bool {
+			a, b := p.Actions[i], p.Actions[j]
+			if a.Indicator != b.Indicator {
+				return indOrder[a.Indicator] < indOrder[b.Indicator]
+			}
+			if a.Percent != b.Percent {
+				return a.Percent < b.Percent
+			}
+			return unitLess(a.Desa.Code, a.Desa.Name, b.Desa.Code, b.Desa.Name)
+		})
+		out = append(out, p)
+	}
+	return out
+}
+
+// Desa returns the desa units of a result, in unit order.
+func (r *Result) Desa() []*Unit {
+	var out []*Unit
+	for _, u := range r.Units {
+		if u.Level == LevelDesa {
+			out = append(out, u)
+		}
+	}
+	return out
+}
