@@ -23,6 +23,8 @@ type scoreOptions struct {
 	outputs    []string
 	strict     bool
 	lang       string
+	date       string
+	personal   bool
 	inputs     []string
 }
 
@@ -65,6 +67,11 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 					return usageErrorf(c, "%v", err)
 				}
 			}
+			if o.date != "" {
+				if _, err := time.Parse("2006-01-02", o.date); err != nil {
+					return usageErrorf(c, "--date %q: write the date as YYYY-MM-DD, e.g. 2026-03-23", o.date)
+				}
+			}
 			return runScore(c, o)
 		},
 	}
@@ -76,6 +83,8 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.StringArrayVarP(&o.outputs, "output", "o", nil, "write a report FILE; the format follows the extension (repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 	f.StringVar(&o.lang, "lang", "id", "language of reports: id (Bahasa Indonesia) or en")
+	f.StringVar(&o.date, "date", "", "report date YYYY-MM-DD, printed in the reports (reports carry no clock time)")
+	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report (never in other outputs)")
 	return c
 }
 
@@ -116,8 +125,27 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 			}
 		}
 	}
+	meta := report.Meta{Lang: o.lang, ToolVersion: Version()}
+	if o.date != "" {
+		t, _ := time.Parse("2006-01-02", o.date)
+		meta.Date, meta.ISODate = report.LongDate(t, o.lang), o.date
+	}
+	opts := ikk.Options{Sheet: o.sheet}
+	// The workbook's Keluarga sheet is streamed while the households are
+	// scored, so it is started before scoring.
+	var book *report.Workbook
+	for _, out := range o.outputs {
+		if f, _ := report.FormatForPath(out); f == "xlsx" && book == nil {
+			if book, err = report.NewWorkbook(set, meta, o.personal); err != nil {
+				return err
+			}
+			defer book.Close()
+			opts.OnHousehold = book.AddHousehold
+		}
+	}
 	prog := newProgress(o.env)
-	res, err := ikk.ScoreInputs(c.Context(), set, inputs, ikk.Options{Sheet: o.sheet, Progress: prog.update})
+	opts.Progress = prog.update
+	res, err := ikk.ScoreInputs(c.Context(), set, inputs, opts)
 	prog.done()
 	stderr := c.ErrOrStderr()
 	var none *ikk.NoHouseholdsError
@@ -147,11 +175,19 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		printIssues(stderr, res.Issues)
 		return &dataIssuesError{n: res.IssueTotal()}
 	}
-	meta := report.Meta{Lang: o.lang, ToolVersion: Version()}
+	if book != nil {
+		if err := book.Finish(res); err != nil {
+			return fmt.Errorf("build the Excel report: %w", err)
+		}
+	}
 	for _, out := range o.outputs {
 		format, _ := report.FormatForPath(out)
-		render, _ := report.Lookup(format)
-		if err := writeAtomic(out, func(w io.Writer) error { return render(w, res, meta) }); err != nil {
+		write := func(w io.Writer) error { _, err := book.WriteTo(w); return err }
+		if format != "xlsx" {
+			render, _ := report.Lookup(format)
+			write = func(w io.Writer) error { return render(w, res, meta) }
+		}
+		if err := writeAtomic(out, write); err != nil {
 			return err
 		}
 	}

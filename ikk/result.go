@@ -45,6 +45,7 @@ type Issue struct {
 	Sheet   string
 	Row     int
 	Column  string // the header as written in the file (or the set's column name when absent)
+	Field   string // the set's column name, when the issue is about a column
 	Cell    string // e.g. "E12", when the column exists in the sheet
 	Value   string
 	Code    string // invalid_value, no_village, duplicate_kk, missing_column

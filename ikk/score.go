@@ -225,7 +225,7 @@ func (sc *scorer) scoreFile(ctx context.Context, fileIdx int, path string) error
 		return &InputError{Path: path, Sheet: src.Sheet(), Err: err, Partial: in.Scored > 0}
 	}
 	if sc.kkAsNumber > 0 {
-		sc.fileIssue(Issue{File: path, Sheet: src.Sheet(), Row: sc.kkAsNumberRow, Column: lay.headers[sc.kkCol], Code: IssueKKAsNumber,
+		sc.fileIssue(Issue{File: path, Sheet: src.Sheet(), Row: sc.kkAsNumberRow, Column: lay.headers[sc.kkCol], Field: "no_kk", Code: IssueKKAsNumber,
 			Message: fmt.Sprintf("%d KK numbers (from row %d) are stored as numbers; Excel keeps 15 digits, so a 16-digit KK number loses its last digit, and duplicates cannot be found for these rows; format the column as Text and enter the numbers again", sc.kkAsNumber, sc.kkAsNumberRow)})
 		sc.kkAsNumber = 0
 	}
@@ -393,7 +393,7 @@ func (sc *scorer) reportMissingColumns(path, sheet string, lay *layout) {
 		if len(users) == 0 {
 			continue
 		}
-		sc.fileIssue(Issue{File: path, Sheet: sheet, Row: lay.headerRow, Column: c.Name, Code: IssueMissingColumn,
+		sc.fileIssue(Issue{File: path, Sheet: sheet, Row: lay.headerRow, Column: c.Name, Field: c.Name, Code: IssueMissingColumn,
 			Message: fmt.Sprintf("the sheet has no column %s; indicator %s cannot be scored and counts as missing for every household", c.Name, strings.Join(users, ", "))})
 	}
 }
@@ -446,6 +446,7 @@ func (sc *scorer) issue(path, sheet string, lay *layout, row Row, col int, code,
 	is := Issue{File: path, Sheet: sheet, Row: row.Num, Code: code, Value: strings.Clone(value), Message: msg}
 	if col >= 0 {
 		is.Column = sc.set.Columns[col].Name
+		is.Field = is.Column
 		if j := lay.index[col]; j >= 0 {
 			is.Column = lay.headers[col]
 			is.Cell = ColumnLetter(j) + strconv.Itoa(row.Num)

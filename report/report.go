@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ikk-tools/ikk/ikk"
 )
@@ -17,7 +18,22 @@ import (
 type Meta struct {
 	Lang        string // "id" (default) or "en"
 	ToolVersion string
-	Date        string // report date as given by the user; "" for none
+	Date        string // report date for people ("23 Maret 2026"); "" for none
+	ISODate     string // the same date as YYYY-MM-DD, for document properties
+}
+
+var months = map[string][]string{
+	"id": {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// LongDate writes a YYYY-MM-DD date the way the language does: "23 Maret 2023".
+func LongDate(t time.Time, lang string) string {
+	m, ok := months[lang]
+	if !ok {
+		m = months["id"]
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), m[t.Month()-1], t.Year())
 }
 
 // Renderer writes a result in one format.
@@ -55,6 +71,8 @@ func FormatForPath(path string) (string, error) {
 		return "csv", nil
 	case ".md", ".markdown":
 		return "md", nil
+	case ".xlsx":
+		return "xlsx", nil
 	}
-	return "", fmt.Errorf("cannot tell the format of output %s from its extension (accepted: .json, .csv, .md)", path)
+	return "", fmt.Errorf("cannot tell the format of output %s from its extension (accepted: .xlsx, .md, .json, .csv)", path)
 }
