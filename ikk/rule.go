@@ -106,12 +106,14 @@ func (r *Rule) Words(s *Set, lang string) string {
 }
 
 func boundWords(left string, min, max *Bound, s *Set, lang string) string {
+	// Thresholds are written out exactly, in the language's separators.
+	num := func(v float64) string { return LocalizeNumber(strconv.FormatFloat(v, 'f', -1, 64), lang) }
 	b := func(x *Bound) string {
 		if x.Param == "" {
-			return fmtNum(x.Value)
+			return num(x.Value)
 		}
 		v, _ := s.Parameter(x.Param)
-		return x.Param + " (" + fmtNum(v) + ")"
+		return x.Param + " (" + num(v) + ")"
 	}
 	var parts []string
 	if min != nil {

@@ -35,27 +35,4 @@ func Int(n int, lang string) string {
 	return localize(strconv.Itoa(n), lang)
 }
 
-func localize(plain string, lang string) string {
-	dec, thou := ",", "."
-	if lang == "en" {
-		dec, thou = ".", ","
-	}
-	neg := strings.HasPrefix(plain, "-")
-	plain = strings.TrimPrefix(plain, "-")
-	intPart, frac, hasFrac := strings.Cut(plain, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(thou)
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteString(dec)
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func localize(plain string, lang string) string { return ikk.LocalizeNumber(plain, lang) }

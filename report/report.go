@@ -43,7 +43,7 @@ var renderers = map[string]Renderer{
 	"table": Table,
 	"json":  JSON,
 	"csv":   CSV,
-	"md":    Markdown,
+	"md":    MarkdownReport,
 }
 
 // Lookup returns the renderer of a format name.

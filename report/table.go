@@ -272,41 +272,6 @@ func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
 	}
 }
 
-// Markdown writes the summary as Markdown tables. The full report (a section
-// per desa, follow-up plan, methodology) builds on it.
-func Markdown(w io.Writer, r *ikk.Result, m Meta) error {
-	lang := m.Lang
-	title := "Hasil Penilaian Indeks Kualitas Keluarga"
-	if lang == "en" {
-		title = "Family Quality Index (IKK) results"
-	}
-	fmt.Fprintf(w, "# %s\n\n", title)
-	desa, totals := summaryGrids(r, lang)
-	if err := desa.render(w, true); err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	if err := totals.render(w, true); err != nil {
-		return err
-	}
-	for _, line := range undefinedLines(r, lang) {
-		fmt.Fprintf(w, "\n%s\n", MarkdownText(line))
-	}
-	fmt.Fprintf(w, "\n- %s: %s %s\n", word(lang, "set"), MarkdownText(r.Set.ID), MarkdownText(r.Set.Version))
-	fmt.Fprintf(w, "- %s: %s\n", word(lang, "cutoffs"), MarkdownText(CutoffText(r.Set, lang)))
-	fmt.Fprintf(w, "- %s: %s\n\n", word(lang, "params"), MarkdownText(ParamText(r.Set, lang)))
-	var b strings.Builder
-	writeIssues(&b, r, lang, "")
-	for i, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-		if i < 2 {
-			fmt.Fprintf(w, "%s\n\n", MarkdownText(line))
-			continue
-		}
-		fmt.Fprintf(w, "- %s\n", MarkdownText(strings.TrimSpace(line)))
-	}
-	return nil
-}
-
 // MarkdownText escapes running text so that survey values cannot turn into
 // Markdown markup.
 func MarkdownText(s string) string {
