@@ -1,6 +1,7 @@
 package report
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"sort"
@@ -424,8 +425,32 @@ func (b *Workbook) Finish(r *ikk.Result) error {
 	return b.err
 }
 
-// WriteTo writes the workbook.
-func (b *Workbook) WriteTo(w io.Writer) (int64, error) { return b.f.WriteTo(w) }
+// WriteTo writes the workbook. excelize would assemble the whole zip in
+// memory first; its zip-writer hook sends it straight to w instead, so a
+// Keluarga sheet of 300,000 families is not held twice.
+func (b *Workbook) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(cw) })
+	if _, err := b.f.WriteTo(io.Discard); err != nil {
+		return cw.n, err
+	}
+	return cw.n, cw.err
+}
+
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
 
 // Close releases the temporary files of the streamed sheet.
 func (b *Workbook) Close() error { return b.f.Close() }
@@ -553,12 +578,21 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 	}
 	chartRow := lr + len(b.set.Categories) + 3
 	b.check(b.f.AddChart(sheet, ref(2, chartRow), bar, lines))
-	// Print the table, the legend and the chart; the chart's data block
-	// stays on screen only.
-	chartRows := 380/20 + 2
+	// Print the table, the legend and, up to maxPrintedChartDesa, the chart;
+	// a wider chart (a column a desa) stays on screen, where it scrolls,
+	// rather than shrinking the printed table to nothing. The chart's data
+	// block is never printed.
+	lastPrinted := lr + 1 + len(b.set.Categories)
+	if len(withIKK) <= maxPrintedChartDesa {
+		lastPrinted = chartRow + 380/20 + 2
+	}
 	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, colName(len(headers)), chartRow+chartRows)}))
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, colName(len(headers)), lastPrinted)}))
 }
+
+// maxPrintedChartDesa is the most desa whose IKK chart still prints legibly
+// across an A4 landscape page with the table.
+const maxPrintedChartDesa = 40
 
 func ptrF(f float64) *float64 { return &f }
 
