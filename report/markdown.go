@@ -179,24 +179,6 @@ func mdCell(s string) string {
 func mdWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // mdCategory is a category as the report names it: "3 Responsif Gender dan
-// Hak Anak", or a dash when the IKK is undefined.
-func mdCategory(c *ikk.Category) string {
-	if c == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%d %s", c.ID, c.Label)
-}
-
-// mdName is a unit's name, else its code.
-func mdName(u *ikk.Unit) string {
-	switch {
-	case u.Name != "":
-		return u.Name
-	case u.Code != "":
-		return u.Code
-	}
-	return "–"
-}
 
 // mdDesaWord is "Kelurahan" for a kelurahan code (63.09.06.1xxx), else "Desa".
 func mdDesaWord(u *ikk.Unit) string {
@@ -211,23 +193,23 @@ func mdDesaWord(u *ikk.Unit) string {
 func mdPlace(u *ikk.Unit) string {
 	switch u.Level {
 	case ikk.LevelDesa:
-		s := mdDesaWord(u) + " " + mdName(u)
+		s := mdDesaWord(u) + " " + unitName(u)
 		if u.Kecamatan != "" {
 			s += ", Kecamatan " + u.Kecamatan
 		}
 		return s
 	case ikk.LevelKecamatan:
-		return "Kecamatan " + mdName(u)
+		return "Kecamatan " + unitName(u)
 	case ikk.LevelKabupaten:
 		return mdKabupaten(u)
 	}
-	return mdName(u)
+	return unitName(u)
 }
 
 // mdKabupaten is "Kabupaten Tabalong", keeping a name that already says
 // what it is ("Kota Banjarbaru", "Kabupaten Tabalong").
 func mdKabupaten(u *ikk.Unit) string {
-	n := mdName(u)
+	n := unitName(u)
 	l := strings.ToLower(n)
 	for _, p := range []string{"kabupaten ", "kab. ", "kab ", "kota "} {
 		if strings.HasPrefix(l, p) {
@@ -291,7 +273,7 @@ func (d *mdDoc) summary() {
 		if rk.Rank > 0 {
 			rank = d.count(rk.Rank)
 		}
-		t.add(rank, u.Code, u.Kecamatan, mdName(u), d.count(u.Households), d.ptr(u.IKK), mdCategory(u.Category))
+		t.add(rank, u.Code, u.Kecamatan, unitName(u), d.count(u.Households), d.ptr(u.IKK), categoryText(u.Category))
 	}
 	d.table(t)
 
@@ -315,7 +297,7 @@ func (d *mdDoc) summary() {
 				n++
 			}
 		}
-		row := []string{mdPlace(u), u.Code, d.count(n), d.count(u.Households), d.ptr(u.IKK), mdCategory(u.Category)}
+		row := []string{mdPlace(u), u.Code, d.count(n), d.count(u.Households), d.ptr(u.IKK), categoryText(u.Category)}
 		if u.Level == ikk.LevelKabupaten {
 			kabRows = append(kabRows, row)
 			continue
@@ -483,7 +465,7 @@ func (d *mdDoc) followUp() {
 		t := newMDTable(d.tr("Indikator", "Indicator"), "Desa/Kelurahan", d.tr("KK terdampak", "Families affected"),
 			d.tr("Capaian (%)", "Achievement (%)"), d.tr("Target (%)", "Target (%)")).numeric(2, 3, 4)
 		for _, a := range p.Actions {
-			where := mdName(a.Desa)
+			where := unitName(a.Desa)
 			if a.Desa.Kecamatan != "" {
 				where += " (Kec. " + a.Desa.Kecamatan + ")"
 			}

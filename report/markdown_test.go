@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,19 +23,7 @@ func TestMarkdownReportGolden(t *testing.T) {
 			if err := MarkdownReport(&buf, res, m); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", tt.file)
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./report -update to create it)", err)
-			}
-			if !bytes.Equal(want, buf.Bytes()) {
-				t.Errorf("%s differs from the golden file; rerun with -update and review the diff\n got:\n%s", tt.file, buf.String())
-			}
+			checkGolden(t, tt.file, buf.Bytes())
 			checkMarkdownTables(t, buf.String())
 		})
 	}

@@ -82,7 +82,27 @@ func TestFormatForPath(t *testing.T) {
 	}
 }
 
-func handWorked(t *testing.T) *ikk.Result {
+// checkGolden compares output with testdata/golden/name, rewriting the file
+// under -update (review the diff before committing).
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s differs from the golden file; rerun with -update and review the diff\n got:\n%s", name, got)
+	}
+}
+
+// defaultSet loads the project's default indicator file.
+func defaultSet(t *testing.T) *ikk.Set {
 	t.Helper()
 	data, err := os.ReadFile("../indicators.yaml")
 	if err != nil {
@@ -92,6 +112,12 @@ func handWorked(t *testing.T) *ikk.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return set
+}
+
+func handWorked(t *testing.T) *ikk.Result {
+	t.Helper()
+	set := defaultSet(t)
 	res, err := ikk.Score(context.Background(), set, []string{"../testdata/handworked/survey.csv"}, ikk.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -123,19 +149,7 @@ func TestGolden(t *testing.T) {
 			if err := render(&buf, res, Meta{Lang: tt.lang, ToolVersion: "test"}); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", tt.file)
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./report -update to create it)", err)
-			}
-			if !bytes.Equal(want, buf.Bytes()) {
-				t.Errorf("%s differs from the golden file; rerun with -update and review the diff\n got:\n%s", tt.file, buf.String())
-			}
+			checkGolden(t, tt.file, buf.Bytes())
 			// Rendering twice gives the same bytes.
 			var again bytes.Buffer
 			render(&again, res, Meta{Lang: tt.lang, ToolVersion: "test"})

@@ -18,14 +18,7 @@ import (
 // buildWorkbook scores a survey and writes its workbook as ikk score -o does.
 func buildWorkbook(t *testing.T, survey string, m Meta, personal bool) (*ikk.Result, []byte) {
 	t.Helper()
-	data, err := os.ReadFile("../indicators.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := ikk.LoadSet("builtin:ikk", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := defaultSet(t)
 	wb, err := NewWorkbook(set, m, personal)
 	if err != nil {
 		t.Fatal(err)
