@@ -96,8 +96,8 @@ var outcomeWords = map[string][]string{
 var categoryFills = []string{"F4B6B0", "FFE699", "C6E0B4", "9BC2E6", "D9D2E9"}
 
 type styles struct {
-	title, subtitle, header, text, textBold, num, numBold, int, intBold, note int
-	cat                                                                       []int
+	title, subtitle, header, text, textBold, num, numBold, int, intBold, note, wrap int
+	cat                                                                             []int
 }
 
 // NewWorkbook starts a workbook. With personal set, the Keluarga sheet holds
@@ -161,13 +161,15 @@ func (b *Workbook) makeStyles() error {
 	// Data cells do not wrap: spreadsheet programs do not re-fit row heights
 	// when they open a file, and wrapped text would spill over the next row.
 	b.st.text = mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
+	b.st.wrap = mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	b.st.textBold = mk(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	b.st.num = mk(&excelize.Style{Border: border, CustomNumFmt: &two})
-	b.st.numBold = mk(&excelize.Style{Border: border, CustomNumFmt: &two, Font: &excelize.Font{Bold: true}})
-	b.st.int = mk(&excelize.Style{Border: border, NumFmt: 3})
-	b.st.intBold = mk(&excelize.Style{Border: border, NumFmt: 3, Font: &excelize.Font{Bold: true}})
+	top := &excelize.Alignment{Vertical: "top"}
+	b.st.num = mk(&excelize.Style{Border: border, CustomNumFmt: &two, Alignment: top})
+	b.st.numBold = mk(&excelize.Style{Border: border, CustomNumFmt: &two, Font: &excelize.Font{Bold: true}, Alignment: top})
+	b.st.int = mk(&excelize.Style{Border: border, NumFmt: 3, Alignment: top})
+	b.st.intBold = mk(&excelize.Style{Border: border, NumFmt: 3, Font: &excelize.Font{Bold: true}, Alignment: top})
 	for i := range b.set.Categories {
-		b.st.cat = append(b.st.cat, mk(&excelize.Style{Border: border,
+		b.st.cat = append(b.st.cat, mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{categoryFills[i%len(categoryFills)]}}}))
 	}
 	return b.err
@@ -192,6 +194,7 @@ func (b *Workbook) table(sheet string, head int, headers []string, widths []floa
 		b.check(f.SetCellStyle(sheet, ref, ref, b.st.header))
 	}
 	for i, r := range rows {
+		lines := 1
 		for j, c := range r {
 			ref := ref(j+1, head+1+i)
 			if c.v != nil {
@@ -200,6 +203,14 @@ func (b *Workbook) table(sheet string, head int, headers []string, widths []floa
 			if c.style != 0 {
 				b.check(f.SetCellStyle(sheet, ref, ref, c.style))
 			}
+			if c.style == b.st.wrap && j < len(widths) {
+				lines = max(lines, wrappedLines(c.v, widths[j]))
+			}
+		}
+		// Spreadsheet programs do not re-fit row heights when they open a
+		// file: a row of wrapped text gets the height its lines need.
+		if lines > 1 {
+			b.check(f.SetRowHeight(sheet, head+1+i, 13.5*float64(lines)+2))
 		}
 	}
 	for j, w := range widths {
@@ -232,6 +243,34 @@ func (b *Workbook) check(err error) {
 	if err != nil && b.err == nil {
 		b.err = err
 	}
+}
+
+// wrappedLines estimates how many lines a text takes in a column of the
+// given width (in characters), wrapping at spaces.
+func wrappedLines(v any, width float64) int {
+	t, ok := v.(string)
+	if !ok || t == "" {
+		return 1
+	}
+	perLine := max(1, int(width*1.1)-1)
+	lines, used := 1, 0
+	for _, word := range strings.Fields(t) {
+		n := len([]rune(word))
+		switch {
+		case used == 0:
+			used = n
+		case used+1+n <= perLine:
+			used += 1 + n
+		default:
+			lines++
+			used = n
+		}
+		for used > perLine {
+			lines++
+			used -= perLine
+		}
+	}
+	return lines
 }
 
 func ref(col, row int) string {
@@ -796,13 +835,13 @@ func (b *Workbook) permasalahan(r *ikk.Result) {
 	sheet := b.w("permasalahan")
 	b.title(sheet, b.w("permasalahan")+" · "+b.w("target")+" "+NumTrim(b.set.Target, b.meta.Lang), r)
 	headers := []string{b.w("no"), b.w("code"), b.w("kecamatan"), b.w("desa"), b.w("indicator"), b.w("label"), b.w("percent"), b.w("target"), b.w("affected"), b.w("sectors")}
-	widths := []float64{5, 14, 18, 24, 9, 44, 11, 10, 11, 110}
+	widths := []float64{5, 14, 18, 24, 9, 44, 11, 10, 11, 60}
 	var rows [][]cell
 	for _, u := range r.Desa() {
 		for _, p := range u.Permasalahan {
 			rows = append(rows, []cell{{len(rows) + 1, b.st.int}, {text(u.Code), b.st.text}, {text(u.Kecamatan), b.st.text}, {text(unitName(u)), b.st.text},
 				{p.Indicator.ID, b.st.text}, {p.Indicator.Label, b.st.text}, {p.Percent, b.st.num}, {b.set.Target, b.st.num},
-				{p.Fail, b.st.int}, {b.sectorLabels(p.Indicator.Sectors), b.st.text}})
+				{p.Fail, b.st.int}, {b.sectorLabels(p.Indicator.Sectors), b.st.wrap}})
 		}
 	}
 	b.table(sheet, 4, headers, widths, rows)
@@ -813,11 +852,11 @@ func (b *Workbook) rtl(r *ikk.Result) {
 	b.title(sheet, b.w("rtl"), r)
 	headers := []string{b.w("no"), b.w("sector"), b.w("indicator"), b.w("label"), b.w("code"), b.w("desa"), b.w("kecamatan"),
 		b.w("affected"), b.w("percent"), b.w("target"), b.w("kegiatan"), b.w("target_kegiatan"), b.w("anggaran"), b.w("waktu")}
-	widths := []float64{5, 60, 9, 44, 14, 22, 16, 11, 11, 9, 30, 16, 16, 12}
+	widths := []float64{5, 36, 9, 30, 14, 22, 16, 11, 11, 9, 30, 16, 16, 12}
 	var rows [][]cell
 	for _, plan := range ikk.FollowUp(b.set, r.Desa()) {
 		for _, a := range plan.Actions {
-			rows = append(rows, []cell{{len(rows) + 1, b.st.int}, {plan.Sector.Label, b.st.text}, {a.Indicator.ID, b.st.text}, {a.Indicator.Label, b.st.text},
+			rows = append(rows, []cell{{len(rows) + 1, b.st.int}, {plan.Sector.Label, b.st.wrap}, {a.Indicator.ID, b.st.text}, {a.Indicator.Label, b.st.wrap},
 				{text(a.Desa.Code), b.st.text}, {text(unitName(a.Desa)), b.st.text}, {text(a.Desa.Kecamatan), b.st.text},
 				{a.Fail, b.st.int}, {a.Percent, b.st.num}, {b.set.Target, b.st.num},
 				{nil, b.st.text}, {nil, b.st.text}, {nil, b.st.text}, {nil, b.st.text}})
@@ -883,9 +922,9 @@ func (b *Workbook) masalah(r *ikk.Result) {
 	var rows [][]cell
 	for i, is := range r.Issues {
 		rows = append(rows, []cell{{i + 1, b.st.int}, {is.File, b.st.text}, {text(is.Sheet), b.st.text}, {is.Row, b.st.int}, {text(is.Column), b.st.text},
-			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {b.reason(is), b.st.text}})
+			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {b.reason(is), b.st.wrap}})
 	}
-	b.table(sheet, row, headers, []float64{36, 30, 14, 8, 22, 8, 16, 16, 120}, rows)
+	b.table(sheet, row, headers, []float64{6, 30, 12, 7, 20, 7, 16, 15, 70}, rows)
 }
 
 // reason says what an issue means in the report's language: the English
@@ -975,7 +1014,9 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 	}
 	row := 4
 	for _, x := range kv {
-		b.writeRow(sheet, row, []cell{{x[0], b.st.textBold}, {x[1], b.st.text}})
+		b.check(b.f.SetCellValue(sheet, ref(1, row), x[0]))
+		b.check(b.f.SetCellStyle(sheet, ref(1, row), ref(1, row), b.st.subtitle))
+		b.check(b.f.SetCellValue(sheet, ref(4, row), x[1]))
 		row++
 	}
 	b.check(b.f.MergeCell(sheet, ref(1, row), ref(6, row)))
@@ -990,11 +1031,11 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 		if applies == "" || applies == "all" {
 			applies = b.w("all")
 		}
-		rows = append(rows, []cell{{ind.ID, b.st.text}, {ind.Dimension, b.st.text}, {ind.Label, b.st.text}, {ind.Question, b.st.text},
-			{ind.Rule.Words(b.set, lang), b.st.text}, {applies, b.st.text}, {ind.Weight, b.st.num}, {ind.Status, b.st.text},
-			{ind.SourceNote, b.st.text}, {b.sectorLabels(ind.Sectors), b.st.text}})
+		rows = append(rows, []cell{{ind.ID, b.st.text}, {ind.Dimension, b.st.text}, {ind.Label, b.st.wrap}, {ind.Question, b.st.wrap},
+			{ind.Rule.Words(b.set, lang), b.st.wrap}, {applies, b.st.text}, {ind.Weight, b.st.num}, {ind.Status, b.st.text},
+			{ind.SourceNote, b.st.wrap}, {b.sectorLabels(ind.Sectors), b.st.wrap}})
 	}
-	b.table(sheet, row, headers, []float64{34, 10, 40, 90, 70, 20, 8, 14, 100, 110}, rows)
+	b.table(sheet, row, headers, []float64{9, 9, 24, 40, 30, 18, 7, 13, 36, 36}, rows)
 	row += len(rows) + 2
 	b.check(b.f.SetCellValue(sheet, ref(1, row), b.w("input_files")))
 	b.check(b.f.SetCellStyle(sheet, ref(1, row), ref(1, row), b.st.textBold))
