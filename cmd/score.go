@@ -25,6 +25,7 @@ type scoreOptions struct {
 	lang       string
 	date       string
 	personal   bool
+	top        int
 	inputs     []string
 }
 
@@ -67,6 +68,9 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 					return usageErrorf(c, "%v", err)
 				}
 			}
+			if o.top < 0 {
+				return usageErrorf(c, "--top %d: give a number of desa, 1 or more", o.top)
+			}
 			if o.date != "" {
 				if _, err := time.Parse("2006-01-02", o.date); err != nil {
 					return usageErrorf(c, "--date %q: write the date as YYYY-MM-DD, e.g. 2026-03-23", o.date)
@@ -84,6 +88,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.BoolVar(&o.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 	f.StringVar(&o.lang, "lang", "id", "language of reports: id (Bahasa Indonesia) or en")
 	f.StringVar(&o.date, "date", "", "report date YYYY-MM-DD, printed in the reports (reports carry no clock time)")
+	f.IntVar(&o.top, "top", 0, "in the terminal table, show only the N best and N weakest desa")
 	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report (never in other outputs)")
 	return c
 }
@@ -125,7 +130,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 			}
 		}
 	}
-	meta := report.Meta{Lang: o.lang, ToolVersion: Version()}
+	meta := report.Meta{Lang: o.lang, ToolVersion: Version(), Top: o.top}
 	if o.date != "" {
 		t, _ := time.Parse("2006-01-02", o.date)
 		meta.Date, meta.ISODate = report.LongDate(t, o.lang), o.date

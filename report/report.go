@@ -20,6 +20,9 @@ type Meta struct {
 	ToolVersion string
 	Date        string // report date for people ("23 Maret 2026"); "" for none
 	ISODate     string // the same date as YYYY-MM-DD, for document properties
+	// Top, when above 0, lists only the Top best and Top weakest desa in the
+	// terminal table.
+	Top int
 }
 
 var months = map[string][]string{

@@ -78,14 +78,14 @@ func MarkdownCell(s string) string {
 // words of the terminal table and the Markdown summary, by language.
 var words = map[string]map[string]string{
 	"id": {
-		"no": "No", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Jumlah KK", "ikk": "IKK", "category": "Kategori",
+		"no": "No", "rank": "Peringkat", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Jumlah KK", "ikk": "IKK", "category": "Kategori",
 		"kabupaten": "Kabupaten", "code": "Kode", "level": "Wilayah", "total": "Total",
 		"cutoffs": "Batas kategori", "params": "Parameter", "issues": "Masalah data", "none": "tidak ada",
 		"more": "dan %s lainnya; lihat --format json untuk daftar lengkap", "rows": "%s baris dibaca: %s dinilai, %s ditolak, %s kosong",
 		"undefined": "tidak terdefinisi", "set": "Set indikator",
 	},
 	"en": {
-		"no": "No", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Families", "ikk": "IKK", "category": "Category",
+		"no": "No", "rank": "Rank", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Families", "ikk": "IKK", "category": "Category",
 		"kabupaten": "Kabupaten", "code": "Code", "level": "Unit", "total": "Total",
 		"cutoffs": "Category cut-offs", "params": "Parameters", "issues": "Data issues", "none": "none",
 		"more": "and %s more; see --format json for the full list", "rows": "%s rows read: %s scored, %s rejected, %s blank",
@@ -118,23 +118,34 @@ func unitName(u *ikk.Unit) string {
 	return "–"
 }
 
-// summaryGrids builds the desa table and the totals table.
-func summaryGrids(r *ikk.Result, lang string) (desa, totals *grid) {
+// summaryGrids builds the desa table, ranked by IKK (ties: more households,
+// then code), and the totals table. With top > 0 only the top best and top
+// weakest desa are listed, the gap marked by a row of dots.
+func summaryGrids(r *ikk.Result, lang string, top int) (desa, totals *grid) {
 	desa = &grid{
-		head:    []string{word(lang, "no"), word(lang, "code"), word(lang, "kecamatan"), word(lang, "desa"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
+		head:    []string{word(lang, "rank"), word(lang, "code"), word(lang, "kecamatan"), word(lang, "desa"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
 		numeric: []bool{true, false, false, false, true, true, false},
 	}
 	totals = &grid{
 		head:    []string{word(lang, "level"), word(lang, "code"), word(lang, "kecamatan") + "/" + word(lang, "kabupaten"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
 		numeric: []bool{false, false, false, true, true, false},
 	}
-	n := 0
+	ranked := ikk.RankDesa(r)
+	for i, x := range ranked {
+		if top > 0 && len(ranked) > 2*top && i >= top && i < len(ranked)-top {
+			if i == top {
+				desa.add("…", "", "", "", "", "", "")
+			}
+			continue
+		}
+		u, rank := x.Unit, "–"
+		if x.Rank > 0 {
+			rank = strconv.Itoa(x.Rank)
+		}
+		desa.add(rank, u.Code, u.Kecamatan, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
+	}
 	for _, u := range r.Units {
-		switch u.Level {
-		case ikk.LevelDesa:
-			n++
-			desa.add(strconv.Itoa(n), u.Code, u.Kecamatan, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
-		case ikk.LevelKecamatan, ikk.LevelKabupaten:
+		if u.Level == ikk.LevelKecamatan || u.Level == ikk.LevelKabupaten {
 			totals.add(u.Level, u.Code, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
 		}
 	}
@@ -225,7 +236,7 @@ func IssueLine(is ikk.Issue) string {
 // totals, the cut-offs and parameters used, and the data issues.
 func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	lang := m.Lang
-	desa, totals := summaryGrids(r, lang)
+	desa, totals := summaryGrids(r, lang, m.Top)
 	if err := desa.render(w, false); err != nil {
 		return err
 	}
