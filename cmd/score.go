@@ -165,27 +165,43 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	s := res.Summary
-	fmt.Fprintf(stderr, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
-		s.RowsRead, s.Scored, s.Rejected, s.Blank, res.IssueTotal())
-	if n := res.IssueCounts[ikk.IssueSkippedFile]; n > 0 {
-		fmt.Fprintf(stderr, "ikk: %d file(s) in the folders were not read:\n", n)
-		for _, is := range res.Issues {
-			if is.Code == ikk.IssueSkippedFile {
-				fmt.Fprintf(stderr, "ikk:   %s: %s\n", is.File, is.Message)
-			}
-		}
-	}
+	printSummary(stderr, res)
 	if o.strict && res.IssueTotal() > 0 {
 		printIssues(stderr, res.Issues)
 		return &dataIssuesError{n: res.IssueTotal()}
 	}
+	if err := writeOutputs(o.outputs, res, meta, book); err != nil {
+		return err
+	}
+	render, _ := report.Lookup(o.format)
+	return render(c.OutOrStdout(), res, meta)
+}
+
+// printSummary writes the accounting line, and names the files of folders
+// that were not read.
+func printSummary(w io.Writer, res *ikk.Result) {
+	s := res.Summary
+	fmt.Fprintf(w, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
+		s.RowsRead, s.Scored, s.Rejected, s.Blank, res.IssueTotal())
+	if n := res.IssueCounts[ikk.IssueSkippedFile]; n > 0 {
+		fmt.Fprintf(w, "ikk: %d file(s) in the folders were not read:\n", n)
+		for _, is := range res.Issues {
+			if is.Code == ikk.IssueSkippedFile {
+				fmt.Fprintf(w, "ikk:   %s: %s\n", is.File, is.Message)
+			}
+		}
+	}
+}
+
+// writeOutputs writes every -o file atomically, in the format of its
+// extension; the workbook was built while scoring.
+func writeOutputs(outputs []string, res *ikk.Result, meta report.Meta, book *report.Workbook) error {
 	if book != nil {
 		if err := book.Finish(res); err != nil {
 			return fmt.Errorf("build the Excel report: %w", err)
 		}
 	}
-	for _, out := range o.outputs {
+	for _, out := range outputs {
 		format, _ := report.FormatForPath(out)
 		write := func(w io.Writer) error { _, err := book.WriteTo(w); return err }
 		if format != "xlsx" {
@@ -196,8 +212,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 			return err
 		}
 	}
-	render, _ := report.Lookup(o.format)
-	return render(c.OutOrStdout(), res, meta)
+	return nil
 }
 
 // printIssues lists the first data issues on stderr, for runs that end
