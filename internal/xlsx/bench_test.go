@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -151,4 +153,42 @@ func BenchmarkExcelizeRows(b *testing.B) {
 		iters++
 	}
 	b.ReportMetric(float64(iters*benchRows)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkScan times the sheet scanner alone, on the benchmark sheet held
+// inflated in memory: the part of the reading that runs in the caller's
+// goroutine.
+func BenchmarkScan(b *testing.B) {
+	data := benchSheetXML(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		rs := newRowsFrom("Sheet1", "sheet1.xml", &memSource{data: data, piece: pieceSize, room: pieceRoom}, nil)
+		n := 0
+		for rs.Next() {
+			n += len(rs.Cells())
+		}
+		if err := rs.Err(); err != nil || n != benchRows*benchCols {
+			b.Fatalf("%d cells, err %v", n, err)
+		}
+	}
+}
+
+func benchSheetXML(b *testing.B) []byte {
+	b.Helper()
+	zr, err := zip.OpenReader(benchWorkbook(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer zr.Close()
+	rc, err := zr.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
 }

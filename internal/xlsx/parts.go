@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -208,14 +209,38 @@ func unescapeXstring(s string) string {
 	return b.String()
 }
 
+// appendUnescapeXstring is unescapeXstring appending to dst, for the sheet
+// reader, which gathers a row's values in one buffer.
+func appendUnescapeXstring(dst, s []byte) []byte {
+	if bytes.IndexByte(s, '_') < 0 {
+		return append(dst, s...)
+	}
+	for {
+		i := bytes.Index(s, []byte("_x"))
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
+		s = s[i:]
+		if r, ok := xstringEscape(s); ok {
+			dst = utf8.AppendRune(dst, r)
+			s = s[7:]
+		} else {
+			dst = append(dst, "_x"...)
+			s = s[2:]
+		}
+	}
+}
+
 // xstringEscape decodes "_xHHHH_" at the start of s. Surrogate halves are
 // left as they are, since they cannot be written as UTF-8.
-func xstringEscape(s string) (rune, bool) {
+func xstringEscape[T string | []byte](s T) (rune, bool) {
 	if len(s) < 7 || s[6] != '_' {
 		return 0, false
 	}
 	var r rune
-	for _, c := range []byte(s[2:6]) {
+	for i := 2; i < 6; i++ {
+		c := s[i]
 		var d byte
 		switch {
 		case '0' <= c && c <= '9':

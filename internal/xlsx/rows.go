@@ -1,8 +1,10 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"unicode/utf8"
 )
@@ -57,11 +59,11 @@ const (
 // Rows streams the rows of one sheet. Only the current row is held, so
 // memory stays flat whatever the sheet's length.
 type Rows struct {
-	sheet string
-	part  string
-	rc    io.ReadCloser
-	z     *tokenizer
-	sst   []string
+	sheet   string
+	part    string
+	s       *scanner
+	cleanup runtime.Cleanup
+	sst     []string
 
 	inData bool // inside <sheetData>
 	inRow  bool // a <row> has started and not yet ended (for messages)
@@ -70,12 +72,30 @@ type Rows struct {
 
 	num   int // current row number
 	cells []Cell
+	spans []span // where each cell's value lies in text, if it does
+	text  []byte // the values of the current row, end to end
 	v     []byte // text of the current <v>
 	is    []byte // text of the current <is>
+	ref   []byte // r of the current <c>
+	typ   []byte // t of the current <c>, kept for messages
+	rowR  []byte // r of the current <row>, when it is a valid row number
 }
 
+// span locates a value in Rows.text; start is -1 for a value that is not
+// there (a shared string, a boolean, an Empty cell).
+type span struct{ start, end int }
+
 func newRows(sheet, part string, rc io.ReadCloser, sst []string) *Rows {
-	return &Rows{sheet: sheet, part: part, rc: rc, z: newTokenizer(rc), sst: sst}
+	p := newInflater(rc)
+	r := newRowsFrom(sheet, part, p, sst)
+	// A Rows dropped without Close must not leave the inflating goroutine
+	// waiting for ever.
+	r.cleanup = runtime.AddCleanup(r, func(p *inflater) { p.close() }, p)
+	return r
+}
+
+func newRowsFrom(sheet, part string, src source, sst []string) *Rows {
+	return &Rows{sheet: sheet, part: part, s: newScanner(src), sst: sst}
 }
 
 // Next advances to the next row written in the sheet. Rows the sheet does
@@ -87,7 +107,7 @@ func (r *Rows) Next() bool {
 		return false
 	}
 	for {
-		t, err := r.z.next()
+		t, err := r.s.next()
 		if err == io.EOF {
 			// The root closed without a <sheetData>: a sheet with no
 			// cells (a chart sheet has none either).
@@ -101,10 +121,10 @@ func (r *Rows) Next() bool {
 		switch t.kind {
 		case tokStart:
 			if !r.inData {
-				r.inData = t.name == "sheetData" && r.z.depth() == 2
+				r.inData = t.id == idSheetData && r.s.depth() == 2
 				continue
 			}
-			if t.name == "row" && r.z.depth() == 3 {
+			if t.id == idRow && r.s.depth() == 3 {
 				if err := r.readRow(t); err != nil {
 					r.fail(err)
 					return false
@@ -112,7 +132,7 @@ func (r *Rows) Next() bool {
 				return true
 			}
 		case tokEnd:
-			if r.inData && t.name == "sheetData" && r.z.depth() == 1 {
+			if r.inData && t.id == idSheetData && r.s.depth() == 1 {
 				// Nothing after the cells is needed, so the rest of the
 				// part is not even inflated.
 				r.finish()
@@ -129,7 +149,8 @@ func (r *Rows) Num() int { return r.num }
 // Cells returns the current row's cells indexed by 0-based column, with
 // Empty cells in the gaps and no trailing Empty cells. The slice is reused by
 // the next call to Next, to keep a long sheet from allocating a row slice
-// per row; copy it to keep it.
+// per row; copy it to keep it. The values stay valid; those of one row share
+// one allocation.
 func (r *Rows) Cells() []Cell { return r.cells }
 
 // Err returns why Next stopped early, or nil if the sheet was read to its
@@ -137,25 +158,23 @@ func (r *Rows) Cells() []Cell { return r.cells }
 // find the damage.
 func (r *Rows) Err() error { return r.err }
 
-// Close releases the part. Reading to the end closes it too, but Close is
-// needed when stopping early and is safe to call more than once.
+// Close releases the part and stops the goroutine inflating it. Reading to
+// the end closes it too, but Close is needed when stopping early and is safe
+// to call more than once.
 func (r *Rows) Close() error {
 	r.done = true
-	if r.rc == nil {
+	if r.s == nil {
 		return nil
 	}
-	err := r.rc.Close()
-	r.rc = nil
+	r.cleanup.Stop()
+	err := r.s.shut()
+	r.s = nil
 	return err
 }
 
 func (r *Rows) finish() {
-	r.done = true
 	r.cells = r.cells[:0]
-	if r.rc != nil {
-		r.rc.Close()
-		r.rc = nil
-	}
+	r.Close()
 }
 
 func (r *Rows) fail(err error) {
@@ -173,15 +192,21 @@ func (r *Rows) fail(err error) {
 }
 
 // readRow reads one <row> whose start tag is t, up to its end tag.
-func (r *Rows) readRow(t *token) error {
+func (r *Rows) readRow(t *xtok) error {
 	r.cells = r.cells[:0]
+	r.spans = r.spans[:0]
+	r.text = r.text[:0]
 	next := r.num + 1
-	if ref, ok := t.attr("r"); ok && ref != "" {
+	r.rowR = r.rowR[:0]
+	if ref := t.r; len(ref) > 0 {
 		n, ok := parseRowNumber(ref)
 		if !ok {
-			return fmt.Errorf("bad row number r=%q", clip(ref))
+			return fmt.Errorf("bad row number r=%q", clip(string(ref)))
 		}
 		next = n
+		if n <= maxRows {
+			r.rowR = append(r.rowR, ref...)
+		}
 	}
 	if next > maxRows {
 		r.num = next
@@ -192,79 +217,216 @@ func (r *Rows) readRow(t *token) error {
 	r.inRow = true
 	col := 0 // column of the next cell without r
 	for {
-		t, err := r.z.next()
+		if r.s.depth() == 3 {
+			shape, ref, typ, text, ok, err := r.s.simpleCell()
+			if err != nil {
+				return err
+			}
+			if ok {
+				if col, err = r.readSimpleCell(shape, ref, typ, text, col); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		t, err := r.s.next()
 		if err != nil {
 			return err
 		}
 		switch {
-		case t.kind == tokStart && t.name == "c" && r.z.depth() == 4:
+		case t.kind == tokStart && t.id == idC && r.s.depth() == 4:
 			if col, err = r.readCell(t, col); err != nil {
 				return err
 			}
-		case t.kind == tokEnd && t.name == "row" && r.z.depth() == 2:
+		case t.kind == tokEnd && t.id == idRow && r.s.depth() == 2:
 			n := len(r.cells)
 			for n > 0 && r.cells[n-1].Type == TypeEmpty {
 				n--
 			}
 			r.cells = r.cells[:n]
+			if len(r.text) > 0 {
+				// One string for the whole row's values, not one per
+				// cell: a million rows of 46 cells would otherwise be 46
+				// million allocations.
+				all := string(r.text)
+				for i, sp := range r.spans[:n] {
+					if sp.start >= 0 {
+						r.cells[i].Value = all[sp.start:sp.end]
+					}
+				}
+			}
 			r.inRow = false
 			return nil
 		}
 	}
 }
 
+// Cell types by their t attribute.
+const (
+	typNumber = iota
+	typShared
+	typStr
+	typInline
+	typBool
+	typError
+	typDate
+	typUnknown
+)
+
+func cellTypeOf(t []byte) int {
+	switch string(t) {
+	case "", "n":
+		return typNumber
+	case "s":
+		return typShared
+	case "str":
+		return typStr
+	case "inlineStr":
+		return typInline
+	case "b":
+		return typBool
+	case "e":
+		return typError
+	case "d":
+		return typDate
+	}
+	return typUnknown
+}
+
 // readCell reads one <c> whose start tag is t; col is where it goes if it
 // has no reference. It returns the column for the next unreferenced cell.
-func (r *Rows) readCell(t *token, col int) (int, error) {
-	ref, _ := t.attr("r")
-	typ, _ := t.attr("t")
-	if ref != "" {
-		c, err := parseCellRef(ref)
+func (r *Rows) readCell(t *xtok, col int) (int, error) {
+	col, tc, err := r.startCell(t.r, t.t, col)
+	if err != nil {
+		return 0, err
+	}
+	// The token's bytes are gone at the next read: keep what is needed.
+	r.ref = append(r.ref[:0], t.r...)
+	shape, text, err := r.s.cellTail()
+	if err != nil {
+		return 0, err
+	}
+	switch shape {
+	case tailV:
+		err = r.value(col, tc, true, false, text, nil)
+	case tailIS:
+		err = r.value(col, tc, false, true, nil, text)
+	default:
+		err = r.readCellTokens(col, tc)
+	}
+	if err != nil {
+		return 0, r.cellErr(r.ref, col, err)
+	}
+	return col + 1, nil
+}
+
+// readSimpleCell stores a cell that scanner.simpleCell read whole.
+func (r *Rows) readSimpleCell(shape int, ref, typ, text []byte, col int) (int, error) {
+	col, tc, err := r.startCell(ref, typ, col)
+	if err != nil {
+		return 0, err
+	}
+	if err := r.value(col, tc, shape == tailV, shape == tailIS, text, text); err != nil {
+		return 0, r.cellErr(ref, col, err)
+	}
+	return col + 1, nil
+}
+
+// startCell works out a cell's column, from its reference or else from the
+// column of the cell before, and its type.
+func (r *Rows) startCell(ref, typ []byte, col int) (int, int, error) {
+	if len(ref) > 0 {
+		c, err := r.cellColumn(ref)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		col = c
 	} else if col >= maxColumns {
-		return 0, fmt.Errorf("cell without r past the last column XFD")
+		return 0, 0, fmt.Errorf("cell without r past the last column XFD")
 	}
+	tc := cellTypeOf(typ)
+	if tc == typUnknown {
+		r.typ = append(r.typ[:0], typ...) // for the message, at the cell's end
+	}
+	return col, tc, nil
+}
+
+// cellColumn is parseCellRef, quicker for the usual reference whose row
+// part is written as the row's own r, which has been checked already.
+func (r *Rows) cellColumn(ref []byte) (int, error) {
+	if len(r.rowR) > 0 {
+		i, col := 0, 0
+		for i < len(ref) && i < 3 {
+			c := ref[i]
+			if c < 'A' || c > 'Z' {
+				break
+			}
+			col = col*26 + int(c-'A'+1)
+			i++
+		}
+		if i > 0 && col <= maxColumns && string(ref[i:]) == string(r.rowR) {
+			return col - 1, nil
+		}
+	}
+	return parseCellRef(ref)
+}
+
+// cellErr names the cell in an error about its value.
+func (r *Rows) cellErr(ref []byte, col int, err error) error {
+	if !errors.Is(err, errCellValue) {
+		return err
+	}
+	name := string(ref)
+	if name == "" {
+		name = columnName(col) + strconv.Itoa(r.num)
+	}
+	return fmt.Errorf("cell %s: %w", name, err)
+}
+
+// errCellValue marks errors about a cell's value, which are prefixed with
+// the cell's name, from errors reading the XML, which are not.
+var errCellValue = errors.New("cell value")
+
+type cellError struct{ msg string }
+
+func (e *cellError) Error() string        { return e.msg }
+func (e *cellError) Is(target error) bool { return target == errCellValue }
+
+func cellErrorf(format string, args ...any) error {
+	return &cellError{fmt.Sprintf(format, args...)}
+}
+
+// readCellTokens reads the content of a <c> of any other shape, token by
+// token, up to its end tag.
+func (r *Rows) readCellTokens(col, tc int) error {
 	r.v, r.is = r.v[:0], r.is[:0]
 	hasV, hasIS := false, false
 	for {
-		t, err := r.z.next()
+		t, err := r.s.next()
 		if err != nil {
-			return 0, err
+			return err
 		}
 		switch t.kind {
 		case tokStart:
-			if r.z.depth() == 5 {
-				switch t.name {
-				case "v":
+			if r.s.depth() == 5 {
+				switch t.id {
+				case idV:
 					hasV = true
-				case "is":
+				case idIS:
 					hasIS = true
 				}
 			}
 		case tokText:
-			if r.z.depth() == 5 && r.z.parent(0) == "v" {
+			if r.s.depth() == 5 && r.s.parent(0) == idV {
 				r.v = append(r.v, t.text...)
-			} else if hasIS && isStringText(r.z, "is", 5) {
+			} else if hasIS && r.s.inStringText(idIS, 5) {
 				r.is = append(r.is, t.text...)
 			}
 		case tokEnd:
-			if r.z.depth() != 3 {
+			if r.s.depth() != 3 {
 				continue
 			}
-			cell, err := r.value(typ, hasV, hasIS)
-			if err != nil {
-				if ref == "" {
-					ref = columnName(col) + strconv.Itoa(r.num)
-				}
-				return 0, fmt.Errorf("cell %s: %w", ref, err)
-			}
-			if cell.Type != TypeEmpty {
-				r.put(col, cell)
-			}
-			return col + 1, nil
+			return r.value(col, tc, hasV, hasIS, r.v, r.is)
 		}
 	}
 }
@@ -272,77 +434,87 @@ func (r *Rows) readCell(t *token, col int) (int, error) {
 // put stores a cell at its column, filling any gap with Empty cells. A
 // column already filled (a writer repeating or reordering cells) is
 // overwritten, the later cell winning as it would in the XML order.
-func (r *Rows) put(col int, c Cell) {
+func (r *Rows) put(col int, c Cell, sp span) {
 	if col < len(r.cells) {
 		r.cells[col] = c
+		r.spans[col] = sp
 		return
 	}
 	for len(r.cells) < col {
 		r.cells = append(r.cells, Cell{})
+		r.spans = append(r.spans, span{-1, -1})
 	}
 	r.cells = append(r.cells, c)
+	r.spans = append(r.spans, sp)
 }
 
-// value interprets the collected <v> or <is> text by the cell's t attribute.
-// A cell with no value is Empty whatever its type: that is how a formula
-// saved without its result looks.
-func (r *Rows) value(typ string, hasV, hasIS bool) (Cell, error) {
+// putText stores a cell whose value is b, copied into the row's text.
+func (r *Rows) putText(col int, typ CellType, b []byte) {
+	start := len(r.text)
+	r.text = append(r.text, b...)
+	r.put(col, Cell{Type: typ}, span{start, len(r.text)})
+}
+
+// value interprets a cell's <v> or <is> text by its t attribute and stores
+// the cell. A cell with no value is Empty whatever its type, and is not
+// stored: that is how a formula saved without its result looks.
+func (r *Rows) value(col, typ int, hasV, hasIS bool, v, is []byte) error {
 	switch typ {
-	case "", "n":
-		s := trimSpace(r.v)
+	case typNumber:
+		s := trimSpace(v)
 		if !hasV || len(s) == 0 {
-			return Cell{}, nil
+			return nil
 		}
 		if !isNumber(s) {
-			return Cell{}, fmt.Errorf("number cell holds %q", clip(string(s)))
+			return cellErrorf("number cell holds %q", clip(string(s)))
 		}
-		return Cell{Value: string(s), Type: TypeNumber}, nil
-	case "s":
-		s := trimSpace(r.v)
+		r.putText(col, TypeNumber, s)
+	case typShared:
+		s := trimSpace(v)
 		if !hasV || len(s) == 0 {
-			return Cell{}, nil
+			return nil
 		}
 		i, ok := parseIndex(s)
 		if !ok || i >= len(r.sst) {
-			return Cell{}, fmt.Errorf("shared string index %q out of range (%d strings)", clip(string(s)), len(r.sst))
+			return cellErrorf("shared string index %q out of range (%d strings)", clip(string(s)), len(r.sst))
 		}
-		return Cell{Value: r.sst[i], Type: TypeString}, nil
-	case "str":
-		if !hasV {
-			return Cell{}, nil
+		r.put(col, Cell{Value: r.sst[i], Type: TypeString}, span{-1, -1})
+	case typStr:
+		if hasV {
+			r.putText(col, TypeString, v)
 		}
-		return Cell{Value: string(r.v), Type: TypeString}, nil
-	case "inlineStr":
+	case typInline:
 		switch {
 		case hasIS:
-			return Cell{Value: unescapeXstring(string(r.is)), Type: TypeString}, nil
+			start := len(r.text)
+			r.text = appendUnescapeXstring(r.text, is)
+			r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
 		case hasV:
-			return Cell{Value: string(r.v), Type: TypeString}, nil
+			r.putText(col, TypeString, v)
 		}
-		return Cell{}, nil
-	case "b":
-		s := trimSpace(r.v)
+	case typBool:
+		s := trimSpace(v)
 		switch string(s) {
 		case "":
-			return Cell{}, nil
 		case "1", "true":
-			return Cell{Value: "1", Type: TypeBool}, nil
+			r.put(col, Cell{Value: "1", Type: TypeBool}, span{-1, -1})
 		case "0", "false":
-			return Cell{Value: "0", Type: TypeBool}, nil
+			r.put(col, Cell{Value: "0", Type: TypeBool}, span{-1, -1})
+		default:
+			return cellErrorf("boolean cell holds %q", clip(string(s)))
 		}
-		return Cell{}, fmt.Errorf("boolean cell holds %q", clip(string(s)))
-	case "e":
-		if !hasV || len(r.v) == 0 {
-			return Cell{}, nil
+	case typError:
+		if hasV && len(v) > 0 {
+			r.putText(col, TypeError, v)
 		}
-		return Cell{Value: string(r.v), Type: TypeError}, nil
-	case "d":
-		if !hasV || len(r.v) == 0 {
-			return Cell{}, nil
+	case typDate:
+		if hasV && len(v) > 0 {
+			r.putText(col, TypeString, v)
 		}
-		return Cell{Value: string(r.v), Type: TypeString}, nil
+	default:
+		return cellErrorf("unknown cell type t=%q", clip(string(r.typ)))
 	}
-	return Cell{}, fmt.Errorf("unknown cell type t=%q", clip(typ))
+	return nil
 }
 
 // trimSpace strips XML whitespace, which the schema allows around numbers,
@@ -420,7 +592,7 @@ func parseIndex(b []byte) (int, bool) {
 
 // parseRowNumber parses a row's r attribute; anything but 1..maxRows-ish
 // decimal digits is refused (the caller reports numbers past maxRows).
-func parseRowNumber(s string) (int, bool) {
+func parseRowNumber[T string | []byte](s T) (int, bool) {
 	if len(s) == 0 {
 		return 0, false
 	}
@@ -441,7 +613,7 @@ func parseRowNumber(s string) (int, bool) {
 // parseCellRef returns the 0-based column of a reference like "AB12". The
 // row part is checked for form and range but not compared with the row's
 // number: writers agree on it, and the row element is authoritative.
-func parseCellRef(ref string) (int, error) {
+func parseCellRef[T string | []byte](ref T) (int, error) {
 	i, col := 0, 0
 	for i < len(ref) {
 		c := ref[i]
@@ -453,19 +625,19 @@ func parseCellRef(ref string) (int, error) {
 		}
 		col = col*26 + int(c-'A'+1)
 		if col > maxColumns {
-			return 0, fmt.Errorf("cell reference %q past the last column XFD", clip(ref))
+			return 0, fmt.Errorf("cell reference %q past the last column XFD", clip(string(ref)))
 		}
 		i++
 	}
 	if i == 0 || i == len(ref) {
-		return 0, fmt.Errorf("bad cell reference %q", clip(ref))
+		return 0, fmt.Errorf("bad cell reference %q", clip(string(ref)))
 	}
 	row, ok := parseRowNumber(ref[i:])
 	if !ok {
-		return 0, fmt.Errorf("bad cell reference %q", clip(ref))
+		return 0, fmt.Errorf("bad cell reference %q", clip(string(ref)))
 	}
 	if row > maxRows {
-		return 0, fmt.Errorf("cell reference %q past the last row %d", clip(ref), maxRows)
+		return 0, fmt.Errorf("cell reference %q past the last row %d", clip(string(ref)), maxRows)
 	}
 	return col - 1, nil
 }

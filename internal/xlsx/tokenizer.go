@@ -8,11 +8,11 @@ import (
 	"io"
 )
 
-// This file is the only place that turns XML bytes into events. Everything
-// else (workbook.xml, the relationships, the shared strings and the sheets)
-// consumes the small token type below and never sees encoding/xml, so that a
-// hand-written scanner for the sheet hot path can replace this file without
-// touching the readers built on top of it.
+// This file turns the small parts (workbook.xml, the relationships and the
+// shared strings) into events with encoding/xml; the readers built on it
+// consume the small token type below and never see encoding/xml. Sheets,
+// which can be gigabytes of XML, go through the hand-written scanner in
+// scanner.go instead, which gives the same events faster.
 
 // tokKind says what a token is. There is deliberately no kind for comments,
 // processing instructions or directives: no reader here has a use for them.

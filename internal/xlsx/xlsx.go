@@ -228,7 +228,8 @@ func (w *Workbook) Sheets() []string {
 }
 
 // Rows starts streaming one sheet. Several Rows may be open at once; each
-// reads its own copy of the part. An exact name is preferred, then a
+// reads its own copy of the part, inflating it in a goroutine of its own
+// that reading to the end, an error or Close stops. An exact name is preferred, then a
 // case-insensitive one, because Excel treats sheet names case-insensitively.
 func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	var ref *sheetRef
