@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,7 @@ type scoreOptions struct {
 	date       string
 	personal   bool
 	top        int
+	jobs       int
 	inputs     []string
 }
 
@@ -68,6 +70,9 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 					return usageErrorf(c, "%v", err)
 				}
 			}
+			if o.jobs < 1 {
+				return usageErrorf(c, "--jobs %d: give a number of cores, 1 or more", o.jobs)
+			}
 			if o.top < 0 {
 				return usageErrorf(c, "--top %d: give a number of desa, 1 or more", o.top)
 			}
@@ -89,6 +94,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.StringVar(&o.lang, "lang", "id", "language of reports: id (Bahasa Indonesia) or en")
 	f.StringVar(&o.date, "date", "", "report date YYYY-MM-DD, printed in the reports (reports carry no clock time)")
 	f.IntVar(&o.top, "top", 0, "in the terminal table, show only the N best and N weakest desa")
+	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "cores to use: files read and households scored at once (results do not depend on it)")
 	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report (never in other outputs)")
 	return c
 }
@@ -135,7 +141,10 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		t, _ := time.Parse("2006-01-02", o.date)
 		meta.Date, meta.ISODate = report.LongDate(t, o.lang), o.date
 	}
-	opts := ikk.Options{Sheet: o.sheet}
+	// --jobs bounds the cores, not only ikk's own workers, so that
+	// --jobs 1 is a true single-core run to compare against.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(o.jobs))
+	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs}
 	// The workbook's Keluarga sheet is streamed while the households are
 	// scored, so it is started before scoring.
 	var book *report.Workbook
@@ -228,7 +237,9 @@ func printIssues(w io.Writer, issues []ikk.Issue) {
 	}
 }
 
-// progress prints a status line on a terminal stderr for work that lasts.
+// progress prints a status line on a terminal stderr for work that lasts:
+// files done, families read, families per second and the time left, judged
+// from the share of the input's bytes read.
 type progress struct {
 	on    bool
 	w     io.Writer
@@ -241,7 +252,7 @@ func newProgress(env *Env) *progress {
 	return &progress{on: stderrIsTerminal(env), w: env.Stderr, start: time.Now()}
 }
 
-func (p *progress) update(file string, rows int) {
+func (p *progress) update(pr ikk.Progress) {
 	if !p.on {
 		return
 	}
@@ -250,9 +261,35 @@ func (p *progress) update(file string, rows int) {
 		return
 	}
 	p.last = now
-	rate := float64(rows) / now.Sub(p.start).Seconds()
-	fmt.Fprintf(p.w, "\r\033[Kikk: %s: %s rows (%s rows/s)", file, strconv.Itoa(rows), strconv.Itoa(int(rate)))
+	fmt.Fprintf(p.w, "\r\033[Kikk: %s", progressLine(pr, now.Sub(p.start)))
 	p.shown = true
+}
+
+func progressLine(pr ikk.Progress, elapsed time.Duration) string {
+	var b strings.Builder
+	if pr.Files > 1 {
+		fmt.Fprintf(&b, "%d/%d files, ", pr.FilesDone, pr.Files)
+	}
+	secs := elapsed.Seconds()
+	fmt.Fprintf(&b, "%s families, %s families/s", thousands(pr.Families), thousands(int(float64(pr.Families)/secs)))
+	if pr.Done > 0.01 && pr.Done < 1 {
+		left := time.Duration(secs * (1 - pr.Done) / pr.Done * float64(time.Second))
+		fmt.Fprintf(&b, ", %s left", left.Round(time.Second))
+	}
+	return b.String()
+}
+
+// thousands groups digits the Indonesian way: 1.234.567.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 func (p *progress) done() {

@@ -90,11 +90,11 @@ func benchScore(b *testing.B, ext string) {
 func BenchmarkScoreCSV(b *testing.B)  { benchScore(b, ".csv") }
 func BenchmarkScoreXLSX(b *testing.B) { benchScore(b, ".xlsx") }
 
-// BenchmarkScoreRows measures the scorer without the reader: parsing the
+// BenchmarkScoreRows measures a worker without the reader: parsing the
 // cells of one household and deciding its 29 outcomes.
 func BenchmarkScoreRows(b *testing.B) {
 	set := defaultSet(b)
-	sc := newScorer(set, Options{})
+	cfg := newCompiled(set, Options{})
 	var buf bytes.Buffer
 	if err := surveygen.Generate(&buf, surveygen.Config{Seed: 1, Households: 1000, Desa: 4, Kecamatan: 1}); err != nil {
 		b.Fatal(err)
@@ -105,18 +105,23 @@ func BenchmarkScoreRows(b *testing.B) {
 		r := src.Row()
 		rows = append(rows, Row{Num: r.Num, Cells: append([]Cell(nil), r.Cells...)})
 	}
-	lay, err := sc.matcher.matchHeader(set, rows[0].Cells)
+	lay, err := cfg.matcher.matchHeader(set, rows[0].Cells)
 	if err != nil {
 		b.Fatal(err)
 	}
 	rows = rows[1:]
+	p := &pipeline{cfg: cfg, free: make(chan *batch, 1)}
+	bt := p.newBatch(&fileJob{path: "bench.csv"}, "", lay)
+	rs := newRowScorer(cfg)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		sc.scoreRow(0, "bench.csv", "", lay, rows[i%len(rows)])
-		if i%len(rows) == len(rows)-1 {
-			// The same families again would be duplicates: start afresh.
-			sc.desas, sc.desaOrder, sc.issues = map[string]*desaState{}, nil, nil
+		k := i % batchRows
+		if k == 0 {
+			bt.issues = bt.issues[:0]
 		}
+		r := rows[i%len(rows)]
+		bt.nums[k], bt.cells[k] = r.Num, r.Cells
+		rs.scoreRow(bt, k)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "households/s")
 }

@@ -70,9 +70,7 @@ func scoreCSV(t *testing.T, setYAML, csv string) scored {
 	path := writeFile(t, "survey.csv", csv)
 	var out scored
 	res, err := Score(context.Background(), set, []string{path}, Options{OnHousehold: func(h *Household) {
-		c := *h
-		c.Outcomes = append([]Outcome(nil), h.Outcomes...)
-		out.households = append(out.households, c)
+		out.households = append(out.households, h.Clone())
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -140,3 +140,22 @@ type Household struct {
 	Category    *Category  // nil when incomplete
 	Complete    bool
 }
+
+// Clone copies a household, so that it can be kept past the OnHousehold
+// call that received it (that one is reused for the next household).
+func (h *Household) Clone() Household {
+	c := *h
+	c.Outcomes = append([]Outcome(nil), h.Outcomes...)
+	c.Dimensions = make([]*float64, len(h.Dimensions))
+	for i, d := range h.Dimensions {
+		if d != nil {
+			v := *d
+			c.Dimensions[i] = &v
+		}
+	}
+	if h.Score != nil {
+		v := *h.Score
+		c.Score = &v
+	}
+	return c
+}

@@ -18,10 +18,15 @@ type Options struct {
 	// Sheet names the worksheet to read in every workbook; "" picks the
 	// first sheet whose header names the set's columns.
 	Sheet string
-	// OnHousehold, when set, receives every scored household in input order.
+	// Jobs is the number of files read and of workers scoring at once;
+	// 0 means one per core. The result does not depend on it.
+	Jobs int
+	// OnHousehold, when set, receives every scored household in input
+	// order. The household is reused for the next one.
 	OnHousehold func(*Household)
-	// Progress, when set, is called now and then with the rows read so far.
-	Progress func(file string, rows int)
+	// Progress, when set, is called now and then from the calling
+	// goroutine.
+	Progress func(Progress)
 }
 
 // headerSearchRows is how far down a sheet the header may stand, below title
@@ -45,87 +50,6 @@ func (e *NoHouseholdsError) Error() string {
 // not errors but Result.Issues.
 func Score(ctx context.Context, set *Set, paths []string, opt Options) (*Result, error) {
 	return ScoreInputs(ctx, set, &Inputs{Files: paths}, opt)
-}
-
-// ScoreInputs is Score over the files of ExpandInputs: files found in folders
-// that cannot be read are skipped with a skipped_file issue.
-func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Result, error) {
-	sc := newScorer(set, opt)
-	for _, p := range in.Unsupported {
-		sc.fileIssue(Issue{File: p, Code: IssueSkippedFile,
-			Message: "not read: ikk reads .xlsx and .csv; open it in Excel or LibreOffice and save it as .xlsx or CSV UTF-8"})
-	}
-	for i, p := range in.Files {
-		err := sc.scoreFile(ctx, i, p)
-		var ie *InputError
-		if errors.As(err, &ie) && in.InFolder[p] && !ie.Partial {
-			sc.fileIssue(Issue{File: p, Sheet: ie.Sheet, Code: IssueSkippedFile, Message: "not read: " + ie.Err.Error()})
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	if sc.total.Scored == 0 {
-		return nil, &NoHouseholdsError{Accounting: sc.total, Issues: sc.issues}
-	}
-	// The KK numbers were needed only to find duplicates while reading; a
-	// million families' worth is freed before the units are built.
-	for _, d := range sc.desas {
-		d.kk = nil
-	}
-	return sc.result(), nil
-}
-
-type scorer struct {
-	set         *Set
-	opt         Options
-	inds        []compiledIndicator
-	matcher     *headerMatcher
-	vals        []value
-	hh          Household
-	desas       map[string]*desaState
-	desaOrder   []string
-	issues      []Issue
-	messages    map[string]string // one copy of each issue message
-	issueCounts map[string]int
-	// KK numbers stored as numbers in the current file, and the first row.
-	kkAsNumber, kkAsNumberRow int // every issue by code, listed or not
-	inputs                    []Input
-	total                     Accounting
-	nValued                   int
-	kodeCol                   int // set column positions of the identification columns
-	kabCol                    int
-	kecCol                    int
-	desaCol                   int
-	rtCol                     int
-	kkCol                     int
-	nameCol                   int
-	sexCol                    int
-	sexSlot                   int
-}
-
-func newScorer(set *Set, opt Options) *scorer {
-	sc := &scorer{set: set, opt: opt, matcher: newHeaderMatcher(set), desas: map[string]*desaState{}, messages: map[string]string{}, issueCounts: map[string]int{}}
-	for _, c := range set.Columns {
-		if c.valued() {
-			sc.nValued++
-		}
-	}
-	sc.vals = make([]value, sc.nValued)
-	for _, ind := range set.Indicators {
-		sc.inds = append(sc.inds, compileIndicator(ind, set))
-	}
-	sc.kodeCol, sc.kabCol, sc.kecCol = set.columnIndex("kode_desa"), set.columnIndex("kabupaten"), set.columnIndex("kecamatan")
-	sc.desaCol, sc.rtCol, sc.kkCol = set.columnIndex("desa"), set.columnIndex("rt"), set.columnIndex("no_kk")
-	sc.nameCol, sc.sexCol = set.columnIndex("nama_kk"), set.columnIndex("jk_kk")
-	sc.sexSlot = -1
-	if sc.sexCol >= 0 {
-		sc.sexSlot = set.Columns[sc.sexCol].slot
-	}
-	sc.hh.Outcomes = make([]Outcome, len(set.Indicators))
-	sc.hh.Dimensions = make([]*float64, len(set.Dimensions))
-	return sc
 }
 
 // acc accumulates households of one unit; its counts add up across units.
@@ -176,65 +100,86 @@ type desaState struct {
 	acc                        *acc
 	rts                        map[string]*acc
 	rtOrder                    []string
-	kk                         map[uint64]kkSeen
+	lastRT                     string // the RT of the last household, at hand
+	lastRTAcc                  *acc
+	kk                         kkTable
 }
 
-type kkSeen struct {
-	file int32
-	row  int32
+// compiled is what scoring needs from the set, resolved once and shared,
+// read-only, by the readers and workers of a run.
+type compiled struct {
+	set      *Set
+	opt      Options
+	inds     []compiledIndicator
+	matcher  *headerMatcher
+	nValued  int
+	kodeCol  int // set column positions of the identification columns
+	kabCol   int
+	kecCol   int
+	desaCol  int
+	rtCol    int
+	kkCol    int
+	nameCol  int
+	sexCol   int
+	sexSlot  int
+	catIndex map[*Category]int
 }
 
-func (sc *scorer) scoreFile(ctx context.Context, fileIdx int, path string) error {
-	sum, err := fileSHA256(path)
-	if err != nil {
-		return &InputError{Path: path, Err: err}
-	}
-	wb, err := Open(path)
-	if err != nil {
-		return err
-	}
-	defer wb.Close()
-	src, lay, err := sc.findSheet(wb, path)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	in := Input{Path: path, SHA256: sum, Sheet: src.Sheet(), HeaderRow: lay.headerRow}
-	sc.reportMissingColumns(path, src.Sheet(), lay)
-	for src.Next() {
-		row := src.Row()
-		in.RowsRead++
-		if in.RowsRead%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if sc.opt.Progress != nil {
-				sc.opt.Progress(path, in.RowsRead)
-			}
-		}
-		switch sc.scoreRow(fileIdx, path, src.Sheet(), lay, row) {
-		case rowScored:
-			in.Scored++
-		case rowRejected:
-			in.Rejected++
-		case rowBlank:
-			in.Blank++
+func newCompiled(set *Set, opt Options) *compiled {
+	c := &compiled{set: set, opt: opt, matcher: newHeaderMatcher(set), catIndex: map[*Category]int{}}
+	for _, col := range set.Columns {
+		if col.valued() {
+			c.nValued++
 		}
 	}
-	if err := src.Err(); err != nil {
-		return &InputError{Path: path, Sheet: src.Sheet(), Err: err, Partial: in.Scored > 0}
+	for _, ind := range set.Indicators {
+		c.inds = append(c.inds, compileIndicator(ind, set))
 	}
-	if sc.kkAsNumber > 0 {
-		sc.fileIssue(Issue{File: path, Sheet: src.Sheet(), Row: sc.kkAsNumberRow, Column: lay.headers[sc.kkCol], Field: "no_kk", Code: IssueKKAsNumber,
-			Message: fmt.Sprintf("%d KK numbers (from row %d) are stored as numbers; Excel keeps 15 digits, so a 16-digit KK number loses its last digit, and duplicates cannot be found for these rows; format the column as Text and enter the numbers again", sc.kkAsNumber, sc.kkAsNumberRow)})
-		sc.kkAsNumber = 0
+	c.kodeCol, c.kabCol, c.kecCol = set.columnIndex("kode_desa"), set.columnIndex("kabupaten"), set.columnIndex("kecamatan")
+	c.desaCol, c.rtCol, c.kkCol = set.columnIndex("desa"), set.columnIndex("rt"), set.columnIndex("no_kk")
+	c.nameCol, c.sexCol = set.columnIndex("nama_kk"), set.columnIndex("jk_kk")
+	c.sexSlot = -1
+	if c.sexCol >= 0 {
+		c.sexSlot = set.Columns[c.sexCol].slot
 	}
-	sc.inputs = append(sc.inputs, in)
-	sc.total.RowsRead += in.RowsRead
-	sc.total.Scored += in.Scored
-	sc.total.Rejected += in.Rejected
-	sc.total.Blank += in.Blank
-	return nil
+	for i := range set.Categories {
+		c.catIndex[&set.Categories[i]] = i
+	}
+	return c
+}
+
+// scorer is the merger's state: the units being built, the issues, the
+// accounting, all in input order.
+type scorer struct {
+	*compiled
+	hh          Household
+	desas       map[string]*desaState
+	desaOrder   []string
+	issues      []Issue
+	messages    map[string]string // one copy of each issue message
+	issueCounts map[string]int    // every issue by code, listed or not
+	// KK numbers stored as numbers in the current file, and the first row.
+	kkAsNumber, kkAsNumberRow int
+	inputs                    []Input
+	cur                       Input // the file being merged
+	total                     Accounting
+	loc                       rowLocator
+	lastKey                   string
+	lastDesa                  *desaState
+}
+
+func newScorer(c *compiled) *scorer {
+	sc := &scorer{compiled: c, desas: map[string]*desaState{}, messages: map[string]string{}, issueCounts: map[string]int{}}
+	sc.hh.Outcomes = make([]Outcome, len(c.set.Indicators))
+	sc.hh.Dimensions = make([]*float64, len(c.set.Dimensions))
+	return sc
+}
+
+func fileSize(path string) int64 {
+	if st, err := os.Stat(path); err == nil {
+		return st.Size()
+	}
+	return 0
 }
 
 func fileSHA256(path string) (string, error) {
@@ -254,7 +199,7 @@ func fileSHA256(path string) (string, error) {
 }
 
 // findSheet returns the sheet to read, positioned after its header row.
-func (sc *scorer) findSheet(wb Workbook, path string) (Source, *layout, error) {
+func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error) {
 	sheets := wb.Sheets()
 	if sc.opt.Sheet != "" {
 		if len(sheets) == 1 && sheets[0] == "" {
@@ -310,7 +255,7 @@ func (sc *scorer) findSheet(wb Workbook, path string) (Source, *layout, error) {
 
 // findHeader reads down to headerSearchRows rows for a usable header. When
 // none is found it describes the first non-empty row, for the error message.
-func (sc *scorer) findHeader(src Source) (*layout, string, error) {
+func (sc *compiled) findHeader(src Source) (*layout, string, error) {
 	first := ""
 	for i := 0; i < headerSearchRows && src.Next(); i++ {
 		row := src.Row()
@@ -406,145 +351,12 @@ const (
 	rowBlank
 )
 
-func (sc *scorer) cell(lay *layout, row Row, col int) (Cell, bool) {
-	if col < 0 {
-		return Cell{}, false
-	}
-	j := lay.index[col]
-	if j < 0 || j >= len(row.Cells) {
-		return Cell{}, j >= 0
-	}
-	return row.Cells[j], true
-}
-
-func (sc *scorer) text(lay *layout, row Row, col int) string {
-	c, _ := sc.cell(lay, row, col)
-	return strings.TrimSpace(c.Value)
-}
-
 // fileIssue records an issue about a file as a whole.
 func (sc *scorer) fileIssue(is Issue) {
 	sc.issueCounts[is.Code]++
 	if len(sc.issues) < MaxIssues {
 		sc.issues = append(sc.issues, is)
 	}
-}
-
-func (sc *scorer) issue(path, sheet string, lay *layout, row Row, col int, code, value, msg string) {
-	// A CSV cell is a slice of its whole record: clone it so that an issue
-	// keeps its value alive, not the line. Messages repeat ("not a yes/no
-	// answer; accepted: ..."): keep one copy of each.
-	if m, ok := sc.messages[msg]; ok {
-		msg = m
-	} else {
-		sc.messages[msg] = msg
-	}
-	sc.issueCounts[code]++
-	if len(sc.issues) >= MaxIssues {
-		return
-	}
-	is := Issue{File: path, Sheet: sheet, Row: row.Num, Code: code, Value: strings.Clone(value), Message: msg}
-	if col >= 0 {
-		is.Column = sc.set.Columns[col].Name
-		is.Field = is.Column
-		if j := lay.index[col]; j >= 0 {
-			is.Column = lay.headers[col]
-			is.Cell = ColumnLetter(j) + strconv.Itoa(row.Num)
-		}
-	}
-	sc.issues = append(sc.issues, is)
-}
-
-func (sc *scorer) scoreRow(fileIdx int, path, sheet string, lay *layout, row Row) rowFate {
-	if blankCells(row.Cells) {
-		return rowBlank
-	}
-	// Identify the village.
-	code := ""
-	if raw := sc.text(lay, row, sc.kodeCol); raw != "" {
-		c, err := NormalizeVillageCode(raw)
-		if err != nil {
-			sc.issue(path, sheet, lay, row, sc.kodeCol, IssueInvalidValue, raw, err.Error())
-		}
-		code = c
-	}
-	kec, desa, kab := sc.text(lay, row, sc.kecCol), sc.text(lay, row, sc.desaCol), sc.text(lay, row, sc.kabCol)
-	var key string
-	switch {
-	case code != "":
-		key = code
-	case kec != "" && desa != "":
-		// By the pair (kecamatan, desa) alone: a blank or differently written
-		// kabupaten cell must not split a village.
-		key = "name:" + NormalizeName(kec) + "|" + NormalizeName(desa)
-	default:
-		sc.issue(path, sheet, lay, row, -1, IssueNoVillage, "",
-			"the row names no village: it needs kode_desa (63.09.06.2004), or both kecamatan and desa; the row is not scored")
-		return rowRejected
-	}
-	d := sc.desas[key]
-	if d == nil {
-		d = &desaState{code: code, acc: newAcc(sc.set), rts: map[string]*acc{}, kk: map[uint64]kkSeen{}}
-		sc.desas[key] = d
-		sc.desaOrder = append(sc.desaOrder, key)
-	}
-	if d.name == "" {
-		d.name = desa
-	}
-	if d.kecamatan == "" {
-		d.kecamatan = kec
-	}
-	if d.kabupaten == "" {
-		d.kabupaten = kab
-	}
-	// A family card counts once in a desa: a later row with the same number
-	// is rejected, since scoring it would count the family twice.
-	kkCell, _ := sc.cell(lay, row, sc.kkCol)
-	kk := strings.TrimSpace(kkCell.Value)
-	if kk != "" && kkCell.Kind == KindNumber && kkDigitsLost(kk) {
-		// Excel keeps 15 significant digits: a 16-digit KK number stored as
-		// a number has lost its last digit, and would make different
-		// families look like duplicates. It is not used to find them.
-		if sc.kkAsNumber == 0 {
-			sc.kkAsNumberRow = row.Num
-		}
-		sc.kkAsNumber++
-		kk = ""
-	}
-	if kk != "" {
-		k := kkKey(kk)
-		if first, dup := d.kk[k]; dup {
-			where := fmt.Sprintf("row %d", first.row)
-			if int(first.file) != fileIdx {
-				where = fmt.Sprintf("%s row %d", sc.inputPath(int(first.file)), first.row)
-			}
-			sc.issue(path, sheet, lay, row, sc.kkCol, IssueDuplicateKK, MaskKK(kk),
-				fmt.Sprintf("KK number %s already appears in this desa at %s; the later row is not scored", MaskKK(kk), where))
-			return rowRejected
-		}
-		d.kk[k] = kkSeen{file: int32(fileIdx), row: int32(row.Num)}
-	}
-	// Parse every valued cell once; one issue per invalid cell.
-	for i, c := range sc.set.Columns {
-		if !c.valued() {
-			continue
-		}
-		cell, _ := sc.cell(lay, row, i)
-		v, err := c.parse(cell)
-		if err != nil {
-			sc.issue(path, sheet, lay, row, i, IssueInvalidValue, strings.TrimSpace(cell.Value), err.Error())
-		}
-		sc.vals[c.slot] = v
-	}
-	rt := NormalizeRT(sc.text(lay, row, sc.rtCol))
-	sc.scoreHousehold(d, rt)
-	if sc.opt.OnHousehold != nil {
-		h := &sc.hh
-		h.File, h.Sheet, h.Row, h.DesaCode, h.Kecamatan, h.Desa = path, sheet, row.Num, code, kec, desa
-		h.RT, h.KK, h.Name = rt, kk, sc.text(lay, row, sc.nameCol)
-		sc.opt.OnHousehold(h)
-	}
-	return rowScored
 }
 
 func (sc *scorer) inputPath(i int) string {
@@ -557,6 +369,10 @@ func (sc *scorer) inputPath(i int) string {
 // kkKey packs a 16-digit KK number into 8 bytes; anything else is hashed.
 // Memory per family stays a few bytes, whatever the number of families.
 func kkKey(kk string) uint64 {
+	if len(kk) > 0 && len(kk) <= 18 && allDigits(kk) {
+		n, _ := strconv.ParseUint(kk, 10, 64)
+		return n
+	}
 	digits := strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
 			return r
@@ -598,111 +414,6 @@ func MaskKK(kk string) string {
 		return strings.Repeat("*", len(r))
 	}
 	return string(r[:6]) + strings.Repeat("*", len(r)-10) + string(r[len(r)-4:])
-}
-
-// scoreHousehold decides the outcomes of the household in sc.vals and adds it
-// to its desa and RT.
-func (sc *scorer) scoreHousehold(d *desaState, rt string) {
-	set := sc.set
-	h := &sc.hh
-	var dimNum, dimDen [16]float64
-	nd := len(set.Dimensions)
-	var nums, dens []float64
-	if nd <= len(dimNum) {
-		nums, dens = dimNum[:nd], dimDen[:nd]
-	} else {
-		nums, dens = make([]float64, nd), make([]float64, nd)
-	}
-	answered, asked := 0, 0
-	sex := -1
-	if sc.sexSlot >= 0 && sc.vals[sc.sexSlot].st == stOK {
-		sex = sc.vals[sc.sexSlot].code - 1
-	}
-	var rtAcc *acc
-	if rt != "" {
-		rtAcc = d.rts[rt]
-		if rtAcc == nil {
-			rtAcc = newAcc(set)
-			d.rts[rt] = rtAcc
-			d.rtOrder = append(d.rtOrder, rt)
-		}
-	}
-	for i := range sc.inds {
-		o := sc.inds[i].outcome(sc.vals)
-		h.Outcomes[i] = o
-		d.acc.counts[i][o]++
-		if rtAcc != nil {
-			rtAcc.counts[i][o]++
-		}
-		ind := set.Indicators[i]
-		switch o {
-		case Pass, Fail:
-			answered++
-			asked++
-			x := 0.0
-			if o == Pass {
-				x = 1
-			}
-			nums[ind.dim] += ind.Weight * x
-			dens[ind.dim] += ind.Weight
-			if sex >= 0 {
-				d.acc.sexCounts[sex][i][o]++
-				if rtAcc != nil {
-					rtAcc.sexCounts[sex][i][o]++
-				}
-			}
-		case Missing, Invalid:
-			asked++
-		}
-	}
-	// Household score: weighted mean over the dimensions it has data for.
-	var hNum, hDen float64
-	for j, dim := range set.Dimensions {
-		h.Dimensions[j] = nil
-		if dens[j] > 0 {
-			v := 100 * nums[j] / dens[j]
-			h.Dimensions[j] = &v
-			hNum += dim.Weight * v
-			hDen += dim.Weight
-		}
-	}
-	h.Complete = asked > 0 && float64(answered) >= set.MinAnsweredShare*float64(asked)-1e-9
-	h.Score, h.Category = nil, nil
-	catIdx := -1
-	if h.Complete && hDen > 0 {
-		score := hNum / hDen
-		h.Score = &score
-		h.Category = set.Category(score)
-		for i := range set.Categories {
-			if h.Category == &set.Categories[i] {
-				catIdx = i
-			}
-		}
-	}
-	if sex >= 0 {
-		h.Sex = Sex(sex + 1)
-	} else {
-		h.Sex = SexUnknown
-	}
-	for _, a := range []*acc{d.acc, rtAcc} {
-		if a == nil {
-			continue
-		}
-		a.households++
-		if sex >= 0 {
-			a.sexHH[sex]++
-		}
-		switch {
-		case h.Score == nil:
-			a.incomplete++
-		default:
-			if catIdx >= 0 {
-				a.hhCat[catIdx]++
-			}
-			a.hSum += *h.Score
-			a.hN++
-		}
-	}
 }
 
 func ptr(f float64) *float64 { return &f }

@@ -170,10 +170,13 @@ func (s *Set) Parameter(name string) (float64, bool) {
 // Category returns the category of v, decided on Round2(v), or nil when v
 // lies below every cut-off.
 func (s *Set) Category(v float64) *Category {
-	r := Round2(v)
 	var best *Category
 	for i := range s.Categories {
-		if s.Categories[i].Min <= r {
+		m := s.Categories[i].Min
+		// Rounding to two decimals moves a value by at most 0.005: only
+		// near a cut-off does the rounded value need computing, once per
+		// household otherwise.
+		if v >= m+0.01 || (v > m-0.01 && Round2(v) >= m) {
 			best = &s.Categories[i]
 		}
 	}

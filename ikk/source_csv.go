@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -28,12 +29,17 @@ func (b *csvBook) Rows(sheet string) (Source, error) {
 	if err != nil {
 		return nil, &InputError{Path: b.path, Err: err}
 	}
-	src, err := newCSVSource(f)
+	cr := &countingReader{r: f}
+	src, err := newCSVSource(cr)
 	if err != nil {
 		f.Close()
 		return nil, &InputError{Path: b.path, Err: err}
 	}
 	src.closer = f
+	src.counter = cr
+	if st, err := f.Stat(); err == nil {
+		src.size = st.Size()
+	}
 	return src, nil
 }
 
@@ -46,6 +52,29 @@ type csvSource struct {
 	extraLines int
 	// Comma is the detected separator, kept for messages and tests.
 	Comma rune
+	// counter and size give the progress through a file.
+	counter *countingReader
+	size    int64
+}
+
+// countingReader counts the bytes read through it, for another goroutine.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// Position is how far the file has been read, for the progress line.
+func (s *csvSource) Position() (done, total int64) {
+	if s.counter == nil {
+		return 0, 0
+	}
+	return s.counter.n.Load(), s.size
 }
 
 // NewCSVSource reads CSV from r: the separator (";", "," or tab) is detected
@@ -117,8 +146,16 @@ func detectComma(head []byte) rune {
 }
 
 func (s *csvSource) Next() bool {
+	var ok bool
+	s.row.Cells, s.row.Num, ok = s.appendNext(s.row.Cells[:0])
+	return ok
+}
+
+// appendNext reads the next row, appending its cells to dst: the pipeline
+// reads rows straight into its batches, without a copy in between.
+func (s *csvSource) appendNext(dst []Cell) ([]Cell, int, bool) {
 	if s.err != nil {
-		return false
+		return dst, 0, false
 	}
 	rec, err := s.r.Read()
 	if err != nil {
@@ -130,19 +167,22 @@ func (s *csvSource) Next() bool {
 				s.err = err
 			}
 		}
-		return false
+		return dst, 0, false
 	}
 	// A spreadsheet shows a quoted field with line breaks as one row, so the
 	// row number is the line number less the extra lines of earlier records.
 	line, _ := s.r.FieldPos(0)
-	s.row.Num = line - s.extraLines
+	num := line - s.extraLines
+	last := rec[len(rec)-1]
 	lastLine, _ := s.r.FieldPos(len(rec) - 1)
-	s.extraLines += lastLine + strings.Count(rec[len(rec)-1], "\n") - line
-	s.row.Cells = s.row.Cells[:0]
-	for _, v := range rec {
-		s.row.Cells = append(s.row.Cells, Cell{Value: v})
+	s.extraLines += lastLine - line
+	if strings.IndexByte(last, '\n') >= 0 {
+		s.extraLines += strings.Count(last, "\n")
 	}
-	return true
+	for _, v := range rec {
+		dst = append(dst, Cell{Value: v})
+	}
+	return dst, num, true
 }
 
 func (s *csvSource) Row() Row      { return s.row }

@@ -88,9 +88,16 @@ type xlsxSource struct {
 	err     error
 }
 
-func (s *xlsxSource) Next() (ok bool) {
+func (s *xlsxSource) Next() bool {
+	var ok bool
+	s.row.Cells, s.row.Num, ok = s.appendNext(s.row.Cells[:0])
+	return ok
+}
+
+// appendNext reads the next row, appending its cells to dst.
+func (s *xlsxSource) appendNext(dst []Cell) (cells []Cell, num int, ok bool) {
 	if s.err != nil {
-		return false
+		return dst, 0, false
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -102,20 +109,17 @@ func (s *xlsxSource) Next() (ok bool) {
 			if err := s.rows.Err(); err != nil {
 				s.err = xlsxError(err, s.limit)
 			}
-			return false
+			return dst, 0, false
 		}
 		s.pending = true
 	}
 	// A row the sheet does not mention, between two it does, is a blank row
 	// of the sheet: yield it so that it is counted as a CSV's empty line is.
-	s.row.Cells = s.row.Cells[:0]
 	if next := s.rows.Num(); next > s.num+1 && s.num > 0 {
 		s.num++
-		s.row.Num = s.num
-		return true
+		return dst, s.num, true
 	}
 	s.num = s.rows.Num()
-	s.row.Num = s.num
 	for _, c := range s.rows.Cells() {
 		cell := Cell{Value: c.Value}
 		switch c.Type {
@@ -124,13 +128,16 @@ func (s *xlsxSource) Next() (ok bool) {
 		case xlsx.TypeBool:
 			cell.Kind = KindBool
 		}
-		s.row.Cells = append(s.row.Cells, cell)
+		dst = append(dst, cell)
 	}
 	s.pending = false
-	return true
+	return dst, s.num, true
 }
 
 func (s *xlsxSource) Row() Row      { return s.row }
 func (s *xlsxSource) Err() error    { return s.err }
 func (s *xlsxSource) Sheet() string { return s.sheet }
 func (s *xlsxSource) Close() error  { return s.rows.Close() }
+
+// Position is how far the worksheet has been read, for the progress line.
+func (s *xlsxSource) Position() (done, total int64) { return s.rows.Position() }

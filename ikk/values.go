@@ -58,10 +58,16 @@ func foldASCII(dst []byte, s string) ([]byte, bool) {
 	return dst, true
 }
 
-var yesWords = map[string]bool{
-	"ya": true, "y": true, "yes": true, "1": true, "true": true, "benar": true,
-	"tidak": false, "tdk": false, "t": false, "no": false, "n": false, "0": false, "2": false,
-	"false": false, "salah": false,
+// yesWord looks a folded word up in the yes/no vocabulary. A switch, not a
+// map: it is asked once per yes/no cell, tens of millions of times a run.
+func yesWord(w string) (yes, ok bool) {
+	switch w {
+	case "ya", "y", "yes", "1", "true", "benar":
+		return true, true
+	case "tidak", "tdk", "t", "no", "n", "0", "2", "false", "salah":
+		return false, true
+	}
+	return false, false
 }
 
 // acceptedYesNo is the accepted vocabulary, said in error messages.
@@ -70,15 +76,22 @@ const acceptedYesNo = "ya/y/yes/1/true/benar or tidak/tdk/t/no/n/0/2/false/salah
 // ParseYesNo reads a yes/no answer. Numeric cells 1 and 0 (and 2, the usual
 // "no" code of Indonesian questionnaires) are accepted as well as words.
 func ParseYesNo(s string) (bool, error) {
+	// The answers as questionnaires write them, without folding.
+	switch s {
+	case "1", "Ya", "ya", "YA":
+		return true, nil
+	case "0", "2", "Tidak", "tidak", "TIDAK":
+		return false, nil
+	}
 	var buf [64]byte
 	if b, ok := foldASCII(buf[:0], s); ok {
-		// The map look-up with string(b) does not allocate.
-		if v, ok := yesWords[string(b)]; ok {
+		// The switch on string(b) does not allocate.
+		if v, ok := yesWord(string(b)); ok {
 			return v, nil
 		}
 	}
 	k := normText(s)
-	if v, ok := yesWords[k]; ok {
+	if v, ok := yesWord(k); ok {
 		return v, nil
 	}
 	// "1.0" from a numeric cell, "01" from a text cell.
@@ -129,6 +142,9 @@ var errNotNumber = fmt.Errorf("not a number")
 // the indicator file writes it (case-insensitive). labels maps a folded label
 // to its code and may be nil.
 func ParseCode(s string, labels map[string]int) (int, error) {
+	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		return int(s[0] - '0'), nil
+	}
 	k := normText(s)
 	if n, err := parseCodeNumber(k); err == nil {
 		return n, nil
@@ -150,6 +166,17 @@ func ParseCode(s string, labels map[string]int) (int, error) {
 		return n, nil
 	}
 	return 0, fmt.Errorf("not a code")
+}
+
+// hasSpace reports whether s holds white space or anything not ASCII (which
+// may be a no-break space).
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseNumber reads a number: a numeric cell as written by a spreadsheet, or
@@ -176,14 +203,16 @@ func ParseNumber(s string, kind CellKind) (float64, error) {
 	if len(t) >= 2 && strings.EqualFold(t[:2], "rp") {
 		t = strings.TrimPrefix(t[2:], ".")
 	}
-	var b strings.Builder
-	for _, r := range t {
-		if unicode.IsSpace(r) || r == '\u00a0' {
-			continue
+	if hasSpace(t) {
+		var b strings.Builder
+		for _, r := range t {
+			if unicode.IsSpace(r) || r == '\u00a0' {
+				continue
+			}
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
+		t = b.String()
 	}
-	t = b.String()
 	if t == "" {
 		return 0, errNotNumber
 	}
@@ -312,6 +341,9 @@ func ParseSex(s string) (Sex, error) {
 // NormalizeVillageCode turns a Kemendagri village code into its dotted form:
 // "6309062004" and "63.09.06.2004" both give "63.09.06.2004".
 func NormalizeVillageCode(s string) (string, error) {
+	if canonicalVillageCode(s) {
+		return s, nil
+	}
 	t := strings.TrimSpace(s)
 	t = strings.TrimSuffix(t, ".0") // a numeric cell read back as a float
 	var d []byte
@@ -336,6 +368,25 @@ func NormalizeVillageCode(s string) (string, error) {
 		}
 	}
 	return string(d[0:2]) + "." + string(d[2:4]) + "." + string(d[4:6]) + "." + string(d[6:10]), nil
+}
+
+// canonicalVillageCode reports whether s is written 63.09.06.2004 already,
+// as nearly every cell of a survey is.
+func canonicalVillageCode(s string) bool {
+	if len(s) != 13 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == 2 || i == 5 || i == 8 {
+			if c != '.' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // NormalizeRT makes "003", "3", "RT 03" and "RT.3" the same neighbourhood unit.

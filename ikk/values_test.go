@@ -47,6 +47,10 @@ func TestCategoryOnRoundedValue(t *testing.T) {
 	}{
 		{74.995, 3}, // prints as 75,00: never shown under category 2
 		{74.994999, 2},
+		{74.99, 2},
+		{75.01, 3},
+		{59.9999999, 2},
+		{59.9949, 1},
 		{59.995, 2},
 		{59.99, 1},
 		{60, 2},

@@ -61,6 +61,7 @@ const (
 type Rows struct {
 	sheet   string
 	part    string
+	bounded *boundedPart // nil for rows read from memory (tests)
 	s       *scanner
 	cleanup runtime.Cleanup
 	sst     []string
@@ -92,6 +93,16 @@ func newRows(sheet, part string, rc io.ReadCloser, sst []string) *Rows {
 	// waiting for ever.
 	r.cleanup = runtime.AddCleanup(r, func(p *inflater) { p.close() }, p)
 	return r
+}
+
+// Position tells how far the sheet has been inflated: bytes so far, and the
+// size the zip header gives (0 when unknown). Safe to call from another
+// goroutine, for a progress line.
+func (r *Rows) Position() (done, total int64) {
+	if r.bounded == nil {
+		return 0, 0
+	}
+	return r.bounded.read.Load(), r.bounded.size
 }
 
 func newRowsFrom(sheet, part string, src source, sst []string) *Rows {

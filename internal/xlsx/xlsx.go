@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync/atomic"
 )
 
 // Options tunes Open. The zero value is ready to use.
@@ -184,7 +185,7 @@ func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &boundedPart{rc: rc, name: name, max: w.max}, nil
+	return &boundedPart{rc: rc, name: name, max: w.max, size: int64(min(f.UncompressedSize64, 1<<62))}, nil
 }
 
 // boundedPart counts the bytes read from one inflating part and fails with
@@ -196,6 +197,10 @@ type boundedPart struct {
 	n    int64
 	max  int64
 	err  error
+	// size is what the zip header claims, for progress only; read is n,
+	// published for another goroutine.
+	size int64
+	read atomic.Int64
 }
 
 func (b *boundedPart) Read(p []byte) (int, error) {
@@ -208,6 +213,7 @@ func (b *boundedPart) Read(p []byte) (int, error) {
 	}
 	n, err := b.rc.Read(p)
 	b.n += int64(n)
+	b.read.Store(b.n)
 	if b.n > b.max {
 		b.err = fmt.Errorf("%w: %s inflated past %d bytes", ErrTooLarge, b.name, b.max)
 		return n - int(b.n-b.max), b.err
@@ -257,7 +263,9 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: sheet %q: %w", ref.name, err)
 	}
-	return newRows(ref.name, ref.part, rc, w.sst), nil
+	r := newRows(ref.name, ref.part, rc, w.sst)
+	r.bounded = rc.(*boundedPart)
+	return r, nil
 }
 
 // Close releases the file. Rows still open on it fail on their next read.

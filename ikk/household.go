@@ -1,0 +1,170 @@
+package ikk
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// rowScorer is a worker's view of the scoring: it reads one row's cells and
+// decides the household's outcomes, touching nothing shared but the batch
+// row it writes.
+type rowScorer struct {
+	*compiled
+	vals       []value
+	nums, dens []float64
+}
+
+func newRowScorer(c *compiled) *rowScorer {
+	nd := len(c.set.Dimensions)
+	return &rowScorer{compiled: c, vals: make([]value, c.nValued), nums: make([]float64, nd), dens: make([]float64, nd)}
+}
+
+func (rs *rowScorer) cell(lay *layout, cells []Cell, col int) Cell {
+	if col < 0 {
+		return Cell{}
+	}
+	j := lay.index[col]
+	if j < 0 || j >= len(cells) {
+		return Cell{}
+	}
+	return cells[j]
+}
+
+func (rs *rowScorer) text(lay *layout, cells []Cell, col int) string {
+	return strings.TrimSpace(rs.cell(lay, cells, col).Value)
+}
+
+// issue records a problem with a cell of row i (col -1: with the row).
+func (rs *rowScorer) issue(b *batch, i, col int, code, value, msg string) {
+	// A CSV cell is a slice of its whole record: clone it so that an issue
+	// keeps its value alive, not the line.
+	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: strings.Clone(value), Message: msg}
+	if col >= 0 {
+		is.Column = rs.set.Columns[col].Name
+		is.Field = is.Column
+		if j := b.lay.index[col]; j >= 0 {
+			is.Column = b.lay.headers[col]
+			is.Cell = ColumnLetter(j) + strconv.Itoa(b.nums[i])
+		}
+	}
+	b.issues = append(b.issues, is)
+}
+
+// scoreRow fills b.recs[i] from the row's cells.
+func (rs *rowScorer) scoreRow(b *batch, i int) {
+	cells, lay := b.cells[i], b.lay
+	r := &b.recs[i]
+	*r = rowRec{sex: -1, cat: -1, score: math.NaN()}
+	r.iss0 = int32(len(b.issues))
+	defer func() {
+		r.iss1 = int32(len(b.issues))
+		if r.fate != rowScored {
+			r.issKK = r.iss1
+		}
+	}()
+	if blankCells(cells) {
+		r.fate = rowBlank
+		return
+	}
+	// Identify the village.
+	if raw := rs.text(lay, cells, rs.kodeCol); raw != "" {
+		c, err := NormalizeVillageCode(raw)
+		if err != nil {
+			rs.issue(b, i, rs.kodeCol, IssueInvalidValue, raw, err.Error())
+		}
+		r.code = c
+	}
+	r.kec, r.desa, r.kab = rs.text(lay, cells, rs.kecCol), rs.text(lay, cells, rs.desaCol), rs.text(lay, cells, rs.kabCol)
+	switch {
+	case r.code != "":
+		r.key = r.code
+	case r.kec != "" && r.desa != "":
+		// By the pair (kecamatan, desa) alone: a blank or differently written
+		// kabupaten cell must not split a village.
+		r.key = "name:" + NormalizeName(r.kec) + "|" + NormalizeName(r.desa)
+	default:
+		rs.issue(b, i, -1, IssueNoVillage, "",
+			"the row names no village: it needs kode_desa (63.09.06.2004), or both kecamatan and desa; the row is not scored")
+		r.fate = rowRejected
+		return
+	}
+	r.fate = rowScored
+	r.issKK = int32(len(b.issues))
+	kkCell := rs.cell(lay, cells, rs.kkCol)
+	r.kk = strings.TrimSpace(kkCell.Value)
+	if r.kk != "" && kkCell.Kind == KindNumber && kkDigitsLost(r.kk) {
+		// Excel keeps 15 significant digits: a 16-digit KK number stored as
+		// a number has lost its last digit, and would make different
+		// families look like duplicates. It is not used to find them.
+		r.kkLost, r.kk = true, ""
+	}
+	if r.kk != "" {
+		r.kkKey = kkKey(r.kk)
+	}
+	// Parse every valued cell once; one issue per invalid cell.
+	for c := range rs.set.Columns {
+		col := rs.set.Columns[c]
+		if !col.valued() {
+			continue
+		}
+		cell := rs.cell(lay, cells, c)
+		v, err := col.parse(cell)
+		if err != nil {
+			rs.issue(b, i, c, IssueInvalidValue, strings.TrimSpace(cell.Value), err.Error())
+		}
+		rs.vals[col.slot] = v
+	}
+	r.rt = NormalizeRT(rs.text(lay, cells, rs.rtCol))
+	if rs.opt.OnHousehold != nil {
+		r.name = rs.text(lay, cells, rs.nameCol)
+	}
+	nInd, nDim := len(rs.inds), len(rs.set.Dimensions)
+	rs.household(r, b.outs[i*nInd:(i+1)*nInd], b.dims[i*nDim:(i+1)*nDim])
+}
+
+// household decides the outcomes of the household in rs.vals, its dimension
+// scores and its own score (method sections 1 and 8).
+func (rs *rowScorer) household(r *rowRec, outs []Outcome, dims []float64) {
+	set := rs.set
+	clear(rs.nums)
+	clear(rs.dens)
+	answered, asked := 0, 0
+	if rs.sexSlot >= 0 && rs.vals[rs.sexSlot].st == stOK {
+		r.sex = int8(rs.vals[rs.sexSlot].code - 1)
+	}
+	for i := range rs.inds {
+		o := rs.inds[i].outcome(rs.vals)
+		outs[i] = o
+		ind := set.Indicators[i]
+		switch o {
+		case Pass, Fail:
+			answered++
+			asked++
+			if o == Pass {
+				rs.nums[ind.dim] += ind.Weight
+			}
+			rs.dens[ind.dim] += ind.Weight
+		case Missing, Invalid:
+			asked++
+		}
+	}
+	// Household score: weighted mean over the dimensions it has data for.
+	var hNum, hDen float64
+	for j, dim := range set.Dimensions {
+		dims[j] = math.NaN()
+		if rs.dens[j] > 0 {
+			v := 100 * rs.nums[j] / rs.dens[j]
+			dims[j] = v
+			hNum += dim.Weight * v
+			hDen += dim.Weight
+		}
+	}
+	r.complete = asked > 0 && float64(answered) >= set.MinAnsweredShare*float64(asked)-1e-9
+	if r.complete && hDen > 0 {
+		r.score = hNum / hDen
+		if c := set.Category(r.score); c != nil {
+			r.cat = int16(rs.catIndex[c])
+		}
+	}
+}

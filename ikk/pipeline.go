@@ -1,0 +1,574 @@
+package ikk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// A run is a pipeline in three stages, so that every core is busy whether
+// the input is one sheet of a million families or three hundred small files:
+//
+//   - readers, one per open file (at most Jobs at once), cut rows into
+//     batches;
+//   - workers (Jobs of them) parse the cells of a batch and decide each
+//     household's outcomes, the costly part;
+//   - one merger takes the batches back in input order and does what depends
+//     on order: rejecting a family's second row, adding to the desa and RT,
+//     listing issues, handing households to OnHousehold.
+//
+// Because the merger alone touches the totals, and always in input order,
+// the result is the same, to the byte, whatever the number of jobs.
+
+// batchRows is the number of rows a batch carries: enough to make passing it
+// between goroutines cheap, small enough to keep the batches in flight (a few
+// dozen) to a few megabytes.
+const batchRows = 256
+
+// eventsPerFile bounds how far a file's reader may run ahead of the merger.
+const eventsPerFile = 8
+
+type fileJob struct {
+	idx    int
+	path   string
+	events chan fileEvent
+	// position reports how much of the file its reader has consumed, for
+	// the progress line; set before the first event is sent.
+	position func() (done, total int64)
+}
+
+// fileEvent is one of: the file opened (start), a batch of its rows, or its
+// end (done, with the error that stopped it, if any).
+type fileEvent struct {
+	start *fileStart
+	batch *batch
+	done  *fileDone
+}
+
+type fileStart struct {
+	err   error
+	sheet string
+	lay   *layout
+}
+
+type fileDone struct {
+	err    error
+	sha256 string
+}
+
+type batch struct {
+	job    *fileJob
+	sheet  string
+	lay    *layout
+	n      int
+	nums   []int
+	cells  [][]Cell
+	recs   []rowRec
+	outs   []Outcome // n x indicators
+	dims   []float64 // n x dimensions; NaN where undefined
+	issues []Issue
+	done   chan struct{}
+}
+
+// rowRec is what a worker decided about one row, for the merger.
+type rowRec struct {
+	fate                               rowFate
+	key                                string // the desa's key: its code, or "name:" kecamatan and desa
+	code, kec, desa, kab, rt, kk, name string
+	kkKey                              uint64
+	kkLost                             bool
+	complete                           bool
+	sex                                int8 // -1 unknown, 0 male, 1 female
+	cat                                int16
+	score                              float64 // NaN when incomplete
+	// issues[iss0:issKK] come before the KK check (kode_desa, no_village);
+	// issues[issKK:iss1] after it (the cells), dropped with a duplicate row.
+	iss0, issKK, iss1 int32
+}
+
+// ScoreInputs is Score over the files of ExpandInputs: files found in folders
+// that cannot be read are skipped with a skipped_file issue.
+func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Result, error) {
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	cfg := newCompiled(set, opt)
+	sc := newScorer(cfg)
+	defer sc.freeKK()
+	for _, p := range in.Unsupported {
+		sc.fileIssue(Issue{File: p, Code: IssueSkippedFile,
+			Message: "not read: ikk reads .xlsx and .csv; open it in Excel or LibreOffice and save it as .xlsx or CSV UTF-8"})
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	p := &pipeline{cfg: cfg, work: make(chan *batch, 2*jobs), free: make(chan *batch, 4*jobs+eventsPerFile*jobs)}
+	files := make([]*fileJob, len(in.Files))
+	for i, path := range in.Files {
+		files[i] = &fileJob{idx: i, path: path, events: make(chan fileEvent, eventsPerFile)}
+	}
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Go(func() { p.worker(ctx) })
+	}
+	// Readers start in input order, so the file the merger waits for has
+	// always been started.
+	wg.Go(func() {
+		slots := make(chan struct{}, jobs)
+		var readers sync.WaitGroup
+		for _, j := range files {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				readers.Wait()
+				return
+			}
+			readers.Go(func() {
+				defer func() { <-slots }()
+				p.read(ctx, j)
+			})
+		}
+		readers.Wait()
+	})
+	stop := func() { cancel(); wg.Wait() }
+
+	sizes := make([]int64, len(files))
+	var total int64
+	for i, j := range files {
+		sizes[i] = fileSize(j.path)
+		total += sizes[i]
+	}
+	var doneBytes int64
+	for i, j := range files {
+		err := sc.mergeFile(ctx, p, j, func() {
+			if opt.Progress == nil {
+				return
+			}
+			pr := Progress{Files: len(files), FilesDone: i, Families: sc.total.Scored + sc.cur.Scored}
+			done := doneBytes
+			if j.position != nil {
+				if d, t := j.position(); t > 0 {
+					done += int64(float64(sizes[i]) * min(1, float64(d)/float64(t)))
+				}
+			}
+			if total > 0 {
+				pr.Done = float64(done) / float64(total)
+			}
+			opt.Progress(pr)
+		})
+		doneBytes += sizes[i]
+		var ie *InputError
+		if errors.As(err, &ie) && in.InFolder[j.path] && !ie.Partial {
+			sc.fileIssue(Issue{File: j.path, Sheet: ie.Sheet, Code: IssueSkippedFile, Message: "not read: " + ie.Err.Error()})
+			continue
+		}
+		if err != nil {
+			stop()
+			return nil, err
+		}
+	}
+	stop()
+	if opt.Progress != nil {
+		opt.Progress(Progress{Files: len(files), FilesDone: len(files), Families: sc.total.Scored, Done: 1})
+	}
+	if sc.total.Scored == 0 {
+		return nil, &NoHouseholdsError{Accounting: sc.total, Issues: sc.issues}
+	}
+	// The KK numbers were needed only to find duplicates while reading; a
+	// million families' worth is freed before the units are built.
+	sc.freeKK()
+	return sc.result(), nil
+}
+
+// Progress is how far a run has come.
+type Progress struct {
+	Files, FilesDone int
+	Families         int     // households scored so far
+	Done             float64 // share of the input's bytes read, 0 to 1
+}
+
+type pipeline struct {
+	cfg  *compiled
+	work chan *batch
+	free chan *batch
+}
+
+func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
+	var b *batch
+	select {
+	case b = <-p.free:
+	default:
+		nInd, nDim := len(p.cfg.set.Indicators), len(p.cfg.set.Dimensions)
+		b = &batch{
+			nums:  make([]int, batchRows),
+			cells: make([][]Cell, batchRows),
+			recs:  make([]rowRec, batchRows),
+			outs:  make([]Outcome, batchRows*nInd),
+			dims:  make([]float64, batchRows*nDim),
+		}
+	}
+	b.job, b.sheet, b.lay, b.n, b.issues = j, sheet, lay, 0, b.issues[:0]
+	b.done = make(chan struct{})
+	return b
+}
+
+func (p *pipeline) recycle(b *batch) {
+	clear(b.recs[:b.n]) // drop the strings of the rows
+	for i := range b.n {
+		b.cells[i] = b.cells[i][:0]
+	}
+	select {
+	case p.free <- b:
+	default:
+	}
+}
+
+func (p *pipeline) worker(ctx context.Context) {
+	rs := newRowScorer(p.cfg)
+	for {
+		select {
+		case b := <-p.work:
+			for i := range b.n {
+				rs.scoreRow(b, i)
+			}
+			close(b.done)
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// rowAppender is a Source that can append a row's cells to the caller's
+// slice, saving a copy of every cell.
+type rowAppender interface {
+	appendNext(dst []Cell) ([]Cell, int, bool)
+}
+
+// read streams one file into batches. It never fails: what goes wrong is
+// sent to the merger, which decides.
+func (p *pipeline) read(ctx context.Context, j *fileJob) {
+	defer close(j.events)
+	send := func(ev fileEvent) bool {
+		select {
+		case j.events <- ev:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	// The checksum is a second pass over the file, done alongside.
+	shaDone := make(chan fileDone, 1)
+	go func() {
+		sum, err := fileSHA256(j.path)
+		shaDone <- fileDone{sha256: sum, err: err}
+	}()
+	sha := func() fileDone {
+		select {
+		case d := <-shaDone:
+			if d.err != nil {
+				d.err = &InputError{Path: j.path, Err: d.err}
+			}
+			return d
+		case <-ctx.Done():
+			return fileDone{err: ctx.Err()}
+		}
+	}
+	wb, err := Open(j.path)
+	if err != nil {
+		if d := sha(); d.err != nil {
+			err = d.err
+		}
+		send(fileEvent{start: &fileStart{err: err}})
+		return
+	}
+	defer wb.Close()
+	src, lay, err := p.cfg.findSheet(wb, j.path)
+	if err != nil {
+		send(fileEvent{start: &fileStart{err: err}})
+		return
+	}
+	defer src.Close()
+	if ps, ok := src.(interface{ Position() (int64, int64) }); ok {
+		j.position = ps.Position
+	}
+	sheet := src.Sheet()
+	if !send(fileEvent{start: &fileStart{sheet: sheet, lay: lay}}) {
+		return
+	}
+	b := p.newBatch(j, sheet, lay)
+	flush := func() bool {
+		select {
+		case p.work <- b:
+		case <-ctx.Done():
+			return false
+		}
+		return send(fileEvent{batch: b})
+	}
+	next := func(dst []Cell) ([]Cell, int, bool) {
+		if !src.Next() {
+			return dst, 0, false
+		}
+		row := src.Row()
+		return append(dst, row.Cells...), row.Num, true
+	}
+	if a, ok := src.(rowAppender); ok {
+		next = a.appendNext
+	}
+	for {
+		cells, num, ok := next(b.cells[b.n][:0])
+		if !ok {
+			break
+		}
+		b.nums[b.n], b.cells[b.n] = num, cells
+		b.n++
+		if b.n == batchRows {
+			if !flush() {
+				return
+			}
+			b = p.newBatch(j, sheet, lay)
+		}
+	}
+	if b.n > 0 && !flush() {
+		return
+	}
+	d := sha()
+	if err := src.Err(); err != nil {
+		d.err = &InputError{Path: j.path, Sheet: sheet, Err: err}
+	}
+	send(fileEvent{done: &d})
+}
+
+// mergeFile takes one file's events in order. progress is called now and
+// then while its rows are merged.
+func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progress func()) error {
+	sc.cur = Input{Path: j.path}
+	defer func() { sc.cur = Input{} }()
+	next := func() (fileEvent, error) {
+		select {
+		case ev, ok := <-j.events:
+			if !ok {
+				// The reader stops early only when the run is cancelled.
+				return fileEvent{}, context.Cause(ctx)
+			}
+			return ev, nil
+		case <-ctx.Done():
+			return fileEvent{}, ctx.Err()
+		}
+	}
+	ev, err := next()
+	if err != nil {
+		return err
+	}
+	if ev.start.err != nil {
+		return ev.start.err
+	}
+	sc.cur.Sheet, sc.cur.HeaderRow = ev.start.sheet, ev.start.lay.headerRow
+	lay := ev.start.lay
+	sc.reportMissingColumns(j.path, sc.cur.Sheet, lay)
+	sc.kkAsNumber = 0
+	for {
+		ev, err := next()
+		if err != nil {
+			return err
+		}
+		if d := ev.done; d != nil {
+			if d.err != nil {
+				var ie *InputError
+				if errors.As(d.err, &ie) {
+					ie.Partial = sc.cur.Scored > 0
+				}
+				return d.err
+			}
+			sc.cur.SHA256 = d.sha256
+			break
+		}
+		b := ev.batch
+		select {
+		case <-b.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		before := sc.cur.RowsRead
+		sc.mergeBatch(b)
+		if before/4096 != sc.cur.RowsRead/4096 {
+			progress()
+		}
+		p.recycle(b)
+	}
+	if sc.kkAsNumber > 0 {
+		sc.fileIssue(Issue{File: j.path, Sheet: sc.cur.Sheet, Row: sc.kkAsNumberRow, Column: lay.headers[sc.kkCol], Field: "no_kk", Code: IssueKKAsNumber,
+			Message: fmt.Sprintf("%d KK numbers (from row %d) are stored as numbers; Excel keeps 15 digits, so a 16-digit KK number loses its last digit, and duplicates cannot be found for these rows; format the column as Text and enter the numbers again", sc.kkAsNumber, sc.kkAsNumberRow)})
+	}
+	sc.inputs = append(sc.inputs, sc.cur)
+	sc.total.RowsRead += sc.cur.RowsRead
+	sc.total.Scored += sc.cur.Scored
+	sc.total.Rejected += sc.cur.Rejected
+	sc.total.Blank += sc.cur.Blank
+	progress()
+	return nil
+}
+
+func (sc *scorer) mergeBatch(b *batch) {
+	nInd, nDim := len(sc.set.Indicators), len(sc.set.Dimensions)
+	for i := range b.n {
+		r := &b.recs[i]
+		ord := sc.loc.next(b.job.idx, b.nums[i])
+		sc.cur.RowsRead++
+		switch r.fate {
+		case rowBlank:
+			sc.cur.Blank++
+			continue
+		case rowRejected:
+			sc.addIssues(b.issues[r.iss0:r.iss1])
+			sc.cur.Rejected++
+			continue
+		}
+		sc.addIssues(b.issues[r.iss0:r.issKK])
+		// Rows of one desa mostly come together: the last desa is kept at
+		// hand, saving a map look-up for nearly every row.
+		d := sc.lastDesa
+		if d == nil || r.key != sc.lastKey {
+			d = sc.desas[r.key]
+			sc.lastKey = r.key
+		}
+		if d == nil {
+			d = &desaState{code: r.code, acc: newAcc(sc.set), rts: map[string]*acc{}}
+			sc.desas[r.key] = d
+			sc.desaOrder = append(sc.desaOrder, r.key)
+		}
+		sc.lastDesa = d
+		if d.name == "" {
+			d.name = r.desa
+		}
+		if d.kecamatan == "" {
+			d.kecamatan = r.kec
+		}
+		if d.kabupaten == "" {
+			d.kabupaten = r.kab
+		}
+		if r.kkLost {
+			if sc.kkAsNumber == 0 {
+				sc.kkAsNumberRow = b.nums[i]
+			}
+			sc.kkAsNumber++
+		}
+		if r.kk != "" {
+			// A family card counts once in a desa: a later row with the
+			// same number is rejected, since scoring it would count the
+			// family twice.
+			if first, dup := d.kk.seen(r.kkKey, ord); dup {
+				file, row := sc.loc.locate(first)
+				where := fmt.Sprintf("row %d", row)
+				if file != b.job.idx {
+					where = fmt.Sprintf("%s row %d", sc.inputPath(file), row)
+				}
+				masked := MaskKK(r.kk)
+				is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: IssueDuplicateKK, Value: masked, Column: "no_kk", Field: "no_kk",
+					Message: fmt.Sprintf("KK number %s already appears in this desa at %s; the later row is not scored", masked, where)}
+				if k := b.lay.index[sc.kkCol]; k >= 0 {
+					is.Column, is.Cell = b.lay.headers[sc.kkCol], cellRef(k, b.nums[i])
+				}
+				sc.addIssues([]Issue{is})
+				sc.cur.Rejected++
+				continue
+			}
+		}
+		sc.addIssues(b.issues[r.issKK:r.iss1])
+		outs := b.outs[i*nInd : (i+1)*nInd]
+		sc.accumulate(d, r, outs)
+		sc.cur.Scored++
+		if sc.opt.OnHousehold != nil {
+			h := &sc.hh
+			h.File, h.Sheet, h.Row, h.DesaCode, h.Kecamatan, h.Desa = b.job.path, b.sheet, b.nums[i], r.code, r.kec, r.desa
+			h.RT, h.KK, h.Name = r.rt, r.kk, r.name
+			copy(h.Outcomes, outs)
+			dims := b.dims[i*nDim : (i+1)*nDim]
+			for k := range h.Dimensions {
+				h.Dimensions[k] = nil
+				if !math.IsNaN(dims[k]) {
+					h.Dimensions[k] = &dims[k]
+				}
+			}
+			h.Complete, h.Score, h.Category = r.complete, nil, nil
+			if !math.IsNaN(r.score) {
+				h.Score = &r.score
+				h.Category = sc.set.Category(r.score)
+			}
+			h.Sex = SexUnknown
+			if r.sex >= 0 {
+				h.Sex = Sex(r.sex + 1)
+			}
+			sc.opt.OnHousehold(h)
+		}
+	}
+}
+
+// accumulate adds a scored household to its desa and RT.
+func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
+	var rtAcc *acc
+	if r.rt != "" && r.rt == d.lastRT {
+		rtAcc = d.lastRTAcc
+	} else if r.rt != "" {
+		rtAcc = d.rts[r.rt]
+		if rtAcc == nil {
+			rtAcc = newAcc(sc.set)
+			d.rts[r.rt] = rtAcc
+			d.rtOrder = append(d.rtOrder, r.rt)
+		}
+		d.lastRT, d.lastRTAcc = r.rt, rtAcc
+	}
+	for _, a := range [2]*acc{d.acc, rtAcc} {
+		if a == nil {
+			continue
+		}
+		for i, o := range outs {
+			a.counts[i][o]++
+			if r.sex >= 0 && (o == Pass || o == Fail) {
+				a.sexCounts[r.sex][i][o]++
+			}
+		}
+		a.households++
+		if r.sex >= 0 {
+			a.sexHH[r.sex]++
+		}
+		if math.IsNaN(r.score) {
+			a.incomplete++
+			continue
+		}
+		if r.cat >= 0 {
+			a.hhCat[r.cat]++
+		}
+		a.hSum += r.score
+		a.hN++
+	}
+}
+
+// addIssues records issues found by a worker: messages repeat ("not a yes/no
+// answer; accepted: ..."), so one copy of each is kept.
+func (sc *scorer) addIssues(list []Issue) {
+	for _, is := range list {
+		if m, ok := sc.messages[is.Message]; ok {
+			is.Message = m
+		} else {
+			sc.messages[is.Message] = is.Message
+		}
+		sc.fileIssue(is)
+	}
+}
+
+func (sc *scorer) freeKK() {
+	for _, d := range sc.desas {
+		d.kk.free()
+	}
+}
+
+func cellRef(col, row int) string {
+	var b strings.Builder
+	b.WriteString(ColumnLetter(col))
+	b.WriteString(fmt.Sprint(row))
+	return b.String()
+}
