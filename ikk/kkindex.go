@@ -2,89 +2,204 @@ package ikk
 
 import (
 	"encoding/binary"
+	"hash/maphash"
+	"io"
 	"math/bits"
+	"os"
 	"sort"
 )
 
-// kkTable is the set of KK numbers already scored in one desa, used to reject
-// a family's second row. It is the only part of a run that grows with the
-// number of families, so it is kept compact: an open-addressing table of
-// 12-byte slots (the packed KK number and the ordinal of its first row) in
-// memory outside the Go heap where the system allows it, so that the garbage
-// collector neither scans it nor lets it double before collecting.
-type kkTable struct {
-	slots  []byte
-	mapped bool // slots live outside the Go heap
-	cap    int
-	n      int
+// kkIndex finds a family's second row in its desa: method section 10 rejects
+// it. It is the only part of a run that grows with the number of families,
+// so it keeps in memory only a scalable Bloom filter (12 bits a family) and
+// spills the exact entries (a keyed hash of desa and KK number, and the
+// ordinal of the first row) to an unnamed temporary file, read back only
+// when the filter says "maybe seen" (rarely: about 0.5% of families, plus
+// the true duplicates). A million families cost some 3 MB of memory, not
+// the 20 MB or more of an in-memory table.
+//
+// The file holds 64-bit hashes keyed by a random seed kept in memory, never
+// KK numbers. Two different families of a desa would have to share such a
+// hash to be mistaken for one: about one chance in 10^7 for a run of a
+// million families, against the certainty of not finding duplicates at all.
+type kkIndex struct {
+	seed    maphash.Seed
+	filters []bloom
+	parts   [kkParts]kkPart
+	spill   *os.File // nil: chunks stay in memory (no temporary folder)
+	size    int64    // bytes written to spill
+	mem     [][]byte // chunks, when there is no spill file
+	err     error    // the first spill error; entries then stay in memory
 }
 
 const (
-	kkSlot    = 12
-	kkMinCap  = 64
-	kkMaxLoad = 0.8
+	kkParts     = 256 // partitions by hash: a look-up reads one
+	kkChunk     = 256 // entries written to the spill file at once
+	kkEntrySize = 12  // hash (8), ordinal (4)
+	bloomBits   = 12  // per entry at capacity
+	bloomHashes = 6
+	bloomFirst  = 1 << 16 // entries in the first filter; each next doubles
 )
 
-// seen returns the ordinal stored with key, or stores ord for it. Ordinals
-// start at 1: 0 marks an empty slot.
-func (t *kkTable) seen(key uint64, ord uint32) (first uint32, dup bool) {
-	if float64(t.n+1) > kkMaxLoad*float64(t.cap) {
-		t.grow()
-	}
-	i := t.home(key)
-	for {
-		s := t.slots[i*kkSlot : i*kkSlot+kkSlot]
-		o := binary.LittleEndian.Uint32(s[8:])
-		if o == 0 {
-			binary.LittleEndian.PutUint64(s, key)
-			binary.LittleEndian.PutUint32(s[8:], ord)
-			t.n++
-			return 0, false
+type kkPart struct {
+	buf    []byte  // entries not yet written, up to kkChunk
+	chunks []int64 // offsets of written chunks (or indexes into mem)
+}
+
+func newKKIndex() *kkIndex {
+	return &kkIndex{seed: maphash.MakeSeed()}
+}
+
+// seen returns the ordinal stored for KK number key in desa, or stores ord
+// for it. Ordinals start at 1.
+func (x *kkIndex) seen(desa int, key uint64, ord uint32) (first uint32, dup bool) {
+	var b [12]byte
+	binary.LittleEndian.PutUint32(b[:4], uint32(desa))
+	binary.LittleEndian.PutUint64(b[4:], key)
+	h := maphash.Bytes(x.seed, b[:])
+	maybe := false
+	for i := range x.filters {
+		if x.filters[i].has(h) {
+			maybe = true
+			break
 		}
-		if binary.LittleEndian.Uint64(s) == key {
+	}
+	if maybe {
+		if o, ok := x.lookup(h); ok {
 			return o, true
 		}
-		if i++; i == t.cap {
-			i = 0
+	}
+	x.add(h, ord)
+	return 0, false
+}
+
+func (x *kkIndex) add(h uint64, ord uint32) {
+	if n := len(x.filters); n == 0 || x.filters[n-1].full() {
+		x.filters = append(x.filters, newBloom(bloomFirst<<n))
+	}
+	x.filters[len(x.filters)-1].add(h)
+	p := &x.parts[h%kkParts]
+	if p.buf == nil {
+		p.buf = make([]byte, 0, kkChunk*kkEntrySize)
+	}
+	p.buf = binary.LittleEndian.AppendUint64(p.buf, h)
+	p.buf = binary.LittleEndian.AppendUint32(p.buf, ord)
+	if len(p.buf) == cap(p.buf) {
+		x.flush(p)
+	}
+}
+
+func (x *kkIndex) flush(p *kkPart) {
+	if x.spill == nil && x.mem == nil && x.err == nil {
+		x.spill, x.err = openSpill()
+	}
+	if x.spill != nil {
+		if _, err := x.spill.WriteAt(p.buf, x.size); err == nil {
+			p.chunks = append(p.chunks, x.size)
+			x.size += int64(len(p.buf))
+			p.buf = p.buf[:0]
+			return
+		}
+		// A full disk: what is not yet written stays in memory.
+		x.spill.Close()
+		x.spill = nil
+	}
+	p.chunks = append(p.chunks, -1-int64(len(x.mem)))
+	x.mem = append(x.mem, p.buf)
+	p.buf = make([]byte, 0, kkChunk*kkEntrySize)
+}
+
+// lookup finds h among the entries: the partition's buffer, then its chunks.
+func (x *kkIndex) lookup(h uint64) (uint32, bool) {
+	p := &x.parts[h%kkParts]
+	if o, ok := scanEntries(p.buf, h); ok {
+		return o, true
+	}
+	var chunk [kkChunk * kkEntrySize]byte
+	for _, off := range p.chunks {
+		var data []byte
+		if off < 0 {
+			data = x.mem[-1-off]
+		} else {
+			n, err := x.spill.ReadAt(chunk[:], off)
+			if err != nil && err != io.EOF {
+				continue
+			}
+			data = chunk[:n]
+		}
+		if o, ok := scanEntries(data, h); ok {
+			return o, true
 		}
 	}
+	return 0, false
 }
 
-func (t *kkTable) home(key uint64) int {
-	// splitmix64's finaliser: KK numbers of one desa share their leading
-	// digits, and must still spread over the whole table.
-	key ^= key >> 30
-	key *= 0xbf58476d1ce4e5b9
-	key ^= key >> 27
-	key *= 0x94d049bb133111eb
-	key ^= key >> 31
-	hi, _ := bits.Mul64(key, uint64(t.cap))
-	return int(hi)
-}
-
-// grow moves the table to one half as large again: a smaller step than
-// doubling keeps the table between 53% and 80% full.
-func (t *kkTable) grow() {
-	old, oldMapped, oldCap := t.slots, t.mapped, t.cap
-	t.cap = max(kkMinCap, t.cap+t.cap/2)
-	t.slots, t.mapped = allocSlots(t.cap * kkSlot)
-	t.n = 0
-	for i := 0; i < oldCap; i++ {
-		s := old[i*kkSlot : i*kkSlot+kkSlot]
-		if o := binary.LittleEndian.Uint32(s[8:]); o != 0 {
-			t.seen(binary.LittleEndian.Uint64(s), o)
+func scanEntries(data []byte, h uint64) (uint32, bool) {
+	for i := 0; i+kkEntrySize <= len(data); i += kkEntrySize {
+		if binary.LittleEndian.Uint64(data[i:]) == h {
+			return binary.LittleEndian.Uint32(data[i+8:]), true
 		}
 	}
-	if oldMapped {
-		freeSlots(old)
-	}
+	return 0, false
 }
 
-func (t *kkTable) free() {
-	if t.mapped {
-		freeSlots(t.slots)
+func (x *kkIndex) close() {
+	if x.spill != nil {
+		name := x.spill.Name()
+		x.spill.Close()
+		os.Remove(name) // where an open file could not be removed earlier
 	}
-	*t = kkTable{}
+	*x = kkIndex{}
+}
+
+// openSpill creates the spill file and removes its name at once where the
+// system allows it, so that nothing is left behind, even after a crash.
+func openSpill() (*os.File, error) {
+	f, err := os.CreateTemp("", "ikk-kk-*")
+	if err != nil {
+		return nil, err
+	}
+	os.Remove(f.Name())
+	return f, nil
+}
+
+// bloom is a Bloom filter over 64-bit hashes, sized for a number of entries.
+type bloom struct {
+	bits     []uint64
+	n, limit int
+}
+
+func newBloom(entries int) bloom {
+	words := (entries*bloomBits + 63) / 64
+	return bloom{bits: make([]uint64, words), limit: entries}
+}
+
+func (f *bloom) full() bool { return f.n >= f.limit }
+
+// probes derives the filter's bit positions from one hash (Kirsch and
+// Mitzenmacher's double hashing).
+func (f *bloom) probe(h uint64, i int) (int, uint64) {
+	h2 := (h>>32 | h<<32) | 1
+	bit, _ := bits.Mul64(h+uint64(i)*h2, uint64(len(f.bits)*64))
+	return int(bit / 64), 1 << (bit % 64)
+}
+
+func (f *bloom) add(h uint64) {
+	for i := range bloomHashes {
+		w, m := f.probe(h, i)
+		f.bits[w] |= m
+	}
+	f.n++
+}
+
+func (f *bloom) has(h uint64) bool {
+	for i := range bloomHashes {
+		w, m := f.probe(h, i)
+		if f.bits[w]&m == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // rowLocator turns a row ordinal (the count of rows read in the run, in input

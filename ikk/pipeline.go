@@ -36,9 +36,6 @@ type fileJob struct {
 	idx    int
 	path   string
 	events chan fileEvent
-	// position reports how much of the file its reader has consumed, for
-	// the progress line; set before the first event is sent.
-	position func() (done, total int64)
 }
 
 // fileEvent is one of: the file opened (start), a batch of its rows, or its
@@ -53,6 +50,9 @@ type fileStart struct {
 	err   error
 	sheet string
 	lay   *layout
+	// position reports how much of the file its reader has consumed, for
+	// the progress line; nil when the source cannot tell.
+	position func() (done, total int64)
 }
 
 type fileDone struct {
@@ -150,8 +150,8 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 			}
 			pr := Progress{Files: len(files), FilesDone: i, Families: sc.total.Scored + sc.cur.Scored}
 			done := doneBytes
-			if j.position != nil {
-				if d, t := j.position(); t > 0 {
+			if sc.position != nil {
+				if d, t := sc.position(); t > 0 {
 					done += int64(float64(sizes[i]) * min(1, float64(d)/float64(t)))
 				}
 			}
@@ -161,6 +161,7 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 			opt.Progress(pr)
 		})
 		doneBytes += sizes[i]
+		files[i] = nil
 		var ie *InputError
 		if errors.As(err, &ie) && in.InFolder[j.path] && !ie.Partial {
 			sc.fileIssue(Issue{File: j.path, Sheet: ie.Sheet, Code: IssueSkippedFile, Message: "not read: " + ie.Err.Error()})
@@ -219,6 +220,7 @@ func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
 func (p *pipeline) recycle(b *batch) {
 	clear(b.recs[:b.n]) // drop the strings of the rows
 	for i := range b.n {
+		clear(b.cells[i])
 		b.cells[i] = b.cells[i][:0]
 	}
 	select {
@@ -292,11 +294,12 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 		return
 	}
 	defer src.Close()
+	start := &fileStart{sheet: src.Sheet(), lay: lay}
 	if ps, ok := src.(interface{ Position() (int64, int64) }); ok {
-		j.position = ps.Position
+		start.position = ps.Position
 	}
-	sheet := src.Sheet()
-	if !send(fileEvent{start: &fileStart{sheet: sheet, lay: lay}}) {
+	sheet := start.sheet
+	if !send(fileEvent{start: start}) {
 		return
 	}
 	b := p.newBatch(j, sheet, lay)
@@ -346,7 +349,9 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 // then while its rows are merged.
 func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progress func()) error {
 	sc.cur = Input{Path: j.path}
-	defer func() { sc.cur = Input{} }()
+	// The file's reader, and the source behind position, must not outlive
+	// the file: a folder of 300 files would keep 300 read buffers.
+	defer func() { sc.cur, sc.position = Input{}, nil }()
 	next := func() (fileEvent, error) {
 		select {
 		case ev, ok := <-j.events:
@@ -366,7 +371,7 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 	if ev.start.err != nil {
 		return ev.start.err
 	}
-	sc.cur.Sheet, sc.cur.HeaderRow = ev.start.sheet, ev.start.lay.headerRow
+	sc.cur.Sheet, sc.cur.HeaderRow, sc.position = ev.start.sheet, ev.start.lay.headerRow, ev.start.position
 	lay := ev.start.lay
 	sc.reportMissingColumns(j.path, sc.cur.Sheet, lay)
 	sc.kkAsNumber = 0
@@ -436,7 +441,7 @@ func (sc *scorer) mergeBatch(b *batch) {
 			sc.lastKey = r.key
 		}
 		if d == nil {
-			d = &desaState{code: r.code, acc: newAcc(sc.set), rts: map[string]*acc{}}
+			d = &desaState{idx: len(sc.desaOrder), code: r.code, acc: newAcc(sc.set), rts: map[string]*acc{}}
 			sc.desas[r.key] = d
 			sc.desaOrder = append(sc.desaOrder, r.key)
 		}
@@ -460,7 +465,7 @@ func (sc *scorer) mergeBatch(b *batch) {
 			// A family card counts once in a desa: a later row with the
 			// same number is rejected, since scoring it would count the
 			// family twice.
-			if first, dup := d.kk.seen(r.kkKey, ord); dup {
+			if first, dup := sc.kk.seen(d.idx, r.kkKey, ord); dup {
 				file, row := sc.loc.locate(first)
 				where := fmt.Sprintf("row %d", row)
 				if file != b.job.idx {
@@ -560,11 +565,7 @@ func (sc *scorer) addIssues(list []Issue) {
 	}
 }
 
-func (sc *scorer) freeKK() {
-	for _, d := range sc.desas {
-		d.kk.free()
-	}
-}
+func (sc *scorer) freeKK() { sc.kk.close() }
 
 func cellRef(col, row int) string {
 	var b strings.Builder

@@ -13,30 +13,54 @@ import (
 	"github.com/ikk-tools/ikk/internal/surveygen"
 )
 
-func TestKKTable(t *testing.T) {
-	var tb kkTable
-	defer tb.free()
+func TestKKIndex(t *testing.T) {
+	x := newKKIndex()
+	defer x.close()
 	// KK numbers of one desa share their first digits; 0 is a key like any.
+	// Enough of them to fill several filters and spill many chunks.
 	keys := []uint64{0}
-	for i := range 200000 {
+	for i := range 300000 {
 		keys = append(keys, 6309062203150000+uint64(i)*7)
 	}
-	for i, k := range keys {
-		if first, dup := tb.seen(k, uint32(i+1)); dup {
+	ord := uint32(0)
+	for _, k := range keys {
+		ord++
+		if first, dup := x.seen(1, k, ord); dup {
 			t.Fatalf("key %d reported seen at %d on first insertion", k, first)
 		}
 	}
-	if tb.n != len(keys) || float64(tb.n) > kkMaxLoad*float64(tb.cap) {
-		t.Fatalf("n %d cap %d: the table is over its load", tb.n, tb.cap)
+	if len(x.filters) < 3 || x.size == 0 {
+		t.Fatalf("%d filters, %d bytes spilled: the test does not reach the spill file", len(x.filters), x.size)
+	}
+	// The same number in another desa is another family.
+	if _, dup := x.seen(2, keys[5], 999999); dup {
+		t.Fatal("a KK number of desa 1 reported seen in desa 2")
 	}
 	for i, k := range keys {
-		first, dup := tb.seen(k, 999999999)
+		first, dup := x.seen(1, k, 999999)
 		if !dup || first != uint32(i+1) {
 			t.Fatalf("key %d: seen %v at %d, want at %d", k, dup, first, i+1)
 		}
 	}
-	if _, dup := tb.seen(1, 5); dup {
+	if _, dup := x.seen(1, 1, 5); dup {
 		t.Fatal("a new key reported seen")
+	}
+}
+
+// TestKKIndexInMemory: without a temporary folder the entries stay in
+// memory and duplicates are still found.
+func TestKKIndexInMemory(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	x := newKKIndex()
+	defer x.close()
+	for i := range 100000 {
+		x.seen(0, uint64(i), uint32(i+1))
+	}
+	if x.spill != nil || len(x.mem) == 0 {
+		t.Fatalf("spill %v, %d chunks in memory", x.spill, len(x.mem))
+	}
+	if first, dup := x.seen(0, 4321, 9999); !dup || first != 4322 {
+		t.Fatalf("seen %v at %d, want at 4322", dup, first)
 	}
 }
 

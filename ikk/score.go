@@ -95,6 +95,7 @@ func (a *acc) add(b *acc) {
 }
 
 type desaState struct {
+	idx                        int // order of first appearance
 	code                       string
 	name, kecamatan, kabupaten string
 	acc                        *acc
@@ -102,7 +103,6 @@ type desaState struct {
 	rtOrder                    []string
 	lastRT                     string // the RT of the last household, at hand
 	lastRTAcc                  *acc
-	kk                         kkTable
 }
 
 // compiled is what scoring needs from the set, resolved once and shared,
@@ -162,14 +162,16 @@ type scorer struct {
 	kkAsNumber, kkAsNumberRow int
 	inputs                    []Input
 	cur                       Input // the file being merged
+	position                  func() (done, total int64)
 	total                     Accounting
 	loc                       rowLocator
+	kk                        *kkIndex
 	lastKey                   string
 	lastDesa                  *desaState
 }
 
 func newScorer(c *compiled) *scorer {
-	sc := &scorer{compiled: c, desas: map[string]*desaState{}, messages: map[string]string{}, issueCounts: map[string]int{}}
+	sc := &scorer{compiled: c, desas: map[string]*desaState{}, messages: map[string]string{}, issueCounts: map[string]int{}, kk: newKKIndex()}
 	sc.hh.Outcomes = make([]Outcome, len(c.set.Indicators))
 	sc.hh.Dimensions = make([]*float64, len(c.set.Dimensions))
 	return sc

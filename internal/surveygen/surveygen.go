@@ -34,6 +34,12 @@ type Config struct {
 	BlankRate, InvalidRate float64
 	// NoDefects turns blanks and invalid values off.
 	NoDefects bool
+	// DesaOffset and KecamatanOffset number this file's desa and kecamatan
+	// after those of other files, so that a folder of files, one per desa,
+	// is a kabupaten of distinct villages. NameSeed, when set, names the
+	// kecamatan the same way in every file.
+	DesaOffset, KecamatanOffset int
+	NameSeed                    uint64
 }
 
 // Columns are the canonical headers, in the order they are written.
@@ -149,13 +155,17 @@ func rows(cfg Config, emit func([]string) error) error {
 	desas := make([]desa, cfg.Desa)
 	kecNames := make([]string, cfg.Kecamatan)
 	for k := range kecNames {
-		kecNames[k] = syllables[r.IntN(len(syllables)/2)*2] + strings.ToLower(syllables[r.IntN(len(syllables)/2)*2+1]) + " " + suffixes[k%len(suffixes)]
+		nr := r
+		if cfg.NameSeed != 0 {
+			nr = rand.New(rand.NewPCG(cfg.NameSeed, uint64(cfg.KecamatanOffset+k)))
+		}
+		kecNames[k] = syllables[nr.IntN(len(syllables)/2)*2] + strings.ToLower(syllables[nr.IntN(len(syllables)/2)*2+1]) + " " + suffixes[(cfg.KecamatanOffset+k)%len(suffixes)]
 	}
 	for i := range desas {
 		k := i * cfg.Kecamatan / cfg.Desa
-		num := 2001 + i
+		num := 2001 + cfg.DesaOffset + i
 		desas[i] = desa{
-			code:    fmt.Sprintf("%s.%s.%02d.%d", cfg.KabupatenCode[:2], cfg.KabupatenCode[2:4], k+1, num),
+			code:    fmt.Sprintf("%s.%s.%02d.%d", cfg.KabupatenCode[:2], cfg.KabupatenCode[2:4], cfg.KecamatanOffset+k+1, num),
 			kec:     kecNames[k],
 			name:    prefixes[r.IntN(len(prefixes))] + " " + suffixes[r.IntN(len(suffixes))],
 			quality: r.Float64()*0.6 - 0.4,

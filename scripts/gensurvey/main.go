@@ -3,7 +3,7 @@
 //
 //	go run ./scripts/gensurvey -households 100000 -desa 120 -kecamatan 12 -o big.csv
 //	go run ./scripts/gensurvey -households 100000 -o big.xlsx
-//	go run ./scripts/gensurvey -files 300 -households 300000 -desa 300 -o kabupaten/
+//	go run ./scripts/gensurvey -files 300 -min 300 -max 3000 -kecamatan 15 -o kabupaten/
 package main
 
 import (
@@ -20,7 +20,7 @@ import (
 func main() {
 	var cfg surveygen.Config
 	var out, comma string
-	var files int
+	var files, minPer, maxPer int
 	flag.Uint64Var(&cfg.Seed, "seed", 1, "random seed: the same seed gives the same file")
 	flag.IntVar(&cfg.Households, "households", 1000, "number of households (in total)")
 	flag.IntVar(&cfg.Desa, "desa", 10, "number of desa")
@@ -29,6 +29,8 @@ func main() {
 	flag.BoolVar(&cfg.NoDefects, "clean", false, "no blank or invalid cells")
 	flag.StringVar(&comma, "comma", ",", "CSV separator: , ; or tab")
 	flag.IntVar(&files, "files", 0, "write a folder of this many files instead of one file")
+	flag.IntVar(&minPer, "min", 0, "with -files: fewest families in a file (default: an equal share)")
+	flag.IntVar(&maxPer, "max", 0, "with -files: most families in a file")
 	flag.StringVar(&out, "o", "", "output file (.csv or .xlsx) or, with -files, folder")
 	flag.Parse()
 	if out == "" {
@@ -41,25 +43,31 @@ func main() {
 	default:
 		cfg.Comma = []rune(comma)[0]
 	}
-	if err := run(cfg, out, files); err != nil {
+	if err := run(cfg, out, files, minPer, maxPer); err != nil {
 		fmt.Fprintln(os.Stderr, "gensurvey:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cfg surveygen.Config, out string, files int) error {
+func run(cfg surveygen.Config, out string, files, minPer, maxPer int) error {
 	if files == 0 {
 		return write(cfg, out)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	// One desa per file, so each file is a village's own survey.
+	// One desa per file, so each file is a village's own survey; the desa
+	// are spread over the kecamatan as in one file.
 	per := cfg
-	per.Desa, per.Kecamatan = 1, 1
+	per.Desa, per.Kecamatan, per.NameSeed = 1, 1, cfg.Seed
 	for i := 0; i < files; i++ {
 		per.Seed = cfg.Seed*1000 + uint64(i)
+		per.DesaOffset, per.KecamatanOffset = i, i*cfg.Kecamatan/files
 		per.Households = cfg.Households / files
+		if maxPer > minPer && minPer > 0 {
+			// Sizes spread evenly between the bounds, in a scrambled order.
+			per.Households = minPer + (i*7919)%(maxPer-minPer+1)
+		}
 		per.KabupatenCode = "6309"
 		name := filepath.Join(out, fmt.Sprintf("desa_%03d.csv", i+1))
 		if i%3 == 2 {
