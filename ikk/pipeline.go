@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -117,10 +118,12 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 	}
 	// Readers start in input order, so the file the merger waits for has
 	// always been started.
+	queue := slices.Clone(files) // the merger drops its files as it goes
 	wg.Go(func() {
 		slots := make(chan struct{}, jobs)
 		var readers sync.WaitGroup
-		for _, j := range files {
+		for k, j := range queue {
+			queue[k] = nil
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():

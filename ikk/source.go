@@ -126,13 +126,19 @@ func ExpandInputs(args []string, exclude ...string) (*Inputs, error) {
 			continue
 		}
 		var found, unsupported []string
-		err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+		// A trailing separator makes WalkDir follow a folder given as a
+		// symbolic link, as os.Stat above did.
+		root := a
+		if !strings.HasSuffix(root, string(os.PathSeparator)) {
+			root += string(os.PathSeparator)
+		}
+		err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if p != a && strings.HasPrefix(name, ".") {
+				if p != root && strings.HasPrefix(name, ".") {
 					return filepath.SkipDir
 				}
 				return nil

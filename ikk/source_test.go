@@ -310,3 +310,27 @@ func writeZip(t *testing.T, parts map[string]string) string {
 	f.Close()
 	return path
 }
+
+// TestExpandSymlinkedFolder: a folder given as a symbolic link is read like
+// the folder itself, its files named under the link.
+func TestExpandSymlinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "a.csv"), []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	in, err := ExpandInputs([]string{link})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{filepath.Join(link, "a.csv")}; !reflect.DeepEqual(in.Files, want) {
+		t.Fatalf("files %q, want %q", in.Files, want)
+	}
+}
