@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,12 +60,27 @@ func TestNoPersonalDataInSummaries(t *testing.T) {
 	}
 	files := []string{filepath.Join(dir, "r.json"), filepath.Join(dir, "r.csv"), filepath.Join(dir, "r.md")}
 	runIkk(t, "score", withDup, "-o", files[0], "-o", files[1], "-o", files[2])
+	// The decree annex and the follow-up plan, in every format.
+	for _, ext := range []string{"md", "docx", "xlsx"} {
+		a, p := filepath.Join(dir, "lampiran."+ext), filepath.Join(dir, "rencana."+ext)
+		runIkk(t, "annex", withDup, "-o", a)
+		runIkk(t, "tindaklanjut", withDup, "-o", p)
+		files = append(files, a, p)
+	}
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		outputs = append(outputs, string(data))
+		if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+			for _, f := range zr.File {
+				rc, _ := f.Open()
+				part, _ := io.ReadAll(rc)
+				rc.Close()
+				outputs = append(outputs, string(part))
+			}
+		}
 	}
 	all := strings.Join(outputs, "\n")
 	if !strings.Contains(all, "duplicate_kk") {

@@ -139,7 +139,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error;
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err: err, cmdPath: c.CommandPath()}
 	})
-	root.AddCommand(newScoreCmd(env), newIndicatorsCmd(env))
+	root.AddCommand(newScoreCmd(env), newAnnexCmd(env), newFollowUpCmd(env), newIndicatorsCmd(env))
 	return root
 }
 

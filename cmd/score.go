@@ -118,32 +118,15 @@ func applyParams(c *cobra.Command, set *ikk.Set, params []string) (*ikk.Set, err
 }
 
 func runScore(c *cobra.Command, o *scoreOptions) error {
-	set, err := loadSet(o.env, o.indicators)
+	set, inputs, err := prepareInputs(c, o.env, o.indicators, o.params, o.inputs, o.outputs)
 	if err != nil {
 		return err
-	}
-	if set, err = applyParams(c, set, o.params); err != nil {
-		return err
-	}
-	inputs, err := ikk.ExpandInputs(o.inputs, o.outputs...)
-	if err != nil {
-		return err
-	}
-	for _, out := range o.outputs {
-		for _, in := range inputs.Files {
-			if sameFile(out, in) {
-				return usageErrorf(c, "output %s is an input file; choose another name", out)
-			}
-		}
 	}
 	meta := report.Meta{Lang: o.lang, ToolVersion: Version(), Top: o.top}
 	if o.date != "" {
 		t, _ := time.Parse("2006-01-02", o.date)
 		meta.Date, meta.ISODate = report.LongDate(t, o.lang), o.date
 	}
-	// --jobs bounds the cores, not only ikk's own workers, so that
-	// --jobs 1 is a true single-core run to compare against.
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(o.jobs))
 	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs}
 	// The workbook's Keluarga sheet is streamed while the households are
 	// scored, so it is started before scoring.
@@ -157,7 +140,52 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 			opts.OnHousehold = book.AddHousehold
 		}
 	}
-	prog := newProgress(o.env)
+	res, err := scoreInputs(c, o.env, set, inputs, opts)
+	if err != nil {
+		return err
+	}
+	if o.strict && res.IssueTotal() > 0 {
+		printIssues(c.ErrOrStderr(), res.Issues)
+		return &dataIssuesError{n: res.IssueTotal()}
+	}
+	if err := writeOutputs(o.outputs, res, meta, book); err != nil {
+		return err
+	}
+	render, _ := report.Lookup(o.format)
+	return render(c.OutOrStdout(), res, meta)
+}
+
+// prepareInputs loads the indicator set with its --param overrides and
+// expands the inputs, refusing an output that would overwrite one.
+func prepareInputs(c *cobra.Command, env *Env, indicators string, params, args, outputs []string) (*ikk.Set, *ikk.Inputs, error) {
+	set, err := loadSet(env, indicators)
+	if err != nil {
+		return nil, nil, err
+	}
+	if set, err = applyParams(c, set, params); err != nil {
+		return nil, nil, err
+	}
+	inputs, err := ikk.ExpandInputs(args, outputs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, out := range outputs {
+		for _, in := range inputs.Files {
+			if sameFile(out, in) {
+				return nil, nil, usageErrorf(c, "output %s is an input file; choose another name", out)
+			}
+		}
+	}
+	return set, inputs, nil
+}
+
+// scoreInputs scores with the progress line, and prints the accounting, or
+// why no household could be scored.
+func scoreInputs(c *cobra.Command, env *Env, set *ikk.Set, inputs *ikk.Inputs, opts ikk.Options) (*ikk.Result, error) {
+	// --jobs bounds the cores, not only ikk's own workers, so that
+	// --jobs 1 is a true single-core run to compare against.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(opts.Jobs))
+	prog := newProgress(env)
 	opts.Progress = prog.update
 	res, err := ikk.ScoreInputs(c.Context(), set, inputs, opts)
 	prog.done()
@@ -172,18 +200,10 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		printIssues(stderr, issues)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	printSummary(stderr, res)
-	if o.strict && res.IssueTotal() > 0 {
-		printIssues(stderr, res.Issues)
-		return &dataIssuesError{n: res.IssueTotal()}
-	}
-	if err := writeOutputs(o.outputs, res, meta, book); err != nil {
-		return err
-	}
-	render, _ := report.Lookup(o.format)
-	return render(c.OutOrStdout(), res, meta)
+	return res, nil
 }
 
 // printSummary writes the accounting line, and names the files of folders

@@ -1,6 +1,10 @@
 package ikk
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // Ranked is a desa with its rank among the desa of a result.
 type Ranked struct {
@@ -110,4 +114,37 @@ func (r *Result) Desa() []*Unit {
 		}
 	}
 	return out
+}
+
+// FindDesa finds a desa of a result by its code (written either way,
+// 63.09.06.2004 or 6309062004) or by its name, in any case. A name that
+// several desa share is refused, naming them, so that a decree never marks
+// the wrong village.
+func FindDesa(r *Result, s string) (*Unit, error) {
+	want := strings.TrimSpace(s)
+	if code, err := NormalizeVillageCode(want); err == nil {
+		for _, u := range r.Desa() {
+			if u.Code == code {
+				return u, nil
+			}
+		}
+		return nil, fmt.Errorf("no desa with code %s in the data", code)
+	}
+	var found []*Unit
+	for _, u := range r.Desa() {
+		if NormalizeName(u.Name) == NormalizeName(want) {
+			found = append(found, u)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no desa named %q in the data; give its name as written in the survey or its code", want)
+	case 1:
+		return found[0], nil
+	}
+	var names []string
+	for _, u := range found {
+		names = append(names, fmt.Sprintf("%s (Kecamatan %s, %s)", u.Name, u.Kecamatan, u.Code))
+	}
+	return nil, fmt.Errorf("%d desa are named %q: %s; give the code instead", len(found), want, strings.Join(names, ", "))
 }

@@ -1,0 +1,205 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/ikk-tools/ikk/ikk"
+	"github.com/ikk-tools/ikk/report"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// inputFlags are the flags every command that scores surveys shares.
+type inputFlags struct {
+	indicators string
+	params     []string
+	sheet      string
+	jobs       int
+	lang       string
+	output     string
+}
+
+func (f *inputFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.indicators, "indicators", "ikk", "indicator set: a YAML file or a built-in name")
+	fs.StringArrayVar(&f.params, "param", nil, "override a parameter of the set, NAME=VALUE (repeatable)")
+	fs.StringVar(&f.sheet, "sheet", "", "worksheet to read (default: the first whose header matches)")
+	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "cores to use (results do not depend on it)")
+	fs.StringVar(&f.lang, "lang", "id", "language: id (Bahasa Indonesia) or en")
+	fs.StringVarP(&f.output, "output", "o", "", "the FILE to write: .docx, .xlsx or .md (required)")
+}
+
+// check validates the shared flags; it returns the output's format.
+func (f *inputFlags) check(c *cobra.Command) (string, error) {
+	if f.output == "" {
+		return "", usageErrorf(c, "give the file to write with -o, e.g. -o lampiran.docx (accepted: .docx, .xlsx, .md)")
+	}
+	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(f.output)), ".")
+	switch format {
+	case "docx", "xlsx", "md":
+	default:
+		return "", usageErrorf(c, "-o %s: write .docx, .xlsx or .md", f.output)
+	}
+	if f.lang != "id" && f.lang != "en" {
+		return "", usageErrorf(c, "unknown --lang %q (accepted: id, en)", f.lang)
+	}
+	if f.jobs < 1 {
+		return "", usageErrorf(c, "--jobs %d: give a number of cores, 1 or more", f.jobs)
+	}
+	return format, nil
+}
+
+func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Result, error) {
+	set, inputs, err := prepareInputs(c, env, f.indicators, f.params, args, []string{f.output})
+	if err != nil {
+		return nil, err
+	}
+	return scoreInputs(c, env, set, inputs, ikk.Options{Sheet: f.sheet, Jobs: f.jobs})
+}
+
+type annexOptions struct {
+	env *Env
+	inputFlags
+	decree                                     report.Decree
+	tanggal, lokus                             string
+	order                                      string
+	kabupaten, nomor, tentang, jabatan, signer string
+}
+
+func newAnnexCmd(env *Env) *cobra.Command {
+	o := &annexOptions{env: env}
+	c := &cobra.Command{
+		Use:   "annex INPUT... -o lampiran.docx",
+		Short: "Write the lampiran of the Keputusan Bupati: every assessed desa with its IKK",
+		Long: `Annex scores the surveys and writes the lampiran (annex) of the Keputusan Bupati
+that fixes the assessment results: the decree's heading, a numbered table of
+every assessed desa (code, kecamatan, name, families, IKK, category), the
+category cut-offs and the signature block.
+
+The format follows the extension of -o: .docx (for the legal section to edit
+and sign), .xlsx (print-ready) or .md (a draft). It holds no personal data.
+Without --desa-lokus the console names the desa that ranks first; the choice
+is the kabupaten's.`,
+		Example: `  ikk annex data/ -o lampiran.docx --nomor 188.45/093/2023 --tanggal 2023-03-23 \
+      --tentang "Penetapan Desa Lokus Pengembangan Kualitas Keluarga" \
+      --penandatangan "Nama Bupati" --desa-lokus 63.09.06.2004
+  ikk annex data/ -o lampiran.xlsx --urutan peringkat`,
+		Args: argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			format, err := o.check(c)
+			if err != nil {
+				return err
+			}
+			if o.tanggal != "" {
+				t, err := time.Parse("2006-01-02", o.tanggal)
+				if err != nil {
+					return usageErrorf(c, "--tanggal %q: write the date as YYYY-MM-DD, e.g. 2023-03-23", o.tanggal)
+				}
+				o.decree.Tanggal = t
+			}
+			switch o.order {
+			case "kecamatan":
+			case "peringkat", "rank":
+				o.decree.ByRank = true
+			default:
+				return usageErrorf(c, "--urutan %q: write kecamatan or peringkat", o.order)
+			}
+			res, err := o.score(c, o.env, args)
+			if err != nil {
+				return err
+			}
+			o.decree.Kabupaten, o.decree.Nomor, o.decree.Tentang = o.kabupaten, o.nomor, o.tentang
+			o.decree.Jabatan, o.decree.Penandatangan = o.jabatan, o.signer
+			if o.lokus != "" {
+				if o.decree.Lokus, err = ikk.FindDesa(res, o.lokus); err != nil {
+					return usageErrorf(c, "--desa-lokus: %v", err)
+				}
+			} else if rk := ikk.RankDesa(res); len(rk) > 0 && rk[0].Rank == 1 {
+				u := rk[0].Unit
+				fmt.Fprintf(c.ErrOrStderr(), "ikk: no --desa-lokus given; Desa %s (Kecamatan %s, %s) ranks first with IKK %s. The kabupaten decides; mark it with --desa-lokus.\n",
+					u.Name, u.Kecamatan, orCode(u.Code), report.Num(*u.IKK, "id"))
+			}
+			return writeAtomic(o.output, func(w io.Writer) error {
+				return report.Annex(w, res, o.decree, format, o.lang)
+			})
+		},
+	}
+	f := c.Flags()
+	o.register(f)
+	f.StringVar(&o.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data)")
+	f.StringVar(&o.nomor, "nomor", "", "the decree's number, e.g. 188.45/093/2023")
+	f.StringVar(&o.tanggal, "tanggal", "", "the decree's date, YYYY-MM-DD (printed as 23 Maret 2023)")
+	f.StringVar(&o.tentang, "tentang", "", "the decree's title (what it is about)")
+	f.StringVar(&o.jabatan, "jabatan", "", `the signer's office (default "BUPATI <KABUPATEN>")`)
+	f.StringVar(&o.signer, "penandatangan", "", "the signer's name")
+	f.StringVar(&o.lokus, "desa-lokus", "", "the desa lokus, by code or name, marked in the table")
+	f.StringVar(&o.order, "urutan", "kecamatan", "order of the desa: kecamatan (then desa) or peringkat (by IKK rank)")
+	f.BoolVar(&o.decree.Subtotals, "subtotal", false, "add a subtotal row for each kecamatan and one for the kabupaten")
+	return c
+}
+
+func orCode(code string) string {
+	if code == "" {
+		return "no code"
+	}
+	return code
+}
+
+type followUpOptions struct {
+	env *Env
+	inputFlags
+	desa      []string
+	kabupaten string
+}
+
+func newFollowUpCmd(env *Env) *cobra.Command {
+	o := &followUpOptions{env: env}
+	c := &cobra.Command{
+		Use:     "tindaklanjut INPUT... -o rencana.xlsx",
+		Aliases: []string{"followup"},
+		Short:   "Write the follow-up plan: each office's weak indicators, desa by desa",
+		Long: `Tindaklanjut scores the surveys and writes the rencana tindak lanjut: for the
+chosen desa (default: all), every indicator below target, under each office
+responsible for it, with the desa, the families affected, the achievement and
+the target, and empty columns (Kegiatan, Target kegiatan, Sumber Anggaran,
+Waktu) for the office to fill in. Each office has its own sheet (.xlsx), its
+own section starting on a new page (.docx) or chapter (.md), so that each can
+be sent its own part. It holds no personal data.`,
+		Example: `  ikk tindaklanjut data/ -o rencana.xlsx
+  ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa "Pasar Indah"`,
+		Args: argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			format, err := o.check(c)
+			if err != nil {
+				return err
+			}
+			res, err := o.score(c, o.env, args)
+			if err != nil {
+				return err
+			}
+			desa := res.Desa()
+			if len(o.desa) > 0 {
+				desa = nil
+				for _, s := range o.desa {
+					u, err := ikk.FindDesa(res, s)
+					if err != nil {
+						return usageErrorf(c, "--desa: %v", err)
+					}
+					desa = append(desa, u)
+				}
+			}
+			return writeAtomic(o.output, func(w io.Writer) error {
+				return report.FollowUpPlan(w, res, desa, o.kabupaten, format, o.lang)
+			})
+		},
+	}
+	f := c.Flags()
+	o.register(f)
+	f.StringArrayVar(&o.desa, "desa", nil, "a desa to plan for, by code or name (repeatable; default: every desa)")
+	f.StringVar(&o.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data)")
+	return c
+}

@@ -1,0 +1,95 @@
+package report
+
+import (
+	"fmt"
+	"io"
+)
+
+// A document is what the decree annex and the follow-up plan hold, apart
+// from the format that prints it: one writer per format (Markdown, Word,
+// Excel) renders any document, so the three agree by construction.
+type document struct {
+	title    string // the document's title, for file properties
+	sections []docSection
+}
+
+// docSection is a part sent on its own: an Excel sheet, a Word section
+// starting on a new page, a Markdown chapter.
+type docSection struct {
+	name   string // sheet name (at most 31 characters)
+	blocks []docBlock
+}
+
+type blockKind int
+
+const (
+	// blockCorner: the lines in the top right corner of a lampiran
+	// (LAMPIRAN, NOMOR, TANGGAL, TENTANG).
+	blockCorner blockKind = iota
+	blockTitle            // centred, bold
+	blockPara
+	blockNote // small print under a table
+	blockTable
+	blockSignature // right-hand signature lines
+)
+
+type docBlock struct {
+	kind  blockKind
+	lines []string
+	table *docTable
+}
+
+// docTable is a table with a header row repeated on every printed page.
+type docTable struct {
+	head   []string
+	widths []float64 // relative column widths
+	rows   []docRow
+}
+
+type docRow struct {
+	cells []docCell
+	bold  bool // a subtotal or a marked row
+}
+
+// docCell is a cell's text as printed, and its number when it is one, so
+// that Excel stores numbers as numbers.
+type docCell struct {
+	text     string
+	num      float64
+	isNum    bool
+	decimals int // for numbers: 0 for counts, 2 for percentages and indices
+}
+
+func textCell(s string) docCell { return docCell{text: s} }
+
+func intCell(n int, lang string) docCell {
+	return docCell{text: Int(n, lang), num: float64(n), isNum: true}
+}
+
+func numCell(v *float64, lang string) docCell {
+	if v == nil {
+		return docCell{text: "–"}
+	}
+	return docCell{text: Num(*v, lang), num: *v, isNum: true, decimals: 2}
+}
+
+// emptyCell leaves room for the reader to fill in.
+func emptyCell() docCell { return docCell{} }
+
+// docRenderers write documents by file extension.
+var docRenderers = map[string]func(io.Writer, *document) error{
+	"md":   writeDocMarkdown,
+	"docx": writeDocx,
+	"xlsx": writeDocXLSX,
+}
+
+// DocFormats are the formats of the annex and the follow-up plan.
+func DocFormats() []string { return []string{"docx", "xlsx", "md"} }
+
+func renderDoc(w io.Writer, d *document, format string) error {
+	f, ok := docRenderers[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q (accepted: .docx, .xlsx, .md)", format)
+	}
+	return f(w, d)
+}
