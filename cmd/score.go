@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -291,23 +290,10 @@ func progressLine(pr ikk.Progress, elapsed time.Duration) string {
 		fmt.Fprintf(&b, "%d/%d files, ", pr.FilesDone, pr.Files)
 	}
 	secs := elapsed.Seconds()
-	fmt.Fprintf(&b, "%s families, %s families/s", thousands(pr.Families), thousands(int(float64(pr.Families)/secs)))
+	fmt.Fprintf(&b, "%s families, %s families/s", report.Int(pr.Families, "id"), report.Int(int(float64(pr.Families)/secs), "id"))
 	if pr.Done > 0.01 && pr.Done < 1 {
 		left := time.Duration(secs * (1 - pr.Done) / pr.Done * float64(time.Second))
 		fmt.Fprintf(&b, ", %s left", left.Round(time.Second))
-	}
-	return b.String()
-}
-
-// thousands groups digits the Indonesian way: 1.234.567.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
 	}
 	return b.String()
 }

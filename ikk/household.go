@@ -37,18 +37,24 @@ func (rs *rowScorer) text(lay *layout, cells []Cell, col int) string {
 
 // issue records a problem with a cell of row i (col -1: with the row).
 func (rs *rowScorer) issue(b *batch, i, col int, code, value, msg string) {
+	b.issues = append(b.issues, b.issue(rs.set, i, col, code, value, msg))
+}
+
+// issue pins a problem to row i of the batch and, when col >= 0, to that
+// column of the set, named as the sheet's header and cell when it has one.
+func (b *batch) issue(set *Set, i, col int, code, value, msg string) Issue {
 	// A CSV cell is a slice of its whole record: clone it so that an issue
 	// keeps its value alive, not the line.
 	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: strings.Clone(value), Message: msg}
 	if col >= 0 {
-		is.Column = rs.set.Columns[col].Name
+		is.Column = set.Columns[col].Name
 		is.Field = is.Column
 		if j := b.lay.index[col]; j >= 0 {
 			is.Column = b.lay.headers[col]
 			is.Cell = ColumnLetter(j) + strconv.Itoa(b.nums[i])
 		}
 	}
-	b.issues = append(b.issues, is)
+	return is
 }
 
 // scoreRow fills b.recs[i] from the row's cells.

@@ -7,7 +7,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -475,12 +474,8 @@ func (sc *scorer) mergeBatch(b *batch) {
 					where = fmt.Sprintf("%s row %d", sc.inputPath(file), row)
 				}
 				masked := MaskKK(r.kk)
-				is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: IssueDuplicateKK, Value: masked, Column: "no_kk", Field: "no_kk",
-					Message: fmt.Sprintf("KK number %s already appears in this desa at %s; the later row is not scored", masked, where)}
-				if k := b.lay.index[sc.kkCol]; k >= 0 {
-					is.Column, is.Cell = b.lay.headers[sc.kkCol], cellRef(k, b.nums[i])
-				}
-				sc.addIssues([]Issue{is})
+				sc.addIssues([]Issue{b.issue(sc.set, i, sc.kkCol, IssueDuplicateKK, masked,
+					fmt.Sprintf("KK number %s already appears in this desa at %s; the later row is not scored", masked, where))})
 				sc.cur.Rejected++
 				continue
 			}
@@ -569,10 +564,3 @@ func (sc *scorer) addIssues(list []Issue) {
 }
 
 func (sc *scorer) freeKK() { sc.kk.close() }
-
-func cellRef(col, row int) string {
-	var b strings.Builder
-	b.WriteString(ColumnLetter(col))
-	b.WriteString(fmt.Sprint(row))
-	return b.String()
-}

@@ -84,7 +84,7 @@ func TestAnnexXLSXReadBack(t *testing.T) {
 				cell, _ := excelize.CoordinatesToCellName(6, i+1)
 				typ, _ := f.GetCellType("Lampiran", cell)
 				v, _ := f.GetCellValue("Lampiran", cell, excelize.Options{RawCellValue: true})
-				if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || !strings.HasPrefix(v, Round2Plain(*u.IKK)) {
+				if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || !strings.HasPrefix(v, round2Plain(*u.IKK)) {
 					t.Errorf("desa %s: IKK cell %s type %v value %q, want the number %v", u.Code, cell, typ, v, *u.IKK)
 				}
 			}
@@ -99,8 +99,8 @@ func TestAnnexXLSXReadBack(t *testing.T) {
 	}
 }
 
-// Round2Plain is a value's first digits, as stored: "79.3".
-func Round2Plain(v float64) string { return strings.TrimRight(ikk.Round2Text(v), "0") }
+// round2Plain is a value's first digits, as stored: "79.3".
+func round2Plain(v float64) string { return strings.TrimRight(ikk.Round2Text(v), "0") }
 
 // TestFollowUpSheetPerOffice: each office with an indicator below target has
 // its own sheet, listing only its indicators.
