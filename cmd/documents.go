@@ -47,8 +47,8 @@ func (f *inputFlags) check(c *cobra.Command) (string, error) {
 	if f.lang != "id" && f.lang != "en" {
 		return "", usageErrorf(c, "unknown --lang %q (accepted: id, en)", f.lang)
 	}
-	if f.jobs < 1 {
-		return "", usageErrorf(c, "--jobs %d: give a number of cores, 1 or more", f.jobs)
+	if err := checkJobs(c, f.jobs); err != nil {
+		return "", err
 	}
 	return format, nil
 }
@@ -123,7 +123,7 @@ is the kabupaten's.`,
 				fmt.Fprintf(c.ErrOrStderr(), "ikk: no --desa-lokus given; Desa %s (Kecamatan %s, %s) ranks first with IKK %s. The kabupaten decides; mark it with --desa-lokus.\n",
 					u.Name, u.Kecamatan, orCode(u.Code), report.Num(*u.IKK, "id"))
 			}
-			return writeAtomic(o.output, func(w io.Writer) error {
+			return writeAtomic(c.Context(), o.output, func(w io.Writer) error {
 				return report.Annex(w, res, o.decree, format, o.lang)
 			})
 		},
@@ -192,7 +192,7 @@ be sent its own part. It holds no personal data.`,
 					desa = append(desa, u)
 				}
 			}
-			return writeAtomic(o.output, func(w io.Writer) error {
+			return writeAtomic(c.Context(), o.output, func(w io.Writer) error {
 				return report.FollowUpPlan(w, res, desa, o.kabupaten, format, o.lang)
 			})
 		},

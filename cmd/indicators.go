@@ -120,7 +120,7 @@ func newInitCmd(env *Env) *cobra.Command {
 			if _, err := os.Stat(args[0]); err == nil && !force {
 				return fmt.Errorf("%s exists; use --force to replace it", args[0])
 			}
-			if err := writeAtomic(args[0], func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			if err := writeAtomic(c.Context(), args[0], func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.ErrOrStderr(), "ikk: wrote the %s indicator set to %s; edit it and pass it with --indicators %s\n", from, args[0], args[0])

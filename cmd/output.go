@@ -2,42 +2,112 @@ package cmd
 
 import (
 	"bufio"
+	"context"
+
 	"fmt"
+	"github.com/spf13/cobra"
 	"io"
 	"os"
 	"path/filepath"
 )
 
-// writeAtomic writes a file through a temporary file in the same folder and
-// renames it into place, so that a failed or interrupted run never leaves a
-// partial report where the old one was.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+// outputSet stages every output of a run in a temporary file beside it, and
+// renames them into place only once all are complete: a run that fails or is
+// interrupted on its third report leaves the first two as they were, and no
+// partial file anywhere.
+type outputSet struct {
+	ctx    context.Context
+	staged []stagedFile
+}
+
+type stagedFile struct {
+	path string
+	tmp  string
+}
+
+// write stages one output. On error the caller must call discard.
+func (s *outputSet) write(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	s.staged = append(s.staged, stagedFile{path: path, tmp: tmp.Name()})
+	bw := bufio.NewWriterSize(ctxWriter{s.ctx, tmp}, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		if ctxErr := s.ctx.Err(); ctxErr != nil {
+			return ctxErr
 		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err = write(bw); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	return nil
+}
+
+// commit renames every staged file into place.
+func (s *outputSet) commit() error {
+	if err := s.ctx.Err(); err != nil {
+		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	for i, f := range s.staged {
+		if err := os.Rename(f.tmp, f.path); err != nil {
+			s.staged = s.staged[i:]
+			return fmt.Errorf("write %s: %w", f.path, err)
+		}
 	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	s.staged = nil
+	return nil
+}
+
+// discard removes what was staged and not committed.
+func (s *outputSet) discard() {
+	for _, f := range s.staged {
+		os.Remove(f.tmp)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	s.staged = nil
+}
+
+// ctxWriter stops a long write (a workbook of a million families) as soon as
+// the run is interrupted.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// writeAtomic writes one file through the same staging.
+func writeAtomic(ctx context.Context, path string, write func(io.Writer) error) error {
+	s := &outputSet{ctx: ctx}
+	defer s.discard()
+	if err := s.write(path, write); err != nil {
+		return err
+	}
+	return s.commit()
+}
+
+// checkOutputNames refuses two outputs that name one file: the second
+// would replace the first.
+func checkOutputNames(c *cobra.Command, outputs []string) error {
+	for i, a := range outputs {
+		for _, b := range outputs[:i] {
+			if sameFile(a, b) {
+				return usageErrorf(c, "output %s is named twice (also as %s); give each report its own name", a, b)
+			}
+		}
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/ikk-tools/ikk/ikk"
 	"github.com/spf13/cobra"
@@ -73,15 +74,44 @@ func (e *dataIssuesError) Error() string {
 
 // Main runs ikk with args and returns the exit code.
 func Main(args []string, env Env) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// A terminal's Ctrl-C, a service manager's SIGTERM and a closed SSH
+	// session's SIGHUP all stop the run the same way: nothing half written
+	// is left behind.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// A closed standard output (ikk score x | head) must end the run with an
+	// error, not kill it silently by SIGPIPE.
+	signal.Ignore(syscall.SIGPIPE)
+	out := &stickyWriter{w: env.Stdout}
+	env.Stdout = out
 	root := newRootCmd(&env)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
-	root.SetOut(env.Stdout)
+	root.SetOut(out)
 	root.SetErr(env.Stderr)
 	err := root.ExecuteContext(ctx)
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("cannot write to standard output (%v); the output is incomplete", out.err)
+	}
 	return exitCode(env.Stderr, err)
+}
+
+// stickyWriter keeps the first write error of standard output, so that a
+// full disk or a closed pipe is reported even where a writer ignores it.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err != nil {
+		s.err = err
+	}
+	return n, err
 }
 
 func exitCode(stderr io.Writer, err error) int {

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -69,8 +70,8 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 					return usageErrorf(c, "%v", err)
 				}
 			}
-			if o.jobs < 1 {
-				return usageErrorf(c, "--jobs %d: give a number of cores, 1 or more", o.jobs)
+			if err := checkJobs(c, o.jobs); err != nil {
+				return err
 			}
 			if o.top < 0 {
 				return usageErrorf(c, "--top %d: give a number of desa, 1 or more", o.top)
@@ -94,8 +95,20 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.StringVar(&o.date, "date", "", "report date YYYY-MM-DD, printed in the reports (reports carry no clock time)")
 	f.IntVar(&o.top, "top", 0, "in the terminal table, show only the N best and N weakest desa")
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "cores to use: files read and households scored at once (results do not depend on it)")
-	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report (never in other outputs)")
+	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report, and KK numbers in data issues")
 	return c
+}
+
+// maxJobsPerCore bounds --jobs: each job holds a reader's buffers and
+// batches of rows, and beyond a few per core more jobs only cost memory.
+const maxJobsPerCore = 4
+
+func checkJobs(c *cobra.Command, jobs int) error {
+	limit := maxJobsPerCore * runtime.NumCPU()
+	if jobs < 1 || jobs > limit {
+		return usageErrorf(c, "--jobs %d: give a number of cores from 1 to %d (%d per core of this computer)", jobs, limit, maxJobsPerCore)
+	}
+	return nil
 }
 
 // applyParams applies --param NAME=VALUE overrides to a set.
@@ -126,7 +139,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		t, _ := time.Parse("2006-01-02", o.date)
 		meta.Date, meta.ISODate = report.LongDate(t, o.lang), o.date
 	}
-	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs}
+	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs, PersonalData: o.personal}
 	// The workbook's Keluarga sheet is streamed while the households are
 	// scored, so it is started before scoring.
 	var book *report.Workbook
@@ -147,7 +160,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		printIssues(c.ErrOrStderr(), res.Issues)
 		return &dataIssuesError{n: res.IssueTotal()}
 	}
-	if err := writeOutputs(o.outputs, res, meta, book); err != nil {
+	if err := writeOutputs(c.Context(), o.outputs, res, meta, book); err != nil {
 		return err
 	}
 	render, _ := report.Lookup(o.format)
@@ -155,7 +168,8 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 }
 
 // prepareInputs loads the indicator set with its --param overrides and
-// expands the inputs, refusing an output that would overwrite one.
+// expands the inputs, refusing an output that would replace one, before
+// anything is read.
 func prepareInputs(c *cobra.Command, env *Env, indicators string, params, args, outputs []string) (*ikk.Set, *ikk.Inputs, error) {
 	set, err := loadSet(env, indicators)
 	if err != nil {
@@ -164,16 +178,22 @@ func prepareInputs(c *cobra.Command, env *Env, indicators string, params, args, 
 	if set, err = applyParams(c, set, params); err != nil {
 		return nil, nil, err
 	}
-	inputs, err := ikk.ExpandInputs(args, outputs...)
+	if err := checkOutputNames(c, outputs); err != nil {
+		return nil, nil, err
+	}
+	inputs, err := ikk.ExpandInputs(args)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, out := range outputs {
-		for _, in := range inputs.Files {
-			if sameFile(out, in) {
-				return nil, nil, usageErrorf(c, "output %s is an input file; choose another name", out)
-			}
-		}
+	if err := inputs.Guard(set, outputs); err != nil {
+		return nil, nil, usageErrorf(c, "%v", err)
+	}
+	stderr := c.ErrOrStderr()
+	for _, r := range inputs.Repeats {
+		fmt.Fprintf(stderr, "ikk: %s is the same file as %s; it is read once\n", r.Path, r.SameAs)
+	}
+	for _, p := range inputs.Replaced {
+		fmt.Fprintf(stderr, "ikk: %s holds no survey and is replaced by this run's report; not read\n", p)
 	}
 	return set, inputs, nil
 }
@@ -221,14 +241,16 @@ func printSummary(w io.Writer, res *ikk.Result) {
 	}
 }
 
-// writeOutputs writes every -o file atomically, in the format of its
-// extension; the workbook was built while scoring.
-func writeOutputs(outputs []string, res *ikk.Result, meta report.Meta, book *report.Workbook) error {
+// writeOutputs writes every -o file in the format of its extension, all or
+// none; the workbook was built while scoring.
+func writeOutputs(ctx context.Context, outputs []string, res *ikk.Result, meta report.Meta, book *report.Workbook) error {
 	if book != nil {
 		if err := book.Finish(res); err != nil {
 			return fmt.Errorf("build the Excel report: %w", err)
 		}
 	}
+	set := &outputSet{ctx: ctx}
+	defer set.discard()
 	for _, out := range outputs {
 		format, _ := report.FormatForPath(out)
 		write := func(w io.Writer) error { _, err := book.WriteTo(w); return err }
@@ -236,11 +258,11 @@ func writeOutputs(outputs []string, res *ikk.Result, meta report.Meta, book *rep
 			render, _ := report.Lookup(format)
 			write = func(w io.Writer) error { return render(w, res, meta) }
 		}
-		if err := writeAtomic(out, write); err != nil {
+		if err := set.write(out, write); err != nil {
 			return err
 		}
 	}
-	return nil
+	return set.commit()
 }
 
 // printIssues lists the first data issues on stderr, for runs that end

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"sort"
@@ -77,6 +78,8 @@ type rawCategory struct {
 
 type rawParameter struct {
 	Value  *float64 `yaml:"value"`
+	Min    *float64 `yaml:"min"`
+	Max    *float64 `yaml:"max"`
 	Label  string   `yaml:"label"`
 	Source string   `yaml:"source"`
 }
@@ -163,6 +166,7 @@ func LoadSet(name string, data []byte) (set *Set, err error) {
 		l.add(l.root.Line, "the file must be a mapping of keys (schema, id, name, ...), not a %s", kindName(l.root))
 		return nil, l.err()
 	}
+	l.checkFinite(l.root)
 	var raw rawSet
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -180,6 +184,14 @@ func LoadSet(name string, data []byte) (set *Set, err error) {
 	return s, nil
 }
 
+// maxWeight bounds a weight: weights are relative, and one of 1e308 would
+// overflow the weighted sums to infinity.
+const maxWeight = 1000
+
+// indexMax is the highest value an index takes; a category starting at or
+// above it could never be given.
+const indexMax = 100
+
 type loader struct {
 	file     string
 	root     *yaml.Node
@@ -188,6 +200,22 @@ type loader struct {
 
 func (l *loader) add(line int, format string, args ...any) {
 	l.problems = append(l.problems, SetProblem{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// checkFinite refuses .nan, .inf and numbers beyond float64 anywhere in the
+// file: no setting of an index means "not a number" or "infinite", and one
+// that slipped through would turn every figure it touches into NaN.
+func (l *loader) checkFinite(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!float" {
+		var f float64
+		if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			l.add(n.Line, "%q is not a finite number; write an ordinary number such as 75 or 0.8", n.Value)
+		}
+		return
+	}
+	for _, c := range n.Content {
+		l.checkFinite(c)
+	}
 }
 
 func (l *loader) err() error {
@@ -437,6 +465,9 @@ func (l *loader) buildCategories(s *Set, raw *rawSet) {
 			l.add(line, "categories out of order: min %s of category %d must be greater than %s of the category before it (list categories from the lowest min to the highest)",
 				fmtNum(*c.Min), *c.ID, fmtNum(s.Categories[n-1].Min))
 		}
+		if *c.Min >= indexMax {
+			l.add(line, "category %d can never be reached: its min %s is not below %s, the highest value an index takes", *c.ID, fmtNum(*c.Min), fmtNum(indexMax))
+		}
 		s.Categories = append(s.Categories, Category{ID: *c.ID, Label: c.Label, Min: *c.Min})
 	}
 }
@@ -451,7 +482,13 @@ func (l *loader) buildParameters(s *Set, raw *rawSet) {
 			l.add(k.line, "parameter %s: value is required (a number)", k.key)
 			continue
 		}
-		s.Parameters = append(s.Parameters, Parameter{Name: k.key, Label: p.Label, Source: p.Source, Value: *p.Value})
+		par := Parameter{Name: k.key, Label: p.Label, Source: p.Source, Value: *p.Value, Min: p.Min, Max: p.Max}
+		if par.Min != nil && par.Max != nil && *par.Min > *par.Max {
+			l.add(k.line, "parameter %s: min %s is above max %s", k.key, fmtNum(*par.Min), fmtNum(*par.Max))
+		} else if err := par.check(par.Value); err != nil {
+			l.add(k.line, "%v", err)
+		}
+		s.Parameters = append(s.Parameters, par)
 	}
 }
 
@@ -472,8 +509,8 @@ func (l *loader) buildDimensions(s *Set, raw *rawSet) {
 		w := 1.0
 		if d.Weight != nil {
 			w = *d.Weight
-			if w <= 0 {
-				l.add(l.line("dimensions", i, "weight"), "dimension %s: weight must be greater than 0, found %s", d.ID, fmtNum(w))
+			if w <= 0 || w > maxWeight {
+				l.add(l.line("dimensions", i, "weight"), "dimension %s: weight must be greater than 0 and at most %s, found %s", d.ID, fmtNum(maxWeight), fmtNum(w))
 			}
 		}
 		s.Dimensions = append(s.Dimensions, Dimension{ID: d.ID, Label: d.Label, Weight: w})
@@ -634,8 +671,8 @@ func (l *loader) buildIndicators(s *Set, raw *rawSet) {
 		}
 		if ri.Weight != nil {
 			ind.Weight = *ri.Weight
-			if ind.Weight <= 0 {
-				l.add(l.line("indicators", i, "weight"), "%s: weight must be greater than 0, found %s", what, fmtNum(ind.Weight))
+			if ind.Weight <= 0 || ind.Weight > maxWeight {
+				l.add(l.line("indicators", i, "weight"), "%s: weight must be greater than 0 and at most %s, found %s", what, fmtNum(maxWeight), fmtNum(ind.Weight))
 			}
 		}
 		if ri.Rule.Kind == 0 {

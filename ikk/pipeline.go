@@ -7,6 +7,8 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -106,7 +108,7 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
-	p := &pipeline{cfg: cfg, work: make(chan *batch, 2*jobs), free: make(chan *batch, 4*jobs+eventsPerFile*jobs)}
+	p := &pipeline{cfg: cfg, in: in, work: make(chan *batch, 2*jobs), free: make(chan *batch, 4*jobs+eventsPerFile*jobs)}
 	files := make([]*fileJob, len(in.Files))
 	for i, path := range in.Files {
 		files[i] = &fileJob{idx: i, path: path, events: make(chan fileEvent, eventsPerFile)}
@@ -165,7 +167,7 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 		doneBytes += sizes[i]
 		files[i] = nil
 		var ie *InputError
-		if errors.As(err, &ie) && in.InFolder[j.path] && !ie.Partial {
+		if errors.As(err, &ie) && in.InFolder[j.path] && !ie.Partial && !ie.Changed {
 			sc.fileIssue(Issue{File: j.path, Sheet: ie.Sheet, Code: IssueSkippedFile, Message: "not read: " + ie.Err.Error()})
 			continue
 		}
@@ -196,6 +198,7 @@ type Progress struct {
 
 type pipeline struct {
 	cfg  *compiled
+	in   *Inputs
 	work chan *batch
 	free chan *batch
 }
@@ -343,6 +346,8 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 	d := sha()
 	if err := src.Err(); err != nil {
 		d.err = &InputError{Path: j.path, Sheet: sheet, Err: err}
+	} else if d.err == nil {
+		d.err = p.in.checkUnchanged(j.path)
 	}
 	send(fileEvent{done: &d})
 }
@@ -448,12 +453,7 @@ func (sc *scorer) mergeBatch(b *batch) {
 			sc.desaOrder = append(sc.desaOrder, r.key)
 		}
 		sc.lastDesa = d
-		if d.name == "" {
-			d.name = r.desa
-		}
-		if d.kecamatan == "" {
-			d.kecamatan = r.kec
-		}
+		sc.checkNames(d, b, i, r)
 		if d.kabupaten == "" {
 			d.kabupaten = r.kab
 		}
@@ -509,6 +509,48 @@ func (sc *scorer) mergeBatch(b *batch) {
 		}
 	}
 }
+
+// checkNames takes a desa's names from its first row that has them, and
+// reports a row whose kode_desa comes with another desa or kecamatan name:
+// one of the two is wrong, the code or the name, and the analyst must know.
+func (sc *scorer) checkNames(d *desaState, b *batch, i int, r *rowRec) {
+	if d.name == "" {
+		d.name, d.nameAt = r.desa, sc.loc.ord
+	} else if d.code != "" && r.desa != "" && r.desa != d.name && !sameName(r.desa, d.name) {
+		sc.nameConflict(d, b, i, sc.desaCol, r.desa, d.name, d.nameAt)
+	}
+	if d.kecamatan == "" {
+		d.kecamatan, d.kecAt = r.kec, sc.loc.ord
+	} else if d.code != "" && r.kec != "" && r.kec != d.kecamatan && !sameName(r.kec, d.kecamatan) {
+		sc.nameConflict(d, b, i, sc.kecCol, r.kec, d.kecamatan, d.kecAt)
+	}
+}
+
+// nameConflict files one name_conflict issue per desa and spelling.
+func (sc *scorer) nameConflict(d *desaState, b *batch, i, col int, name, first string, firstAt uint32) {
+	key := strconv.Itoa(col) + "\x00" + foldName(name)
+	if d.conflicts[key] {
+		return
+	}
+	if d.conflicts == nil {
+		d.conflicts = map[string]bool{}
+	}
+	d.conflicts[key] = true
+	file, row := sc.loc.locate(firstAt)
+	where := fmt.Sprintf("row %d", row)
+	if file != b.job.idx {
+		where = fmt.Sprintf("%s row %d", sc.inputPath(file), row)
+	}
+	field := sc.set.Columns[col].Name
+	sc.fileIssue(b.issue(sc.set, i, col, IssueNameConflict, name,
+		fmt.Sprintf("kode_desa %s comes with %s %q here but %q at %s; the first is used: check the code or the name", d.code, field, name, first, where)))
+}
+
+// sameName compares names as people type them: case and runs of spaces do
+// not make another name.
+func sameName(a, b string) bool { return foldName(a) == foldName(b) }
+
+func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // accumulate adds a scored household to its desa and RT.
 func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {

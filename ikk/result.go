@@ -60,6 +60,7 @@ const (
 	IssueMissingColumn = "missing_column"
 	IssueSkippedFile   = "skipped_file"
 	IssueKKAsNumber    = "kk_as_number"
+	IssueNameConflict  = "name_conflict"
 )
 
 // Unit levels.

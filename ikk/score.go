@@ -27,6 +27,9 @@ type Options struct {
 	// Progress, when set, is called now and then from the calling
 	// goroutine.
 	Progress func(Progress)
+	// PersonalData keeps KK numbers and NIK unmasked in the issues' values
+	// and messages (--with-personal-data).
+	PersonalData bool
 }
 
 // headerSearchRows is how far down a sheet the header may stand, below title
@@ -103,6 +106,10 @@ type desaState struct {
 	rtOrder                    []string
 	lastRT                     string // the RT of the last household, at hand
 	lastRTAcc                  *acc
+	// where the desa and kecamatan names were first read (row ordinals),
+	// and the other spellings already reported
+	nameAt, kecAt uint32
+	conflicts     map[string]bool
 }
 
 // compiled is what scoring needs from the set, resolved once and shared,
@@ -357,7 +364,7 @@ const (
 func (sc *scorer) fileIssue(is Issue) {
 	sc.issueCounts[is.Code]++
 	if len(sc.issues) < MaxIssues {
-		sc.issues = append(sc.issues, is)
+		sc.issues = append(sc.issues, redactIssue(is, sc.opt.PersonalData))
 	}
 }
 

@@ -2,6 +2,7 @@ package ikk
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 )
@@ -42,6 +43,22 @@ type Category struct {
 type Parameter struct {
 	Name, Label, Source string
 	Value               float64
+	// Min and Max, when set, bound the values the parameter may take: a
+	// poverty line is never negative.
+	Min, Max *float64
+}
+
+// check says whether v is a value the parameter may take.
+func (p Parameter) check(v float64) error {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return fmt.Errorf("parameter %s: %v is not a finite number", p.Name, v)
+	case p.Min != nil && v < *p.Min:
+		return fmt.Errorf("parameter %s: %s is below its minimum %s", p.Name, fmtNum(v), fmtNum(*p.Min))
+	case p.Max != nil && v > *p.Max:
+		return fmt.Errorf("parameter %s: %s is above its maximum %s", p.Name, fmtNum(v), fmtNum(*p.Max))
+	}
+	return nil
 }
 
 // Dimension groups indicators; its index is their weighted mean.
@@ -212,6 +229,9 @@ func (s *Set) TagLabel(key string) string {
 func (s *Set) WithParameter(name string, value float64) (*Set, error) {
 	for i, p := range s.Parameters {
 		if p.Name == name {
+			if err := p.check(value); err != nil {
+				return nil, err
+			}
 			c := *s
 			c.Parameters = append([]Parameter(nil), s.Parameters...)
 			c.Parameters[i].Value = value

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -47,6 +48,9 @@ type InputError struct {
 	// Partial is set when households of the file were already scored: such
 	// a file cannot be skipped without leaving part of it in the results.
 	Partial bool
+	// Changed is set when the file changed while it was read: never
+	// skipped, since what was read of it is neither the old nor the new file.
+	Changed bool
 }
 
 func (e *InputError) Error() string {
@@ -78,34 +82,43 @@ type Inputs struct {
 	// Unsupported lists spreadsheets found in folders in formats ikk does not
 	// read (.xls, .ods), so that no village is left out silently.
 	Unsupported []string
+	// Repeats lists the files reached a second time (through a link, a hard
+	// link, or named and also found in a folder): each is read once only.
+	Repeats []RepeatedInput
+	// Replaced lists the files of folders that an output of this run will
+	// replace and that hold no survey (the report of an earlier run): they
+	// are left out. Guard fills it.
+	Replaced []string
+	// info is each file's identity, size and time when the run began, to
+	// tell a file that changes while it is read.
+	info map[string]os.FileInfo
+}
+
+// RepeatedInput is a file reached again under another name.
+type RepeatedInput struct {
+	Path   string // the name it was reached under again
+	SameAs string // the name it is read under
 }
 
 // ExpandInputs turns the command-line inputs into a sorted list of files:
-// a folder stands for every .xlsx, .xlsm and .csv below it. A file named
-// twice is refused, since its households would be counted twice. Files in
-// exclude (the run's own outputs) are left out of folders.
-func ExpandInputs(args []string, exclude ...string) (*Inputs, error) {
-	in := &Inputs{InFolder: map[string]bool{}}
-	seen := map[string]string{}
-	excluded := map[string]bool{}
-	for _, e := range exclude {
-		if abs, err := filepath.Abs(e); err == nil {
-			excluded[abs] = true
-		}
-	}
+// a folder stands for every .xlsx, .xlsm and .csv below it. Files are told
+// apart by identity, not by name: a file reached twice, by a link or by being
+// named and found in a folder, is read once and listed in Repeats, since its
+// households would otherwise count twice.
+func ExpandInputs(args []string) (*Inputs, error) {
+	in := &Inputs{InFolder: map[string]bool{}, info: map[string]os.FileInfo{}}
+	ids := identities{}
 	addFile := func(p string, inFolder bool) error {
-		abs, err := filepath.Abs(p)
+		st, err := os.Stat(p)
 		if err != nil {
 			return &InputError{Path: p, Err: err}
 		}
-		if inFolder && excluded[abs] {
+		if first, dup := ids.add(p, st); dup {
+			in.Repeats = append(in.Repeats, RepeatedInput{Path: p, SameAs: first})
 			return nil
 		}
-		if first, dup := seen[abs]; dup {
-			return &InputError{Path: p, Err: fmt.Errorf("named twice (also as %s); each file may be read once", first)}
-		}
-		seen[abs] = p
 		in.Files = append(in.Files, p)
+		in.info[p] = st
 		if inFolder {
 			in.InFolder[p] = true
 		}
@@ -125,45 +138,10 @@ func ExpandInputs(args []string, exclude ...string) (*Inputs, error) {
 			}
 			continue
 		}
-		var found, unsupported []string
-		// A trailing separator makes WalkDir follow a folder given as a
-		// symbolic link, as os.Stat above did.
-		root := a
-		if !strings.HasSuffix(root, string(os.PathSeparator)) {
-			root += string(os.PathSeparator)
-		}
-		err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if p != root && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			// Excel leaves "~$name.xlsx" lock files beside open workbooks;
-			// ikk's own temporary outputs start with a dot.
-			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(name)) {
-			case ".xlsx", ".xlsm", ".csv":
-				found = append(found, p)
-			case ".xls", ".ods", ".xlsb", ".numbers":
-				unsupported = append(unsupported, p)
-			}
-			return nil
-		})
+		found, unsupported, err := walkFolder(a)
 		if err != nil {
-			return nil, &InputError{Path: a, Err: err}
+			return nil, err
 		}
-		if len(found) == 0 {
-			return nil, &InputError{Path: a, Err: errors.New("folder holds no .xlsx or .csv file")}
-		}
-		sort.Strings(found)
-		sort.Strings(unsupported)
 		for _, f := range found {
 			if err := addFile(f, true); err != nil {
 				return nil, err
@@ -172,6 +150,148 @@ func ExpandInputs(args []string, exclude ...string) (*Inputs, error) {
 		in.Unsupported = append(in.Unsupported, unsupported...)
 	}
 	return in, nil
+}
+
+// walkFolder lists the surveys below a folder, and the spreadsheets in
+// formats ikk does not read, each sorted.
+func walkFolder(a string) (found, unsupported []string, err error) {
+	// A trailing separator makes WalkDir follow a folder given as a
+	// symbolic link, as os.Stat did.
+	root := a
+	if !strings.HasSuffix(root, string(os.PathSeparator)) {
+		root += string(os.PathSeparator)
+	}
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		// Excel leaves "~$name.xlsx" lock files beside open workbooks;
+		// ikk's own temporary outputs start with a dot.
+		if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".xlsx", ".xlsm", ".csv":
+			found = append(found, p)
+		case ".xls", ".ods", ".xlsb", ".numbers":
+			unsupported = append(unsupported, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, &InputError{Path: a, Err: err}
+	}
+	if len(found) == 0 {
+		return nil, nil, &InputError{Path: a, Err: errors.New("folder holds no .xlsx or .csv file")}
+	}
+	sort.Strings(found)
+	sort.Strings(unsupported)
+	return found, unsupported, nil
+}
+
+// identities finds a file already seen by its identity (device and inode,
+// or the volume and file index on Windows), through os.SameFile. Files are
+// bucketed by size so that a folder of thousands stays cheap.
+type identities map[int64][]namedInfo
+
+type namedInfo struct {
+	name string
+	info os.FileInfo
+}
+
+func (ids identities) add(name string, st os.FileInfo) (first string, dup bool) {
+	for _, seen := range ids[st.Size()] {
+		if os.SameFile(seen.info, st) {
+			return seen.name, true
+		}
+	}
+	ids[st.Size()] = append(ids[st.Size()], namedInfo{name, st})
+	return "", false
+}
+
+// OutputClashError refuses an output that would replace an input.
+type OutputClashError struct {
+	Output, Input string
+	// InFolder is set when the input is a survey found in a folder, not
+	// named on the command line.
+	InFolder bool
+}
+
+func (e *OutputClashError) Error() string {
+	if e.InFolder {
+		return fmt.Sprintf("output %s would replace %s, a survey of an input folder; choose another name or place", e.Output, e.Input)
+	}
+	return fmt.Sprintf("output %s would replace the input %s; choose another name", e.Output, e.Input)
+}
+
+// Guard refuses outputs that would replace an input file, compared by
+// identity, so that also a link or a hard link to an input is refused. A
+// file found in a folder that an output replaces and that holds no survey of
+// set (an earlier run's report) is left out of the inputs and listed in
+// Replaced; one that holds a survey is refused.
+func (in *Inputs) Guard(set *Set, outputs []string) error {
+	cfg := newCompiled(set, Options{})
+	for _, out := range outputs {
+		st, err := os.Stat(out)
+		if err != nil {
+			continue // nothing there yet: nothing to replace
+		}
+		for i, p := range in.Files {
+			if !os.SameFile(st, in.info[p]) {
+				continue
+			}
+			if !in.InFolder[p] || cfg.holdsSurvey(p) {
+				return &OutputClashError{Output: out, Input: p, InFolder: in.InFolder[p]}
+			}
+			in.Files = slices.Delete(in.Files, i, i+1)
+			delete(in.InFolder, p)
+			in.Replaced = append(in.Replaced, p)
+			break
+		}
+	}
+	return nil
+}
+
+// holdsSurvey reports whether a file has a sheet whose header names the
+// set's columns.
+func (c *compiled) holdsSurvey(path string) bool {
+	wb, err := Open(path)
+	if err != nil {
+		return false
+	}
+	defer wb.Close()
+	src, _, err := c.findSheet(wb, path)
+	if err != nil {
+		return false
+	}
+	src.Close()
+	return true
+}
+
+// checkUnchanged fails a file whose size or modification time differ from
+// what they were when the run began: its rows may be half old, half new.
+func (in *Inputs) checkUnchanged(path string) error {
+	before, ok := in.info[path]
+	if !ok {
+		return nil
+	}
+	now, err := os.Stat(path)
+	if err != nil {
+		return &InputError{Path: path, Err: err, Changed: true}
+	}
+	if now.Size() != before.Size() || !now.ModTime().Equal(before.ModTime()) {
+		return &InputError{Path: path, Changed: true, Err: fmt.Errorf(
+			"the file changed while it was read (size %d bytes, now %d; modified %s, now %s); run again once it is saved and closed",
+			before.Size(), now.Size(), before.ModTime().Format("2006-01-02 15:04:05"), now.ModTime().Format("2006-01-02 15:04:05"))}
+	}
+	return nil
 }
 
 // sniff decides a file's format from its first bytes, so that a renamed file
