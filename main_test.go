@@ -34,6 +34,13 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// hardlink OLD NEW: a second name for a file.
+			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: hardlink old new")
+				}
+				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
 			// exits N CMD ARGS...: run CMD and require exit status N, so that
 			// scripts pin the exit codes of the contract, not only failure.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -99,10 +99,16 @@ func writeAtomic(ctx context.Context, path string, write func(io.Writer) error) 
 	return s.commit()
 }
 
-// checkOutputNames refuses two outputs that name one file: the second
-// would replace the first.
+// checkOutputNames refuses, before anything is read, outputs that cannot be
+// written (a folder, a missing folder) and two outputs that name one file.
 func checkOutputNames(c *cobra.Command, outputs []string) error {
 	for i, a := range outputs {
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			return usageErrorf(c, "output %s is a folder; give a file name, e.g. %s", a, filepath.Join(a, "hasil"+filepath.Ext(a)))
+		}
+		if st, err := os.Stat(filepath.Dir(a)); err != nil || !st.IsDir() {
+			return usageErrorf(c, "output %s: the folder %s does not exist; create it first", a, filepath.Dir(a))
+		}
 		for _, b := range outputs[:i] {
 			if sameFile(a, b) {
 				return usageErrorf(c, "output %s is named twice (also as %s); give each report its own name", a, b)

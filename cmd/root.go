@@ -90,7 +90,7 @@ func Main(args []string, env Env) int {
 	root.SetOut(out)
 	root.SetErr(env.Stderr)
 	err := root.ExecuteContext(ctx)
-	if err == nil && out.err != nil {
+	if out.err != nil && !errors.Is(err, context.Canceled) {
 		err = fmt.Errorf("cannot write to standard output (%v); the output is incomplete", out.err)
 	}
 	return exitCode(env.Stderr, err)
