@@ -2,6 +2,7 @@ package ikk
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -332,5 +333,75 @@ func TestExpandSymlinkedFolder(t *testing.T) {
 	}
 	if want := []string{filepath.Join(link, "a.csv")}; !reflect.DeepEqual(in.Files, want) {
 		t.Fatalf("files %q, want %q", in.Files, want)
+	}
+}
+
+// TestChangedFileFails: a file that changes between the start of the run
+// and the end of its reading fails the run, even one found in a folder that
+// would otherwise be skipped: what was read is neither the old file nor the
+// new one.
+func TestChangedFileFails(t *testing.T) {
+	set := defaultSet(t)
+	for _, inFolder := range []bool{false, true} {
+		dir := t.TempDir()
+		data, err := os.ReadFile("../testdata/handworked/survey.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "a.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arg := path
+		if inFolder {
+			arg = dir
+		}
+		in, err := ExpandInputs([]string{arg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ScoreInputs(context.Background(), set, in, Options{Jobs: 2}); err != nil {
+			t.Fatalf("unchanged file: %v", err)
+		}
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(string(data[bytes.IndexByte(data, '\n')+1:]))
+		f.Close()
+		_, err = ScoreInputs(context.Background(), set, in, Options{Jobs: 2})
+		var ie *InputError
+		if !errors.As(err, &ie) || !ie.Changed || !strings.Contains(err.Error(), "changed while it was read") {
+			t.Fatalf("in folder %v: err = %v, want the file named as changed", inFolder, err)
+		}
+	}
+}
+
+// TestExpandByIdentity: a file reached again by a hard link, a symbolic link
+// or a folder is listed once, the repeats named.
+func TestExpandByIdentity(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.csv")
+	if err := os.WriteFile(a, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(t.TempDir(), "hard.csv")
+	if err := os.Link(a, hard); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	soft := filepath.Join(t.TempDir(), "soft.csv")
+	if err := os.Symlink(a, soft); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	in, err := ExpandInputs([]string{dir, a, hard, soft})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Files) != 1 || in.Files[0] != a {
+		t.Fatalf("files %q, want only %s", in.Files, a)
+	}
+	want := []RepeatedInput{{a, a}, {hard, a}, {soft, a}}
+	if !reflect.DeepEqual(in.Repeats, want) {
+		t.Fatalf("repeats %v, want %v", in.Repeats, want)
 	}
 }
