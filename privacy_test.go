@@ -44,6 +44,9 @@ func TestNoPersonalDataInSummaries(t *testing.T) {
 	// issues speak of households too.
 	dup := append([]string(nil), recs[1]...)
 	dup[col["buku_nikah"]] = "mungkin"
+	// Another family's KK number typed into an answer column: the issue
+	// quoting the cell must not carry it.
+	dup[col["jml_art"]] = recs[2][col["no_kk"]]
 	dir := t.TempDir()
 	withDup := filepath.Join(dir, "survey.csv")
 	var b strings.Builder
