@@ -46,7 +46,7 @@ func TestNoPersonalDataInSummaries(t *testing.T) {
 	dup[col["buku_nikah"]] = "mungkin"
 	// Another family's KK number typed into an answer column: the issue
 	// quoting the cell must not carry it.
-	dup[col["jml_art"]] = recs[2][col["no_kk"]]
+	recs[3][col["jml_art"]] = recs[2][col["no_kk"]]
 	dir := t.TempDir()
 	withDup := filepath.Join(dir, "survey.csv")
 	var b strings.Builder
