@@ -135,6 +135,12 @@ func (b *batch) flawIssues(i int) {
 	f, r := &b.flaws[i], &b.recs[i]
 	if f.flags&flawJoined != 0 {
 		b.issues = append(b.issues[:r.iss0], b.joinedIssue(i))
+		if f.flags&flawNoLineEnd != 0 {
+			// On the last of the record's rows, the one cut.
+			is := b.rowIssue(i, IssueNoLineEnd, noLineEndMessage)
+			is.Row += f.rows() - 1
+			b.issues = append(b.issues, is)
+		}
 		r.fate = rowRejected
 		r.issKK, r.iss1 = int32(len(b.issues)), int32(len(b.issues))
 		return
@@ -155,8 +161,7 @@ func (b *batch) flawIssues(i int) {
 	}
 	// A cut last line may look blank: its family's cells are the ones lost.
 	if f.flags&flawNoLineEnd != 0 {
-		add[n] = b.rowIssue(i, IssueNoLineEnd,
-			"the last line has no line end: the file may have been cut while being copied; check that this family's row is complete")
+		add[n] = b.rowIssue(i, IssueNoLineEnd, noLineEndMessage)
 		n++
 	}
 	if n == 0 {
@@ -166,6 +171,8 @@ func (b *batch) flawIssues(i int) {
 	r.issKK += int32(n)
 	r.iss1 += int32(n)
 }
+
+const noLineEndMessage = "the last line has no line end: the file may have been cut while being copied; check that this family's row is complete"
 
 func (b *batch) rowIssue(i int, code, msg string) Issue {
 	return Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Message: msg}

@@ -237,12 +237,21 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 			s.rec.quote = q
 		}
 	}
+	broke := false // the field's last byte so far is a line break
 	for {
 		w, err := s.window()
 		if err != nil {
 			return 0, err
 		}
 		if len(w) == 0 {
+			if broke {
+				// The line break ended the file's last line, not the
+				// field: no line follows it.
+				s.buf = s.buf[:len(s.buf)-1]
+				s.line--
+				note(false)
+				return csvTermLine, nil
+			}
 			note(false)
 			return csvTermEOF, nil
 		}
@@ -255,10 +264,12 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 		}
 		if i == len(w) {
 			s.discard(i)
+			broke = false
 			continue
 		}
 		c := w[i]
 		s.discard(i + 1)
+		broke = false
 		switch c {
 		case s.comma:
 			q.delim = true
@@ -266,6 +277,7 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 			s.lineEnd(c)
 			s.line++
 			c = '\n'
+			broke = true
 		case csvQuoteByte:
 			nx, err := s.br.Peek(1)
 			switch {
