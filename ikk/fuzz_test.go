@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 func FuzzParseNumber(f *testing.F) {
@@ -132,28 +134,169 @@ func FuzzRound2(f *testing.F) {
 	})
 }
 
+// physicalLines counts the lines of text as a text editor does: each ends
+// with "\n", "\r\n" or a lone "\r", the last one possibly with nothing.
+func physicalLines(text []byte) int {
+	n := 0
+	for i, c := range text {
+		if c == '\n' || c == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			n++
+		}
+	}
+	if len(text) > 0 && !endsWithLineEnd(text) {
+		n++
+	}
+	return n
+}
+
+func endsWithLineEnd(text []byte) bool {
+	return len(text) > 0 && (text[len(text)-1] == '\n' || text[len(text)-1] == '\r')
+}
+
+// csvText is the text a CSV reader reads from data: UTF-16 decoded. The
+// other encodings it reads keep the bytes of line ends as they are.
+func csvText(data []byte) []byte {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err == nil {
+			return out
+		}
+	}
+	return data
+}
+
+// csvRecordSeen is a record as the CSV source gave it, with its flaw.
+type csvRecordSeen struct {
+	num   int
+	cells []string
+	flaw  rowFlaw
+}
+
+// readCSVRecords reads data with the first row as the header.
+func readCSVRecords(t *testing.T, data []byte) (head []string, recs []csvRecordSeen, comma rune, err error) {
+	src, err := newCSVSource(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("newCSVSource on bytes: %v", err)
+	}
+	strs := func(cells []Cell) []string {
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			out[i] = c.Value
+		}
+		return out
+	}
+	if !src.Next() {
+		return nil, nil, src.Comma, src.Err()
+	}
+	head = strs(src.Row().Cells)
+	src.setHeader(src.Row().Cells)
+	for src.Next() {
+		recs = append(recs, csvRecordSeen{num: src.Row().Num, cells: strs(src.Row().Cells), flaw: src.rowFlaw()})
+	}
+	return head, recs, src.Comma, src.Err()
+}
+
+// newlines counts the line breaks inside a record's cells: the reader keeps
+// each, whatever the file's line ends, as one "\n".
+func newlines(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		n += strings.Count(c, "\n")
+	}
+	return n
+}
+
+// FuzzCSVSource checks the reader's accounting of lines on arbitrary bytes:
+// the records cover every line of the text once, in order; row numbers go
+// up by the rows each record counts for; every record whose cells differ
+// from the header's width, or hold a multi-line cell with a separator, is
+// reported.
 func FuzzCSVSource(f *testing.F) {
-	for _, s := range []string{"a,b\n1,2\n", "a;b\n\"x;y\";2\n", "\xEF\xBB\xBFa\tb\n", "a,\"b\n", "\"\"\"", "\xff\xfe;\n"} {
+	for _, s := range []string{"a,b\n1,2\n", "a;b\n\"x;y\";2\n", "\xEF\xBB\xBFa\tb\n", "a,\"b\n", "\"\"\"", "\xff\xfe;\n",
+		"a,b,c\n1,\"2,3\n4,5,6\n7,8\",9\n", "a,b\r1\r2,3,4\r", "a,b\n1,\"x\ny\"\n\n5,6", "a,b\r\n\"p\r\nq\",2\r\n1"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		src, err := NewCSVSource(bytes.NewReader(data))
-		if err != nil {
+		head, recs, comma, err := readCSVRecords(t, data)
+		if err != nil || head == nil {
 			return
 		}
-		last := 0
-		for src.Next() {
-			r := src.Row()
-			if r.Num <= last {
-				t.Fatalf("row numbers not increasing: %d after %d", r.Num, last)
+		text := csvText(data)
+		width := len(head)
+		for width > 0 && isBlank(head[width-1]) {
+			width--
+		}
+		lines := 1 + newlines(head)
+		num := 1
+		for k, r := range recs {
+			if r.num != num+1 {
+				t.Fatalf("record %d numbered %d after row %d", k, r.num, num)
 			}
-			last = r.Num
+			j := r.flaw.flags&flawJoined != 0
+			span := 1 + newlines(r.cells)
+			lines += span
+			num = r.num
+			if j {
+				num += span - 1
+				if int(r.flaw.span) != span {
+					t.Fatalf("row %d: joined %d lines, its cells hold %d", r.num, r.flaw.span, span)
+				}
+			}
+			checkCSVFlaw(t, r, width, comma, k == len(recs)-1 && !endsWithLineEnd(text))
+		}
+		if want := physicalLines(text); lines != want {
+			t.Fatalf("the records cover %d lines, the text has %d", lines, want)
 		}
 	})
 }
 
+// checkCSVFlaw compares a record's flaw with what its cells show.
+func checkCSVFlaw(t *testing.T, r csvRecordSeen, width int, comma rune, cut bool) {
+	t.Helper()
+	f := r.flaw
+	if width == 0 {
+		if f.flags != 0 {
+			t.Fatalf("row %d: flaw %s without a header", r.num, flawText(f))
+		}
+		return
+	}
+	short := len(r.cells) < width
+	long := len(r.cells) > width && !blankCells(toCells(r.cells[width:]))
+	multi, delim := false, false
+	for _, c := range r.cells {
+		if strings.Contains(c, "\n") {
+			multi = true
+			delim = delim || strings.ContainsRune(c, comma)
+		}
+	}
+	joined := f.flags&flawJoined != 0
+	unclosed := joined && !f.quote.closed
+	switch {
+	case multi && (delim || short || long) && !joined:
+		t.Fatalf("row %d %q: a multi-line cell with a separator or a wrong width, not reported as joined", r.num, r.cells)
+	case joined && !unclosed && !(multi && (delim || short || long)):
+		t.Fatalf("row %d %q: reported joined (%s)", r.num, r.cells, flawText(f))
+	case !joined && (f.flags&flawShort != 0) != short:
+		t.Fatalf("row %d: %d fields, header %d, flaw %s", r.num, len(r.cells), width, flawText(f))
+	case !joined && (f.flags&flawLong != 0) != long:
+		t.Fatalf("row %d %q: header %d, flaw %s", r.num, r.cells, width, flawText(f))
+	case (f.flags&flawNoLineEnd != 0) != (cut && !unclosed):
+		t.Fatalf("row %d: cut %v, flaw %s", r.num, cut, flawText(f))
+	}
+}
+
+func toCells(vs []string) []Cell {
+	cells := make([]Cell, len(vs))
+	for i, v := range vs {
+		cells[i] = Cell{Value: v}
+	}
+	return cells
+}
+
 // FuzzScoreCSV feeds arbitrary survey rows under the default header: whatever
-// the cells hold, nothing panics and every row is scored, rejected or blank.
+// the cells hold, nothing panics, every row is scored, rejected or blank,
+// every line of the body is a row or a line break inside a cell of one,
+// rows go forward, and each record the reader found flawed is reported.
 func FuzzScoreCSV(f *testing.F) {
 	sample, err := os.ReadFile("../testdata/handworked/survey.csv")
 	if err != nil {
@@ -162,14 +305,21 @@ func FuzzScoreCSV(f *testing.F) {
 	lines := strings.SplitN(string(sample), "\n", 2)
 	f.Add(lines[1])
 	f.Add("6309062004,,K,D,3,1,x,P,2,dua,-1,,,,ya\n,,,\n")
+	rows := strings.Split(lines[1], "\n")
+	f.Add(rows[0] + "\n" + strings.Replace(rows[1], ",Siti", ",\"Siti", 1) + "\n" + rows[2] + "\n" + rows[3])
+	f.Add(rows[0] + "\r" + rows[1][:40])
 	set := defaultSet(f)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, body string) {
 		path := filepath.Join(dir, "s.csv")
-		if err := os.WriteFile(path, []byte(lines[0]+"\n"+body), 0o644); err != nil {
+		data := []byte(lines[0] + "\n" + body)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, err := Score(context.Background(), set, []string{path}, Options{})
+		var hhRows []int
+		res, err := Score(context.Background(), set, []string{path}, Options{OnHousehold: func(h *Household) {
+			hhRows = append(hhRows, h.Row)
+		}})
 		if err != nil {
 			return // no household, or a header that no longer matches
 		}
@@ -181,6 +331,58 @@ func FuzzScoreCSV(f *testing.F) {
 			if u.IKK != nil && (*u.IKK < 0 || *u.IKK > 100) {
 				t.Fatalf("IKK %v out of range", *u.IKK)
 			}
+		}
+		for i := 1; i < len(hhRows); i++ {
+			if hhRows[i] <= hhRows[i-1] {
+				t.Fatalf("household rows %v do not go forward", hhRows)
+			}
+		}
+		for i := 1; i < len(res.Issues); i++ {
+			if res.Issues[i].Row < res.Issues[i-1].Row {
+				t.Fatalf("issue at row %d after one at row %d", res.Issues[i].Row, res.Issues[i-1].Row)
+			}
+		}
+		if res.Inputs[0].HeaderRow != 1 {
+			return // the body changed the separator and holds a header of its own
+		}
+		// The reader on its own: every line of the body is a row, or a line
+		// break inside a cell of a row read as one.
+		_, recs, _, err := readCSVRecords(t, data)
+		if err != nil {
+			t.Fatalf("the reader fails where Score did not: %v", err)
+		}
+		width := len(strings.Split(lines[0], ","))
+		absorbed, flawed, joined, joinedRows := 0, 0, 0, 0
+		for _, r := range recs {
+			short := len(r.cells) < width
+			long := len(r.cells) > width && !blankCells(toCells(r.cells[width:]))
+			if r.flaw.flags&flawJoined != 0 {
+				joined++
+				joinedRows += r.flaw.rows()
+			} else {
+				absorbed += newlines(r.cells)
+			}
+			if (short || long) && !blankCells(toCells(r.cells)) {
+				flawed++
+			}
+		}
+		if want := physicalLines([]byte(body)) - absorbed; s.RowsRead != want {
+			t.Fatalf("rows_read %d; the body has %d lines, %d of them inside multi-line cells", s.RowsRead, physicalLines([]byte(body)), absorbed)
+		}
+		c := res.IssueCounts
+		if c[IssueUnbalancedQuote] != joined || s.Rejected < joinedRows {
+			t.Fatalf("%d joined records of %d rows; %d unbalanced_quote issues, %d rejected", joined, joinedRows, c[IssueUnbalancedQuote], s.Rejected)
+		}
+		if got := c[IssueShortRow] + c[IssueLongRow] + c[IssueUnbalancedQuote]; got < flawed {
+			t.Fatalf("%d records of another width than the header's, %d reported", flawed, got)
+		}
+		// A cut last line is reported, unless a quote left open to the end
+		// took it in, which is reported as that.
+		last := recs[len(recs)-1].flaw
+		open := last.flags&flawJoined != 0 && !last.quote.closed
+		cut := !endsWithLineEnd([]byte(body)) && !open
+		if want := map[bool]int{true: 1}[cut]; c[IssueNoLineEnd] != want {
+			t.Fatalf("the last line cut %v; issues %v", cut, c)
 		}
 	})
 }

@@ -69,6 +69,7 @@ type batch struct {
 	n      int
 	nums   []int
 	cells  [][]Cell
+	flaws  []rowFlaw // what the reader found wrong with each row
 	recs   []rowRec
 	outs   []Outcome // n x indicators
 	dims   []float64 // n x dimensions; NaN where undefined
@@ -212,6 +213,7 @@ func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
 		b = &batch{
 			nums:  make([]int, batchRows),
 			cells: make([][]Cell, batchRows),
+			flaws: make([]rowFlaw, batchRows),
 			recs:  make([]rowRec, batchRows),
 			outs:  make([]Outcome, batchRows*nInd),
 			dims:  make([]float64, batchRows*nDim),
@@ -224,6 +226,7 @@ func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
 
 func (p *pipeline) recycle(b *batch) {
 	clear(b.recs[:b.n]) // drop the strings of the rows
+	clear(b.flaws[:b.n])
 	for i := range b.n {
 		clear(b.cells[i])
 		b.cells[i] = b.cells[i][:0]
@@ -241,6 +244,9 @@ func (p *pipeline) worker(ctx context.Context) {
 		case b := <-p.work:
 			for i := range b.n {
 				rs.scoreRow(b, i)
+				if b.flaws[i].flags != 0 {
+					b.flawIssues(i)
+				}
 			}
 			close(b.done)
 		case <-ctx.Done():
@@ -326,12 +332,16 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 	if a, ok := src.(rowAppender); ok {
 		next = a.appendNext
 	}
+	fs, _ := src.(flawSource)
 	for {
 		cells, num, ok := next(b.cells[b.n][:0])
 		if !ok {
 			break
 		}
 		b.nums[b.n], b.cells[b.n] = num, cells
+		if fs != nil {
+			b.flaws[b.n] = fs.rowFlaw()
+		}
 		b.n++
 		if b.n == batchRows {
 			if !flush() {
@@ -429,14 +439,17 @@ func (sc *scorer) mergeBatch(b *batch) {
 	for i := range b.n {
 		r := &b.recs[i]
 		ord := sc.loc.next(b.job.idx, b.nums[i])
-		sc.cur.RowsRead++
+		// A record of rows joined by a quote counts a rejected row per line.
+		rows := b.flaws[i].rows()
+		sc.cur.RowsRead += rows
 		switch r.fate {
 		case rowBlank:
+			sc.addIssues(b.issues[r.iss0:r.iss1])
 			sc.cur.Blank++
 			continue
 		case rowRejected:
 			sc.addIssues(b.issues[r.iss0:r.iss1])
-			sc.cur.Rejected++
+			sc.cur.Rejected += rows
 			continue
 		}
 		sc.addIssues(b.issues[r.iss0:r.issKK])

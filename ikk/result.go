@@ -48,7 +48,7 @@ type Issue struct {
 	Field   string // the set's column name, when the issue is about a column
 	Cell    string // e.g. "E12", when the column exists in the sheet
 	Value   string
-	Code    string // invalid_value, no_village, duplicate_kk, missing_column
+	Code    string // invalid_value, no_village, duplicate_kk, missing_column, ...
 	Message string
 }
 
@@ -61,6 +61,12 @@ const (
 	IssueSkippedFile   = "skipped_file"
 	IssueKKAsNumber    = "kk_as_number"
 	IssueNameConflict  = "name_conflict"
+	// Row issues of a CSV record: a quote that joined rows (rejected), too
+	// few or too many fields, a last line without its line end.
+	IssueUnbalancedQuote = "unbalanced_quote"
+	IssueShortRow        = "short_row"
+	IssueLongRow         = "long_row"
+	IssueNoLineEnd       = "no_line_end"
 )
 
 // Unit levels.

@@ -277,6 +277,9 @@ func (sc *compiled) findHeader(src Source) (*layout, string, error) {
 		}
 		if lay.usable(sc.set) {
 			lay.headerRow = row.Num
+			if fs, ok := src.(flawSource); ok {
+				fs.setHeader(row.Cells)
+			}
 			return lay, "", nil
 		}
 		if first == "" {

@@ -321,7 +321,10 @@ func sniff(path string) (Format, error) {
 	case ext == ".xlsx":
 		return FormatUnknown, errors.New("the file is named .xlsx but is not an Excel workbook (no ZIP signature); it may be damaged, or another format renamed")
 	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
-		if bytes.IndexByte(head, 0) >= 0 {
+		// UTF-16 text (Excel's "Unicode Text") is full of NUL bytes; its
+		// byte-order mark tells it from binary data.
+		utf16 := bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})
+		if bytes.IndexByte(head, 0) >= 0 && !utf16 {
 			return FormatUnknown, errors.New("the file holds binary data, not CSV text")
 		}
 		return FormatCSV, nil

@@ -3,16 +3,14 @@ package ikk
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"os"
-	"strings"
 	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 type csvBook struct {
@@ -44,11 +42,17 @@ func (b *csvBook) Rows(sheet string) (Source, error) {
 }
 
 type csvSource struct {
-	r      *csv.Reader
+	sc     *csvScanner
 	closer io.Closer
 	row    Row
 	err    error
-	// extraLines counts the lines that quoted line breaks added so far.
+	// flaw is what the reader found wrong with the record read last.
+	flaw rowFlaw
+	// width is the header's field count, empty trailing headers aside;
+	// 0 until the header is known, and with it no record is checked.
+	width int
+	// extraLines counts the lines that records read as one row (quoted line
+	// breaks) added so far: a spreadsheet shows such a record as one row.
 	extraLines int
 	// Comma is the detected separator, kept for messages and tests.
 	Comma rune
@@ -78,31 +82,48 @@ func (s *csvSource) Position() (done, total int64) {
 }
 
 // NewCSVSource reads CSV from r: the separator (";", "," or tab) is detected
-// from the first lines, a UTF-8 byte-order mark is dropped, and text that is
-// not UTF-8 is read as Windows-1252, the usual encoding of CSV saved by an
-// older Excel.
+// from the first lines, a UTF-8 byte-order mark is dropped, UTF-16 with a
+// byte-order mark (Excel's "Unicode Text") is decoded, and text that is not
+// UTF-8 is read as Windows-1252, the usual encoding of CSV saved by an older
+// Excel.
 func NewCSVSource(r io.Reader) (Source, error) { return newCSVSource(r) }
 
+const csvBufSize = 64 << 10
+
 func newCSVSource(r io.Reader) (*csvSource, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.Peek(64 << 10)
+	br := bufio.NewReaderSize(r, csvBufSize)
+	head, err := peekHead(br)
+	if err != nil {
+		return nil, err
+	}
+	in := br
+	switch {
+	case bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")):
+		br.Discard(3)
+		head = head[3:]
+	case bytes.HasPrefix(head, []byte("\xFF\xFE")), bytes.HasPrefix(head, []byte("\xFE\xFF")):
+		// The decoder reads the byte-order mark, drops it and follows it.
+		in = bufio.NewReaderSize(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(br), csvBufSize)
+	case !validUTF8Prefix(head):
+		in = bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), csvBufSize)
+	}
+	if in != br {
+		if head, err = peekHead(in); err != nil {
+			return nil, err
+		}
+	}
+	comma := detectComma(head)
+	return &csvSource{sc: newCSVScanner(in, comma, 1), Comma: rune(comma)}, nil
+}
+
+// peekHead returns the first bytes of br, for the sniffing of the encoding
+// and the separator.
+func peekHead(br *bufio.Reader) ([]byte, error) {
+	head, err := br.Peek(csvBufSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, err
 	}
-	var in io.Reader = br
-	if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
-		br.Discard(3)
-		head = head[3:]
-	} else if !validUTF8Prefix(head) {
-		in = charmap.Windows1252.NewDecoder().Reader(br)
-	}
-	comma := detectComma(head)
-	cr := csv.NewReader(in)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
-	return &csvSource{r: cr, Comma: comma}, nil
+	return head, nil
 }
 
 // validUTF8Prefix reports whether b is UTF-8, allowing a rune cut at the end.
@@ -119,15 +140,15 @@ func validUTF8Prefix(b []byte) bool {
 
 // detectComma picks the separator that occurs most often outside quotes in
 // the first lines.
-func detectComma(head []byte) rune {
+func detectComma(head []byte) byte {
 	counts := map[byte]int{}
 	inQuote, lines := false, 0
-	for _, c := range head {
+	for i, c := range head {
 		switch {
 		case c == '"':
 			inQuote = !inQuote
 		case inQuote:
-		case c == '\n':
+		case c == '\n' || c == '\r' && (i+1 == len(head) || head[i+1] != '\n'):
 			lines++
 		case c == ';' || c == ',' || c == '\t':
 			counts[c]++
@@ -142,7 +163,7 @@ func detectComma(head []byte) rune {
 			best = c
 		}
 	}
-	return rune(best)
+	return best
 }
 
 func (s *csvSource) Next() bool {
@@ -154,33 +175,24 @@ func (s *csvSource) Next() bool {
 // appendNext reads the next row, appending its cells to dst: the pipeline
 // reads rows straight into its batches, without a copy in between.
 func (s *csvSource) appendNext(dst []Cell) ([]Cell, int, bool) {
-	if s.err != nil {
+	if !s.sc.next() {
+		s.err = s.sc.err
 		return dst, 0, false
 	}
-	rec, err := s.r.Read()
-	if err != nil {
-		if !errors.Is(err, io.EOF) {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				s.err = fmt.Errorf("row %d: %v", pe.StartLine, pe.Err)
-			} else {
-				s.err = err
-			}
-		}
-		return dst, 0, false
+	rec := &s.sc.rec
+	// One string per record, its cells slices of it, as encoding/csv does.
+	line := string(s.sc.buf)
+	first, start := len(dst), 0
+	for _, end := range s.sc.ends {
+		dst = append(dst, Cell{Value: line[start:end]})
+		start = end
 	}
-	// A spreadsheet shows a quoted field with line breaks as one row, so the
-	// row number is the line number less the extra lines of earlier records.
-	line, _ := s.r.FieldPos(0)
-	num := line - s.extraLines
-	last := rec[len(rec)-1]
-	lastLine, _ := s.r.FieldPos(len(rec) - 1)
-	s.extraLines += lastLine - line
-	if strings.IndexByte(last, '\n') >= 0 {
-		s.extraLines += strings.Count(last, "\n")
-	}
-	for _, v := range rec {
-		dst = append(dst, Cell{Value: v})
+	num := rec.line - s.extraLines
+	s.flaw = s.check(rec, dst[first:], num)
+	// A record read as one row adds its extra lines to the shift between
+	// lines and rows; a record of joined rows counts a row per line.
+	if s.flaw.flags&flawJoined == 0 {
+		s.extraLines += rec.endLine - rec.line
 	}
 	return dst, num, true
 }

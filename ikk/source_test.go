@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -45,7 +46,18 @@ func TestCSVSource(t *testing.T) {
 		{"CRLF", "a,b\r\n1,2\r\n", []string{"1:a|b", "2:1|2"}},
 		{"quoted separators", "a;b\n\"x;y\";\"say \"\"hi\"\"\"\n", []string{"1:a|b", `2:x;y|say "hi"`}},
 		{"quoted newline keeps the spreadsheet's row numbers", "a,b\n\"two\nlines\",x\n3,4\n", []string{"1:a|b", "2:two\nlines|x", "3:3|4"}},
-		{"line break in the last field", "a,b\nx,\"1\n2\n3\"\n5,6\n\n7,8\n", []string{"1:a|b", "2:x|1\n2\n3", "3:5|6", "5:7|8"}},
+		{"line break in the last field; an empty line is a blank row", "a,b\nx,\"1\n2\n3\"\n5,6\n\n7,8\n", []string{"1:a|b", "2:x|1\n2\n3", "3:5|6", "4:", "5:7|8"}},
+		{"CR-only line ends", "a;b\r1;2\r3;4\r", []string{"1:a|b", "2:1|2", "3:3|4"}},
+		{"CR-only line ends with a line break in a cell", "a;b\r\"x\ry\";2\r3;4", []string{"1:a|b", "2:x\ny|2", "3:3|4"}},
+		{"mixed line ends", "a,b\r\n1,2\n3,4\r5,6", []string{"1:a|b", "2:1|2", "3:3|4", "4:5|6"}},
+		{"CRLF inside a quoted field reads as one line break", "a,b\r\n\"x\r\ny\",2\r\n", []string{"1:a|b", "2:x\ny|2"}},
+		{"no line end at the end", "a,b\n1,2", []string{"1:a|b", "2:1|2"}},
+		{"empty last field", "a,b\n1,\n", []string{"1:a|b", "2:1|"}},
+		{"quoted empty field and a quote at the end", "a,b\n\"\",\"\"\"\"\n", []string{"1:a|b", "2:|\""}},
+		{"a quote inside a quoted field that does not close it", "a,b\n\"say \"hi\" now\",2\n", []string{"1:a|b", "2:say \"hi\" now|2"}},
+		{"a quoted field closed at the end of the input", "a,b\n1,\"2\"", []string{"1:a|b", "2:1|2"}},
+		{"UTF-16 LE with a byte-order mark", utf16Text(false, "a\tb\r\n1\t\u00e9\r\n"), []string{"1:a|b", "2:1|\u00e9"}},
+		{"UTF-16 BE with a byte-order mark", utf16Text(true, "a\tb\r\n1\t\u00e9\r\n"), []string{"1:a|b", "2:1|\u00e9"}},
 		{"ragged rows", "a,b,c\n1\n1,2,3,4\n", []string{"1:a|b|c", "2:1", "3:1|2|3|4"}},
 		{"commas inside quotes do not fool the sniffer", "\"a,x\";\"b,y\";c\n1;2;3\n", []string{"1:a,x|b,y|c", "2:1|2|3"}},
 		{"stray quote", "a,b\nsay \"hi,x\n", []string{"1:a|b", "2:say \"hi|x"}},
@@ -61,6 +73,25 @@ func TestCSVSource(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf16Text encodes s as UTF-16 with a byte-order mark, as Excel's
+// "Unicode Text" export does.
+func utf16Text(bigEndian bool, s string) string {
+	var b []byte
+	if bigEndian {
+		b = append(b, 0xFE, 0xFF)
+	} else {
+		b = append(b, 0xFF, 0xFE)
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
 }
 
 func TestCSVWindows1252(t *testing.T) {

@@ -1,0 +1,205 @@
+package ikk
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A CSV file says more about a row than its cells: a record of fewer fields
+// than the header lost cells, one of more has shifted cells, a quote left
+// open joins the rows after it into one record, a last line without its
+// line end was cut. A workbook's rows legitimately omit their empty last
+// cells, so only the CSV reader checks records: it hands the pipeline a
+// rowFlaw with each row, and the worker turns it into row issues.
+
+// flawSource is a Source that checks its records against the header.
+type flawSource interface {
+	// setHeader gives the header row: the records after it are checked.
+	setHeader(cells []Cell)
+	// rowFlaw is what was found wrong with the row read last.
+	rowFlaw() rowFlaw
+}
+
+type flawFlags uint8
+
+const (
+	flawShort     flawFlags = 1 << iota // fewer fields than the header
+	flawLong                            // more fields, the extra ones not empty
+	flawNoLineEnd                       // the last line, without its line end
+	flawJoined                          // a quote spanning lines joined rows
+)
+
+// rowFlaw is what the reader found wrong with a row; the zero value is a
+// sound row.
+type rowFlaw struct {
+	flags         flawFlags
+	fields, width int32
+	// span is the physical lines of a joined record: each counts as a
+	// rejected row, so that swallowed families are counted.
+	span  int32
+	quote *quoteFlaw // for flawJoined
+}
+
+// quoteFlaw locates the quote that joined rows.
+type quoteFlaw struct {
+	col           int // 0-based field where the quote opened
+	row           int // the row number of the line where it opened
+	line, endLine int // physical lines where it opened and closed
+	closed        bool
+	excerpt       string // the start of the field, up to its first line break
+}
+
+// rows is the number of rows the record counts for.
+func (f *rowFlaw) rows() int {
+	if f.span > 1 {
+		return int(f.span)
+	}
+	return 1
+}
+
+func (s *csvSource) rowFlaw() rowFlaw { return s.flaw }
+
+// setHeader takes the header's width. Empty headers at its end are not
+// counted: a row that stops before them has lost nothing.
+func (s *csvSource) setHeader(cells []Cell) {
+	w := len(cells)
+	for w > 0 && isBlank(cells[w-1].Value) {
+		w--
+	}
+	s.width = w
+}
+
+// check compares a record, row num of the sheet, with the header.
+func (s *csvSource) check(rec *csvRecord, cells []Cell, num int) rowFlaw {
+	if s.width == 0 {
+		return rowFlaw{}
+	}
+	f := rowFlaw{fields: int32(len(cells)), width: int32(s.width)}
+	short := len(cells) < s.width
+	long := len(cells) > s.width && !blankCells(cells[s.width:])
+	// A quoted field spanning lines is a legitimate multi-line cell only in
+	// a record of the header's width with no separator inside it; anything
+	// else is the sign of rows swallowed by a quote opened and not closed.
+	if q := rec.quote; q.field != noField && (q.delim || !q.closed || short || long) {
+		f.flags = flawJoined
+		f.span = int32(rec.endLine - rec.line + 1)
+		f.quote = &quoteFlaw{col: q.field, row: num + q.line - rec.line, line: q.line, endLine: q.endLine,
+			closed: q.closed, excerpt: fieldExcerpt(cells[q.field].Value)}
+		if q.closed && !rec.lineEnd {
+			f.flags |= flawNoLineEnd
+		}
+		return f
+	}
+	if short {
+		f.flags |= flawShort
+	}
+	if long {
+		f.flags |= flawLong
+	}
+	if !rec.lineEnd {
+		f.flags |= flawNoLineEnd
+	}
+	return f
+}
+
+// excerptRunes bounds the start of a field an issue shows: enough to find
+// the quote, not the other families' names and KK numbers it swallowed.
+const excerptRunes = 40
+
+func fieldExcerpt(v string) string {
+	if i := strings.IndexByte(v, '\n'); i >= 0 {
+		v = v[:i]
+	}
+	n := 0
+	for i := range v {
+		if n == excerptRunes {
+			v = v[:i]
+			break
+		}
+		n++
+	}
+	if !utf8.ValidString(v) {
+		v = strings.ToValidUTF8(v, "\uFFFD")
+	}
+	return strings.Clone(v)
+}
+
+// flawIssues turns the reader's findings about row i into issues, after the
+// row was scored. A joined record is rejected, whatever its cells said: they
+// mix families. The other issues go first among the row's issues, so that
+// they stay even when the row is dropped as a duplicate.
+func (b *batch) flawIssues(i int) {
+	f, r := &b.flaws[i], &b.recs[i]
+	if f.flags&flawJoined != 0 {
+		b.issues = append(b.issues[:r.iss0], b.joinedIssue(i))
+		if f.flags&flawNoLineEnd != 0 {
+			// On the last of the record's rows, the one cut.
+			is := b.rowIssue(i, IssueNoLineEnd, noLineEndMessage)
+			is.Row += f.rows() - 1
+			b.issues = append(b.issues, is)
+		}
+		r.fate = rowRejected
+		r.issKK, r.iss1 = int32(len(b.issues)), int32(len(b.issues))
+		return
+	}
+	var add [3]Issue
+	n := 0
+	if r.fate != rowBlank {
+		if f.flags&flawShort != 0 {
+			add[n] = b.rowIssue(i, IssueShortRow, fmt.Sprintf(
+				"the row has %d fields and the header %d: a separator is missing or the row was cut short; the absent cells count as missing", f.fields, f.width))
+			n++
+		}
+		if f.flags&flawLong != 0 {
+			add[n] = b.rowIssue(i, IssueLongRow, fmt.Sprintf(
+				"the row has %d fields and the header %d, and the extra ones are not empty: a separator is extra (a decimal comma in a comma-separated file?) and the cells after it may be shifted; the extra fields are ignored", f.fields, f.width))
+			n++
+		}
+	}
+	// A cut last line may look blank: its family's cells are the ones lost.
+	if f.flags&flawNoLineEnd != 0 {
+		add[n] = b.rowIssue(i, IssueNoLineEnd, noLineEndMessage)
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	b.issues = slices.Insert(b.issues, int(r.iss0), add[:n]...)
+	r.issKK += int32(n)
+	r.iss1 += int32(n)
+}
+
+const noLineEndMessage = "the last line has no line end: the file may have been cut while being copied; check that this family's row is complete"
+
+func (b *batch) rowIssue(i int, code, msg string) Issue {
+	return Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Message: msg}
+}
+
+// joinedIssue names the quote that joined rows: where it opened and closed
+// and how many lines it took, so that it can be found in a text editor.
+// Its value is the start of the field where the quote opened, never the
+// record: that holds other families' names and KK numbers.
+func (b *batch) joinedIssue(i int) Issue {
+	f := &b.flaws[i]
+	q := f.quote
+	col := ColumnLetter(q.col)
+	var msg string
+	if q.closed {
+		msg = fmt.Sprintf("a quote (\") opened in column %s on line %d closes only on line %d: %d lines were read as one record of %d fields (the header has %d), joining families' rows; the %d lines are rejected, not scored; add or remove the quote that is wrong",
+			col, q.line, q.endLine, f.span, f.fields, f.width, f.span)
+	} else {
+		msg = fmt.Sprintf("a quote (\") opened in column %s on line %d never closes: the %d lines to the end of the file (line %d) were read as one record, joining families' rows; the %d lines are rejected, not scored; add or remove the quote that is wrong, or check that the file was not cut",
+			col, q.line, f.span, q.endLine, f.span)
+	}
+	is := Issue{File: b.job.path, Sheet: b.sheet, Row: q.row, Code: IssueUnbalancedQuote, Value: q.excerpt, Message: msg,
+		Cell: col + strconv.Itoa(q.row)}
+	for c, j := range b.lay.index {
+		if j == q.col {
+			is.Column = b.lay.headers[c]
+		}
+	}
+	return is
+}
