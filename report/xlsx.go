@@ -189,6 +189,11 @@ func (b *Workbook) start() error {
 			return err
 		}
 	}
+	// Now, before any sheet is streamed: SetActiveSheet reads every sheet,
+	// and would parse a streamed sheet's buffered rows into excelize's
+	// cells (100 MB for 20,000 data issues). Sheets added later are not
+	// selected.
+	b.f.SetActiveSheet(0)
 	return b.startKeluarga()
 }
 
@@ -556,7 +561,6 @@ func (b *Workbook) Finish(r *ikk.Result) error {
 		props.Modified = props.Created
 	}
 	b.check(b.f.SetDocProps(props))
-	b.f.SetActiveSheet(0)
 	return b.err
 }
 
