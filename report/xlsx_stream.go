@@ -14,9 +14,10 @@ import (
 //
 // The sheet gets its column widths, the rows up to headerRow frozen, and
 // the print setup of every sheet. The stream writer writes the sheet
-// properties (fit to page) when it starts and the page setup when it is
-// flushed, both from the sheet as set up here: so the print setup comes
-// first, and nothing but rows may be set on the sheet afterwards.
+// properties (fit to page) when it starts, the columns and panes with the
+// first row, and the rest (page setup, filter) when it is flushed, each
+// from the sheet as set up by then: so the print setup comes first, and
+// after the rows only what Flush writes may still be set.
 func (b *Workbook) streamSheet(sheet string, widths []float64, headerRow int) *excelize.StreamWriter {
 	b.printSetup(sheet, headerRow)
 	sw, err := b.f.NewStreamWriter(sheet)
