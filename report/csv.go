@@ -27,7 +27,7 @@ func CSV(w io.Writer, r *ikk.Result, m Meta) error {
 	for _, ind := range set.Indicators {
 		head = append(head, ind.ID+"_percent")
 	}
-	if err := cw.Write(head); err != nil {
+	if err := cw.Write(safeRecord(head)); err != nil {
 		return err
 	}
 	f := func(v *float64) string {
@@ -41,7 +41,7 @@ func CSV(w io.Writer, r *ikk.Result, m Meta) error {
 		if u.Category != nil {
 			catID, catLabel = strconv.Itoa(u.Category.ID), u.Category.Label
 		}
-		rec := []string{u.Level, u.Code, safeCSV(u.Name), safeCSV(u.Kecamatan), safeCSV(u.Kabupaten), u.RT,
+		rec := []string{u.Level, u.Code, u.Name, u.Kecamatan, u.Kabupaten, u.RT,
 			strconv.Itoa(u.Households), f(u.IKK), UndefinedReason(u, "en"), catID, catLabel}
 		for _, d := range u.Dimensions {
 			rec = append(rec, f(d))
@@ -56,19 +56,12 @@ func CSV(w io.Writer, r *ikk.Result, m Meta) error {
 		for _, ir := range u.Indicators {
 			rec = append(rec, f(ir.Percent))
 		}
-		if err := cw.Write(rec); err != nil {
+		// Every cell goes through SafeText: survey text (names, codes, RT)
+		// and the indicator file's labels alike.
+		if err := cw.Write(safeRecord(rec)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// safeCSV keeps a survey text from being read as a formula when the CSV is
-// opened in a spreadsheet.
-func safeCSV(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
-		return "'" + s
-	}
-	return s
 }

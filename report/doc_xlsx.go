@@ -182,6 +182,8 @@ func (x *docSheet) section(sheet string, s docSection) {
 						x.check(f.SetCellFloat(sheet, at, c.num, 2, 64))
 						style = pick(r.bold, x.boldNum2, x.num2)
 					default:
+						// A string cell, never a formula, whatever the
+						// text (see SafeText).
 						x.check(f.SetCellStr(sheet, at, c.text))
 						style = pick(r.bold, x.bold, x.cell)
 					}

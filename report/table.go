@@ -300,6 +300,9 @@ func MarkdownText(s string) string {
 	return b.String()
 }
 
-var mdTextReplacer = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "[", `\[`, "#", `\#`)
+// mdTextReplacer also folds line breaks: a survey value's line break would
+// end a heading, a list item or the line of a table row.
+var mdTextReplacer = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "[", `\[`, "#", `\#`,
+	"\r\n", " ", "\n", " ", "\r", " ")
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -1,12 +1,15 @@
 package report
 
 import (
-	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ikk-tools/ikk/ikk"
 	"github.com/xuri/excelize/v2"
@@ -17,6 +20,10 @@ import (
 // 300,000 families never sits in memory; the other sheets follow from the
 // result (Finish). Numbers are stored as numbers with formats, so an
 // Indonesian Excel shows 73,98 and an English one 73.98.
+//
+// The streamed sheets live in temporary files in a folder of the workbook's
+// own, which Close removes: call it on every path, also after a failure or
+// on a signal.
 type Workbook struct {
 	f        *excelize.File
 	set      *ikk.Set
@@ -24,9 +31,44 @@ type Workbook struct {
 	personal bool
 	words    map[string]string
 	st       styles
-	kel      *excelize.StreamWriter
-	kelRow   int
 	err      error
+
+	// The Keluarga sheets: kel streams the current one, whose last row
+	// written is kelRow; households counts the households on all of them.
+	kel        *excelize.StreamWriter
+	kelSheets  []string
+	kelRow     int
+	households int
+	streamed   []string // the parts of the streamed sheets, in sheet order
+
+	tmpDir string // excelize's temporary files, and nothing else
+	// mu lets Close come from another goroutine (a signal handler) while a
+	// household is added or the workbook written; closing tells a WriteTo in
+	// progress to stop at its next write rather than make Close wait for it.
+	mu      sync.Mutex
+	closing atomic.Bool
+	closed  bool
+}
+
+// maxSheetRows is the most rows a sheet holds, its header row included:
+// Excel's limit. A variable so that tests can continue the Keluarga sheet
+// without a million households.
+var maxSheetRows = excelize.TotalRows
+
+// errClosed is the error of a workbook used after Close.
+var errClosed = errors.New("workbook closed")
+
+// WorkbookOption configures NewWorkbook.
+type WorkbookOption func(*workbookConfig)
+
+type workbookConfig struct{ tempParent string }
+
+// WithTempDir makes the workbook keep its temporary files in a folder it
+// creates inside parent (by default the system's temporary folder), for
+// example on a disk with room for a Keluarga sheet of a million families
+// (over 2 GB). The workbook owns only the folder it creates, never parent.
+func WithTempDir(parent string) WorkbookOption {
+	return func(c *workbookConfig) { c.tempParent = parent }
 }
 
 // sheet and column words, by language.
@@ -57,7 +99,8 @@ var xlsxWords = map[string]map[string]string{
 		"desc_invalid_value": "nilai di luar pilihan jawaban kolom", "desc_no_village": "baris tanpa kode desa maupun kecamatan dan desa; tidak dinilai",
 		"desc_duplicate_kk": "nomor KK sudah tercatat di desa yang sama; baris kemudian tidak dinilai", "desc_missing_column": "kolom tidak ada di lembar; indikator yang memerlukannya dihitung kosong",
 		"desc_skipped_file": "berkas tidak dibaca", "desc_kk_as_number": "nomor KK tersimpan sebagai angka (Excel hanya menyimpan 15 digit); nomor KK ganda tidak dapat diperiksa",
-		"accepted": "yang diterima",
+		"accepted":        "yang diterima",
+		"keluarga_sheets": "Lembar keluarga", "keluarga_cont": "%s keluarga, berlanjut di lembar %s (paling banyak %s keluarga per lembar, urut kolom No)",
 	},
 	"en": {
 		"ringkasan": "Summary", "indikator": "Indicators", "counts_sheet": "Indicator counts", "dimensi": "Dimensions and lenses", "permasalahan": "Problems",
@@ -82,7 +125,8 @@ var xlsxWords = map[string]map[string]string{
 		"source": "Source", "dimension": "Dimension", "all": "all families", "tool": "ikk version", "share": "A household is complete when it answers at least",
 		"param": "Parameter", "method_note": "The IKK is computed indicator first: indicator achievement = 100 × pass / (pass + fail); dimension index = weighted mean of its indicators' achievements; IKK = weighted mean of the five dimension indices. Categories are decided on the value rounded to two decimals.",
 		"input_files": "Input files", "rt_col": "RT", "rejected_note": "Rejected: rows without a village, or with a KK number already seen in the desa.",
-		"accepted": "accepted",
+		"accepted":        "accepted",
+		"keluarga_sheets": "Household sheets", "keluarga_cont": "%s households, continued on the sheets %s (at most %s a sheet, in the order of the No column)",
 	},
 }
 
@@ -102,33 +146,55 @@ type styles struct {
 
 // NewWorkbook starts a workbook. With personal set, the Keluarga sheet holds
 // full KK numbers and names; otherwise KK numbers are masked and names left out.
-func NewWorkbook(set *ikk.Set, m Meta, personal bool) (*Workbook, error) {
+func NewWorkbook(set *ikk.Set, m Meta, personal bool, opts ...WorkbookOption) (*Workbook, error) {
+	var cfg workbookConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	lang := m.Lang
 	if _, ok := xlsxWords[lang]; !ok {
 		lang = "id"
 	}
-	f, err := newDeterministicFile()
+	dir, err := os.MkdirTemp(cfg.tempParent, "ikk-xlsx-")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("temporary folder for the workbook: %w", err)
 	}
-	b := &Workbook{f: f, set: set, meta: m, personal: personal, words: xlsxWords[lang]}
+	b := &Workbook{set: set, meta: m, personal: personal, words: xlsxWords[lang], tmpDir: dir}
 	b.meta.Lang = lang
-	if err := b.makeStyles(); err != nil {
-		return nil, err
-	}
-	names := []string{"ringkasan", "indikator", "counts_sheet", "dimensi", "permasalahan", "rtl", "rt", "keluarga", "masalah", "metodologi"}
-	if err := b.f.SetSheetName("Sheet1", b.w(names[0])); err != nil {
-		return nil, err
-	}
-	for _, n := range names[1:] {
-		if _, err := b.f.NewSheet(b.w(n)); err != nil {
-			return nil, err
-		}
-	}
-	if err := b.startKeluarga(); err != nil {
+	if err := b.start(); err != nil {
+		b.Close()
 		return nil, err
 	}
 	return b, nil
+}
+
+// start makes the sheets that come before Keluarga and starts Keluarga;
+// the sheets after it are made by Finish, once the households are in and
+// the Keluarga sheets that continue it are there.
+func (b *Workbook) start() error {
+	f, err := newDeterministicFile(excelize.Options{TmpDir: b.tmpDir})
+	if err != nil {
+		return err
+	}
+	b.f = f
+	if err := b.makeStyles(); err != nil {
+		return err
+	}
+	names := []string{"ringkasan", "indikator", "counts_sheet", "dimensi", "permasalahan", "rtl", "rt", "keluarga"}
+	if err := b.f.SetSheetName("Sheet1", b.w(names[0])); err != nil {
+		return err
+	}
+	for _, n := range names[1:] {
+		if _, err := b.f.NewSheet(b.w(n)); err != nil {
+			return err
+		}
+	}
+	// Now, before any sheet is streamed: SetActiveSheet reads every sheet,
+	// and would parse a streamed sheet's buffered rows into excelize's
+	// cells (100 MB for 20,000 data issues). Sheets added later are not
+	// selected.
+	b.f.SetActiveSheet(0)
+	return b.startKeluarga()
 }
 
 func (b *Workbook) w(key string) string {
@@ -329,8 +395,15 @@ func (b *Workbook) levelWord(level string) string {
 
 // title writes the sheet title and the scope line above a table.
 func (b *Workbook) title(sheet, title string, r *ikk.Result) {
+	scope := b.scope(r)
 	b.check(b.f.SetCellValue(sheet, "A1", title))
 	b.check(b.f.SetCellStyle(sheet, "A1", "A1", b.st.title))
+	b.check(b.f.SetCellValue(sheet, "A2", scope))
+	b.check(b.f.SetCellStyle(sheet, "A2", "A2", b.st.subtitle))
+}
+
+// scope is the line under a sheet's title: kabupaten, indicator set, date.
+func (b *Workbook) scope(r *ikk.Result) string {
 	scope := fmt.Sprintf("%s %s %s", b.w("set"), b.set.ID, b.set.Version)
 	if kab := kabupatenName(r); kab != "" {
 		scope = b.w("kabupaten") + " " + kab + " · " + scope
@@ -338,8 +411,7 @@ func (b *Workbook) title(sheet, title string, r *ikk.Result) {
 	if b.meta.Date != "" {
 		scope += " · " + b.w("date") + " " + b.meta.Date
 	}
-	b.check(b.f.SetCellValue(sheet, "A2", scope))
-	b.check(b.f.SetCellStyle(sheet, "A2", "A2", b.st.subtitle))
+	return scope
 }
 
 func kabupatenName(r *ikk.Result) string {
@@ -366,47 +438,70 @@ func (b *Workbook) keluargaHeaders() []string {
 	return h
 }
 
-func (b *Workbook) startKeluarga() error {
-	sheet := b.w("keluarga")
-	sw, err := b.f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	b.kel = sw
-	headers := b.keluargaHeaders()
+func (b *Workbook) keluargaWidths() []float64 {
 	widths := []float64{7, 15, 16, 20, 6, 20}
 	if b.personal {
 		widths = append(widths, 24)
 	}
 	widths = append(widths, 9, 10, 28, 9)
-	for j, w := range widths {
-		b.check(sw.SetColWidth(j+1, j+1, w))
+	for len(widths) < len(b.keluargaHeaders()) {
+		widths = append(widths, 9)
 	}
-	b.check(sw.SetColWidth(len(widths)+1, len(headers), 9))
-	b.check(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	return widths
+}
+
+// startKeluarga starts the next Keluarga sheet: "Keluarga", then, past
+// maxSheetRows, "Keluarga (2)" and so on, each with the header row and the
+// same print setup.
+func (b *Workbook) startKeluarga() error {
+	sheet := b.w("keluarga")
+	if n := len(b.kelSheets) + 1; n > 1 {
+		sheet = fmt.Sprintf("%s (%d)", sheet, n)
+		if err := b.kel.Flush(); err != nil {
+			return err
+		}
+		if _, err := b.f.NewSheet(sheet); err != nil {
+			return err
+		}
+	}
+	sw := b.streamSheet(sheet, b.keluargaWidths(), 1)
+	if b.err != nil {
+		return b.err
+	}
+	b.kel, b.kelRow = sw, 1
+	b.kelSheets = append(b.kelSheets, sheet)
+	headers := b.keluargaHeaders()
 	row := make([]any, len(headers))
 	for j, h := range headers {
 		row[j] = excelize.Cell{StyleID: b.st.header, Value: h}
 	}
 	b.check(sw.SetRow("A1", row, excelize.RowOpts{Height: 30}))
-	b.kelRow = 1
 	return b.err
 }
 
 // AddHousehold writes one household to the Keluarga sheet: masked KK number
 // unless personal data were asked for, its score, category and the outcome of
-// each indicator.
+// each indicator. A full sheet continues on the next.
 func (b *Workbook) AddHousehold(h *ikk.Household) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.err != nil {
 		return
 	}
+	if b.kelRow >= maxSheetRows {
+		if err := b.startKeluarga(); err != nil {
+			b.check(err)
+			return
+		}
+	}
 	b.kelRow++
+	b.households++
 	kk := ikk.MaskKK(h.KK)
 	if b.personal {
 		kk = h.KK
 	}
 	row := []any{
-		excelize.Cell{StyleID: b.st.int, Value: b.kelRow - 1}, text(h.DesaCode), text(h.Kecamatan), text(h.Desa), text(h.RT), text(kk),
+		excelize.Cell{StyleID: b.st.int, Value: b.households}, text(h.DesaCode), text(h.Kecamatan), text(h.Desa), text(h.RT), text(kk),
 	}
 	if b.personal {
 		row = append(row, text(h.Name))
@@ -432,11 +527,17 @@ func (b *Workbook) AddHousehold(h *ikk.Household) {
 // Finish writes every sheet but Keluarga from the result. The workbook can
 // then be written with WriteTo.
 func (b *Workbook) Finish(r *ikk.Result) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.err != nil {
 		return b.err
 	}
 	b.check(b.kel.Flush())
-	b.printSetup(b.w("keluarga"), 1)
+	for _, n := range []string{"masalah", "metodologi"} {
+		if _, err := b.f.NewSheet(b.w(n)); err != nil {
+			return err
+		}
+	}
 	b.ringkasan(r)
 	b.indikator(r)
 	b.dimensi(r)
@@ -460,7 +561,6 @@ func (b *Workbook) Finish(r *ikk.Result) error {
 		props.Modified = props.Created
 	}
 	b.check(b.f.SetDocProps(props))
-	b.f.SetActiveSheet(0)
 	return b.err
 }
 
@@ -468,21 +568,36 @@ func (b *Workbook) Finish(r *ikk.Result) error {
 // memory first; its zip-writer hook sends it straight to w instead, so a
 // Keluarga sheet of 300,000 families is not held twice.
 func (b *Workbook) WriteTo(w io.Writer) (int64, error) {
-	cw := &countingWriter{w: w}
-	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(cw) })
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err != nil {
+		return 0, b.err
+	}
+	cw := &countingWriter{w: w, stop: &b.closing}
+	zw := newOrderedZip(cw, b.tmpDir, b.streamed)
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if _, err := b.f.WriteTo(io.Discard); err != nil {
 		return cw.n, err
 	}
 	return cw.n, cw.err
 }
 
+// countingWriter counts what it passes on, keeps the first error, and with
+// stop set, fails once stop is: a workbook being closed is not written on.
 type countingWriter struct {
-	w   io.Writer
-	n   int64
-	err error
+	w    io.Writer
+	n    int64
+	err  error
+	stop *atomic.Bool
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.stop != nil && c.stop.Load() {
+		if c.err == nil {
+			c.err = errClosed
+		}
+		return 0, errClosed
+	}
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	if err != nil && c.err == nil {
@@ -491,8 +606,33 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Close releases the temporary files of the streamed sheet.
-func (b *Workbook) Close() error { return b.f.Close() }
+// Close removes the workbook's temporary folder, with every file excelize
+// kept in it, and releases the workbook. It may be called more than once,
+// after any failure, and from another goroutine while households are being
+// added or the workbook written: the folder goes at once (a file still open
+// is unlinked with it), a WriteTo in progress stops at its next write, and
+// the workbook is unusable afterwards.
+func (b *Workbook) Close() error {
+	b.closing.Store(true)
+	os.RemoveAll(b.tmpDir)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var err error
+	if !b.closed {
+		b.closed = true
+		b.check(errClosed)
+		if b.f != nil {
+			err = b.f.Close()
+		}
+	}
+	// Again now that nothing writes: a temporary file created while the
+	// folder was being removed goes too, and on systems that cannot remove
+	// open files, the files excelize just closed.
+	if rmErr := os.RemoveAll(b.tmpDir); rmErr != nil && err == nil {
+		err = rmErr
+	}
+	return err
+}
 
 func (b *Workbook) unitRows(r *ikk.Result, desaRank map[*ikk.Unit]int) [][]cell {
 	var rows [][]cell
@@ -892,39 +1032,63 @@ func (b *Workbook) perRT(r *ikk.Result) {
 	b.table(sheet, 4, headers, widths, rows)
 }
 
+// masalah writes the accounting per input file and the data issues. Up to
+// ikk.MaxIssues issues are kept, a row each, so the sheet is streamed: in
+// excelize's cells, 30,000 issues took 65 MB.
 func (b *Workbook) masalah(r *ikk.Result) {
 	sheet := b.w("masalah")
-	b.title(sheet, b.w("masalah"), r)
+	widths := []float64{6, 30, 12, 7, 20, 7, 16, 15, 70}
+	// Title, scope, a blank row, the accounting header at row 4, a row per
+	// input, the total, a note, a blank row, the issue count: then the
+	// issue table's header.
+	head := 4 + len(r.Inputs) + 5 // the row after the issue count
+	sw := b.streamSheet(sheet, widths, head)
+	if sw == nil {
+		return
+	}
+	b.streamRow(sw, 1, []cell{{b.w("masalah"), b.st.title}})
+	b.streamRow(sw, 2, []cell{{b.scope(r), b.st.subtitle}})
 	// The accounting per input file: nothing lost.
 	ah := []string{b.w("file"), b.w("sheet"), b.w("header_row"), b.w("rows_read"), b.w("scored"), b.w("rejected"), b.w("blank"), "SHA-256"}
-	for j, h := range ah {
-		b.check(b.f.SetCellValue(sheet, ref(j+1, 4), h))
-	}
-	b.check(b.f.SetCellStyle(sheet, "A4", ref(len(ah), 4), b.st.header))
+	b.streamRow(sw, 4, b.headerCells(ah))
 	row := 4
 	for _, in := range r.Inputs {
 		row++
-		b.writeRow(sheet, row, []cell{{in.Path, b.st.text}, {text(in.Sheet), b.st.text}, {in.HeaderRow, b.st.int}, {in.RowsRead, b.st.int},
+		b.streamRow(sw, row, []cell{{in.Path, b.st.text}, {text(in.Sheet), b.st.text}, {in.HeaderRow, b.st.int}, {in.RowsRead, b.st.int},
 			{in.Scored, b.st.int}, {in.Rejected, b.st.int}, {in.Blank, b.st.int}, {in.SHA256, b.st.text}})
 	}
 	row++
 	s := r.Summary
-	b.writeRow(sheet, row, []cell{{"Total", b.st.textBold}, {nil, b.st.textBold}, {nil, b.st.textBold}, {s.RowsRead, b.st.intBold},
+	b.streamRow(sw, row, []cell{{"Total", b.st.textBold}, {nil, b.st.textBold}, {nil, b.st.textBold}, {s.RowsRead, b.st.intBold},
 		{s.Scored, b.st.intBold}, {s.Rejected, b.st.intBold}, {s.Blank, b.st.intBold}, {nil, b.st.textBold}})
 	row++
-	b.check(b.f.SetCellValue(sheet, ref(1, row), b.w("rejected_note")))
-	b.check(b.f.SetCellStyle(sheet, ref(1, row), ref(1, row), b.st.note))
+	b.streamRow(sw, row, []cell{{b.w("rejected_note"), b.st.note}})
 	row += 2
-	b.check(b.f.SetCellValue(sheet, ref(1, row), fmt.Sprintf("%s: %s (%s %s)", b.w("issues_total"), Int(r.IssueTotal(), b.meta.Lang), b.w("issues_listed"), Int(len(r.Issues), b.meta.Lang))))
-	b.check(b.f.SetCellStyle(sheet, ref(1, row), ref(1, row), b.st.textBold))
-	row++
+	b.streamRow(sw, row, []cell{{fmt.Sprintf("%s: %s (%s %s)", b.w("issues_total"), Int(r.IssueTotal(), b.meta.Lang), b.w("issues_listed"), Int(len(r.Issues), b.meta.Lang)), b.st.textBold}})
 	headers := []string{b.w("no"), b.w("file"), b.w("sheet"), b.w("row"), b.w("column"), b.w("cell"), b.w("value"), b.w("issue_code"), b.w("reason")}
-	var rows [][]cell
+	b.streamRow(sw, head, b.headerCells(headers), excelize.RowOpts{Height: 32})
 	for i, is := range r.Issues {
-		rows = append(rows, []cell{{i + 1, b.st.int}, {is.File, b.st.text}, {text(is.Sheet), b.st.text}, {is.Row, b.st.int}, {text(is.Column), b.st.text},
-			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {b.reason(is), b.st.wrap}})
+		cells := []cell{{i + 1, b.st.int}, {is.File, b.st.text}, {text(is.Sheet), b.st.text}, {is.Row, b.st.int}, {text(is.Column), b.st.text},
+			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {b.reason(is), b.st.wrap}}
+		var opts []excelize.RowOpts
+		if h := b.wrappedHeight(cells, widths); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		b.streamRow(sw, head+1+i, cells, opts...)
 	}
-	b.table(sheet, row, headers, []float64{6, 30, 12, 7, 20, 7, 16, 15, 70}, rows)
+	if len(r.Issues) > 0 {
+		// Set on the sheet before Flush, which writes it.
+		b.check(b.f.AutoFilter(sheet, ref(1, head)+":"+ref(len(headers), head+len(r.Issues)), nil))
+	}
+	b.check(sw.Flush())
+}
+
+func (b *Workbook) headerCells(headers []string) []cell {
+	cells := make([]cell, len(headers))
+	for j, h := range headers {
+		cells[j] = cell{h, b.st.header}
+	}
+	return cells
 }
 
 // reason says what an issue means in the report's language: the English
@@ -1000,6 +1164,10 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 	}
 	if b.meta.Date != "" {
 		kv = append(kv, [2]string{b.w("date"), b.meta.Date})
+	}
+	if len(b.kelSheets) > 1 {
+		kv = append(kv, [2]string{b.w("keluarga_sheets"), fmt.Sprintf(b.w("keluarga_cont"),
+			Int(b.households, lang), strings.Join(b.kelSheets, ", "), Int(maxSheetRows-1, lang))})
 	}
 	for _, p := range b.set.Parameters {
 		label := p.Name

@@ -18,8 +18,8 @@ var imageDefaults = []string{"bmp", "emf", "emz", "gif", "ico", "jpeg", "png", "
 var imagePrefix = map[string]string{"ico": "image/x-", "emf": "image/x-", "wmf": "image/x-", "emz": "image/x-", "wmz": "image/x-"}
 
 // newDeterministicFile returns an empty workbook whose bytes do not depend
-// on map order.
-func newDeterministicFile() (*excelize.File, error) {
+// on map order, opened with opts (the folder for its temporary files).
+func newDeterministicFile(opts ...excelize.Options) (*excelize.File, error) {
 	blank := excelize.NewFile()
 	var buf bytes.Buffer
 	_, err := blank.WriteTo(&buf)
@@ -57,7 +57,7 @@ func newDeterministicFile() (*excelize.File, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return excelize.OpenReader(&out)
+	return excelize.OpenReader(&out, opts...)
 }
 
 // withImageDefaults adds every image Default, in a fixed order, to a
