@@ -373,8 +373,9 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 	if ev.start.err != nil {
 		return ev.start.err
 	}
-	sc.cur.Sheet, sc.cur.HeaderRow, sc.position = ev.start.sheet, ev.start.lay.headerRow, ev.start.position
 	lay := ev.start.lay
+	sc.cur.Sheet, sc.cur.HeaderRow, sc.position = ev.start.sheet, lay.headerRow, ev.start.position
+	sc.cur.SheetHidden, sc.cur.HiddenSkipped = lay.hidden, lay.hiddenSkipped
 	sc.reportMissingColumns(j.path, sc.cur.Sheet, lay)
 	sc.kkAsNumber = 0
 	for {

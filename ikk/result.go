@@ -36,6 +36,13 @@ type Input struct {
 	SHA256    string
 	Sheet     string
 	HeaderRow int
+	// SheetHidden says the sheet read is hidden in the workbook: it was
+	// read because Options.Sheet named it.
+	SheetHidden bool
+	// HiddenSkipped lists the hidden sheets, before the one read, whose
+	// header matched too: the default choice reads only visible sheets,
+	// and a user may need to hear that these were passed over.
+	HiddenSkipped []string
 	Accounting
 }
 

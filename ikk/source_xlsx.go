@@ -60,7 +60,11 @@ func xlsxError(err error, limit int64) error {
 }
 
 func (b *xlsxBook) Sheets() []string { return b.wb.Sheets() }
-func (b *xlsxBook) Close() error     { return b.wb.Close() }
+
+// Hidden reports a sheet Excel does not show, which findSheet reads only
+// when it is named.
+func (b *xlsxBook) Hidden(sheet string) bool { return b.wb.Hidden(sheet) }
+func (b *xlsxBook) Close() error             { return b.wb.Close() }
 
 func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 	defer func() {

@@ -99,6 +99,8 @@ func (w *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 		}
 		var s sheetRef
 		s.name, _ = t.attr("name")
+		state, _ := t.attr("state")
+		s.hidden = strings.EqualFold(state, "hidden") || strings.EqualFold(state, "veryHidden")
 		// r:id; the prefix and its namespace differ between transitional
 		// and Strict files, the local name does not. "sheetId" is a
 		// different local name and is not matched.

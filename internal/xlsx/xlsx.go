@@ -58,6 +58,10 @@ type sheetRef struct {
 	name    string
 	part    string
 	problem string
+	// hidden is a sheet Excel does not show (state "hidden" or
+	// "veryHidden"): instructions, lookup lists, a copy kept aside. Its
+	// rows are not what a user sees as the workbook's data.
+	hidden bool
 }
 
 // Open reads the workbook's directory, sheet list and shared strings; the
@@ -235,24 +239,10 @@ func (w *Workbook) Sheets() []string {
 
 // Rows starts streaming one sheet. Several Rows may be open at once; each
 // reads its own copy of the part, inflating it in a goroutine of its own
-// that reading to the end, an error or Close stops. An exact name is preferred, then a
-// case-insensitive one, because Excel treats sheet names case-insensitively.
+// that reading to the end, an error or Close stops. The name is found as
+// Hidden finds it.
 func (w *Workbook) Rows(sheet string) (*Rows, error) {
-	var ref *sheetRef
-	for i := range w.sheets {
-		if w.sheets[i].name == sheet {
-			ref = &w.sheets[i]
-			break
-		}
-	}
-	if ref == nil {
-		for i := range w.sheets {
-			if strings.EqualFold(w.sheets[i].name, sheet) {
-				ref = &w.sheets[i]
-				break
-			}
-		}
-	}
+	ref := w.sheet(sheet)
 	if ref == nil {
 		return nil, fmt.Errorf("xlsx: no sheet named %q", sheet)
 	}
@@ -266,6 +256,29 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	r := newRows(ref.name, ref.part, rc, w.sst)
 	r.bounded = rc.(*boundedPart)
 	return r, nil
+}
+
+// Hidden reports whether the sheet is hidden in Excel (state "hidden" or
+// "veryHidden"); false for a sheet the workbook does not have.
+func (w *Workbook) Hidden(sheet string) bool {
+	ref := w.sheet(sheet)
+	return ref != nil && ref.hidden
+}
+
+// sheet finds a sheet by name: an exact name is preferred, then a
+// case-insensitive one, because Excel treats sheet names case-insensitively.
+func (w *Workbook) sheet(name string) *sheetRef {
+	for i := range w.sheets {
+		if w.sheets[i].name == name {
+			return &w.sheets[i]
+		}
+	}
+	for i := range w.sheets {
+		if strings.EqualFold(w.sheets[i].name, name) {
+			return &w.sheets[i]
+		}
+	}
+	return nil
 }
 
 // Close releases the file. Rows still open on it fail on their next read.

@@ -396,6 +396,29 @@ func TestWorkbookStructure(t *testing.T) {
 			}
 		}
 	})
+	t.Run("hidden sheets", func(t *testing.T) {
+		parts := book("", "", "", "", "")
+		parts[1].data = strings.Replace(parts[1].data, `<sheet name="Sheet1"`, `<sheet state="hidden" name="Sheet1"`, 1)
+		parts[1].data = strings.Replace(parts[1].data, `<sheet name="Sheet2"`, `<sheet name="Sheet2" state="veryHidden"`, 1)
+		parts[1].data = strings.Replace(parts[1].data, `<sheet name="Sheet3"`, `<sheet name="Sheet3" state="visible"`, 1)
+		wb, err := Open(writeFile(t, zipBytes(t, parts)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer wb.Close()
+		for sheet, want := range map[string]bool{"Sheet1": true, "sheet1": true, "Sheet2": true, "Sheet3": false, "Sheet4": false, "Tidak Ada": false} {
+			if got := wb.Hidden(sheet); got != want {
+				t.Errorf("Hidden(%q) = %v, want %v", sheet, got, want)
+			}
+		}
+		// Hidden sheets are listed and readable: choosing is the caller's.
+		if got := wb.Sheets(); len(got) != 4 {
+			t.Errorf("Sheets() = %q", got)
+		}
+		if _, err := wb.Rows("Sheet2"); err != nil {
+			t.Errorf("Rows of a hidden sheet: %v", err)
+		}
+	})
 	t.Run("sheet part missing", func(t *testing.T) {
 		parts := book("", "")
 		parts = parts[:3]
