@@ -69,11 +69,15 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 			r.issKK = r.iss1
 		}
 	}()
-	if blankCells(cells) {
+	if blankCells(cells) && !rs.formulaRead(lay, cells) {
 		r.fate = rowBlank
 		return
 	}
 	// Identify the village.
+	if rs.villageFormulas(b, i) {
+		r.fate = rowRejected
+		return
+	}
 	if raw := rs.text(lay, cells, rs.kodeCol); raw != "" {
 		c, err := NormalizeVillageCode(raw)
 		if err != nil {
@@ -97,6 +101,11 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 	}
 	r.fate = rowScored
 	r.issKK = int32(len(b.issues))
+	for _, c := range [...]int{rs.kkCol, rs.rtCol, rs.nameCol} {
+		if rs.isFormula(lay, cells, c) && (c != rs.nameCol || rs.opt.OnHousehold != nil) {
+			rs.issue(b, i, c, IssueFormulaNoValue, "", errFormulaNoValue.Error())
+		}
+	}
 	kkCell := rs.cell(lay, cells, rs.kkCol)
 	r.kk = strings.TrimSpace(kkCell.Value)
 	if r.kk != "" && kkCell.Kind == KindNumber && kkDigitsLost(r.kk) {
@@ -116,7 +125,10 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		}
 		cell := rs.cell(lay, cells, c)
 		v, err := col.parse(cell)
-		if err != nil {
+		switch {
+		case err == errFormulaNoValue:
+			rs.issue(b, i, c, IssueFormulaNoValue, "", err.Error())
+		case err != nil:
 			rs.issue(b, i, c, IssueInvalidValue, strings.TrimSpace(cell.Value), err.Error())
 		}
 		rs.vals[col.slot] = v
@@ -127,6 +139,50 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 	}
 	nInd, nDim := len(rs.inds), len(rs.set.Dimensions)
 	rs.household(r, b.outs[i*nInd:(i+1)*nInd], b.dims[i*nDim:(i+1)*nDim])
+}
+
+// isFormula reports whether set column col holds, in this row, a formula
+// saved without its result.
+func (rs *rowScorer) isFormula(lay *layout, cells []Cell, col int) bool {
+	return rs.cell(lay, cells, col).Kind == KindFormula
+}
+
+// formulaRead reports whether a column the scorer reads holds a formula
+// saved without its result: such a row is not blank, since what the
+// formula computes is not known. Formulas in other columns do not count.
+func (rs *rowScorer) formulaRead(lay *layout, cells []Cell) bool {
+	for c := range rs.set.Columns {
+		if c == rs.nameCol && rs.opt.OnHousehold == nil {
+			continue
+		}
+		if rs.isFormula(lay, cells, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// villageFormulas reports the village columns that hold a formula saved
+// without its result, and whether the row's village is therefore unknown:
+// a formula kode_desa, or, with no kode_desa written, a formula kecamatan or
+// desa. Such a row is rejected rather than keyed some other way, which could
+// split one village in two.
+func (rs *rowScorer) villageFormulas(b *batch, i int) (reject bool) {
+	cells, lay := b.cells[i], b.lay
+	code := rs.isFormula(lay, cells, rs.kodeCol)
+	named := code || rs.text(lay, cells, rs.kodeCol) != ""
+	for _, c := range [...]int{rs.kodeCol, rs.kabCol, rs.kecCol, rs.desaCol} {
+		if !rs.isFormula(lay, cells, c) {
+			continue
+		}
+		msg := errFormulaNoValue.Error()
+		if c == rs.kodeCol || !named && (c == rs.kecCol || c == rs.desaCol) {
+			msg = "the cell holds a formula saved without its result, so the row's village is not known and the row is not scored; open the file in Excel or LibreOffice and save it, so that the results are stored"
+			reject = true
+		}
+		rs.issue(b, i, c, IssueFormulaNoValue, "", msg)
+	}
+	return reject
 }
 
 // household decides the outcomes of the household in rs.vals, its dimension

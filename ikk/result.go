@@ -55,7 +55,7 @@ type Issue struct {
 	Field   string // the set's column name, when the issue is about a column
 	Cell    string // e.g. "E12", when the column exists in the sheet
 	Value   string
-	Code    string // invalid_value, no_village, duplicate_kk, missing_column
+	Code    string // invalid_value, no_village, duplicate_kk, missing_column, formula_no_value, ...
 	Message string
 }
 
@@ -67,6 +67,9 @@ const (
 	IssueMissingColumn = "missing_column"
 	IssueSkippedFile   = "skipped_file"
 	IssueKKAsNumber    = "kk_as_number"
+	// IssueFormulaNoValue is a cell holding a formula saved without its
+	// result (openpyxl and other writers that do not compute formulas).
+	IssueFormulaNoValue = "formula_no_value"
 )
 
 // Unit levels.

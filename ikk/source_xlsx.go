@@ -131,6 +131,8 @@ func (s *xlsxSource) appendNext(dst []Cell) (cells []Cell, num int, ok bool) {
 			cell.Kind = KindNumber
 		case xlsx.TypeBool:
 			cell.Kind = KindBool
+		case xlsx.TypeFormula:
+			cell.Kind = KindFormula
 		}
 		dst = append(dst, cell)
 	}

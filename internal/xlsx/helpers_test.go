@@ -122,7 +122,10 @@ func str(v string) Cell  { return Cell{Value: v, Type: TypeString} }
 func boo(v string) Cell  { return Cell{Value: v, Type: TypeBool} }
 func errc(v string) Cell { return Cell{Value: v, Type: TypeError} }
 
-var empty = Cell{}
+var (
+	empty   = Cell{}
+	formula = Cell{Type: TypeFormula}
+)
 
 func formatRows(rows []row) string {
 	var b strings.Builder

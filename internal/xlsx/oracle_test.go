@@ -180,7 +180,7 @@ func (r *oracleRows) readCell(t *token, col int) (int, error) {
 		return 0, fmt.Errorf("cell without r past the last column XFD")
 	}
 	r.v, r.is = r.v[:0], r.is[:0]
-	hasV, hasIS := false, false
+	hasV, hasIS, hasF := false, false, false
 	for {
 		t, err := r.z.next()
 		if err != nil {
@@ -194,6 +194,8 @@ func (r *oracleRows) readCell(t *token, col int) (int, error) {
 					hasV = true
 				case "is":
 					hasIS = true
+				case "f":
+					hasF = true
 				}
 			}
 		case tokText:
@@ -212,6 +214,9 @@ func (r *oracleRows) readCell(t *token, col int) (int, error) {
 					ref = columnName(col) + strconv.Itoa(r.num)
 				}
 				return 0, fmt.Errorf("cell %s: %w", ref, err)
+			}
+			if cell.Type == TypeEmpty && hasF {
+				cell.Type = TypeFormula // a formula saved without its result
 			}
 			if cell.Type != TypeEmpty {
 				r.put(col, cell)

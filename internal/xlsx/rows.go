@@ -18,11 +18,12 @@ type CellType uint8
 // The zero CellType is TypeEmpty so that the zero Cell, used to fill gaps
 // between columns, is an empty cell.
 const (
-	TypeEmpty  CellType = iota // no value: absent, blank, or a formula saved without its result
-	TypeNumber                 // stored text such as "37.125" or "1.5E-3": the dot is always the decimal point
-	TypeString                 // text as typed, so separators follow the writer's locale; also t="d" ISO dates, which are text, not serials
-	TypeBool                   // "1" or "0", as stored, so no language's TRUE/FALSE is assumed
-	TypeError                  // the error literal, e.g. "#N/A", kept so a broken formula is not read as text
+	TypeEmpty   CellType = iota // no value: absent or blank
+	TypeNumber                  // stored text such as "37.125" or "1.5E-3": the dot is always the decimal point
+	TypeString                  // text as typed, so separators follow the writer's locale; also t="d" ISO dates, which are text, not serials
+	TypeBool                    // "1" or "0", as stored, so no language's TRUE/FALSE is assumed
+	TypeError                   // the error literal, e.g. "#N/A", kept so a broken formula is not read as text
+	TypeFormula                 // a formula saved without its result (Value is ""): what it computes is not known, which is not the same as blank
 )
 
 // String makes types readable in messages and test failures.
@@ -38,6 +39,8 @@ func (t CellType) String() string {
 		return "Bool"
 	case TypeError:
 		return "Error"
+	case TypeFormula:
+		return "Formula"
 	}
 	return "CellType(" + strconv.Itoa(int(t)) + ")"
 }
@@ -319,9 +322,9 @@ func (r *Rows) readCell(t *xtok, col int) (int, error) {
 	}
 	switch shape {
 	case tailV:
-		err = r.value(col, tc, true, false, text, nil)
+		err = r.value(col, tc, true, false, false, text, nil)
 	case tailIS:
-		err = r.value(col, tc, false, true, nil, text)
+		err = r.value(col, tc, false, true, false, nil, text)
 	default:
 		err = r.readCellTokens(col, tc)
 	}
@@ -337,7 +340,7 @@ func (r *Rows) readSimpleCell(shape int, ref, typ, text []byte, col int) (int, e
 	if err != nil {
 		return 0, err
 	}
-	if err := r.value(col, tc, shape == tailV, shape == tailIS, text, text); err != nil {
+	if err := r.value(col, tc, shape == tailV, shape == tailIS, false, text, text); err != nil {
 		return 0, r.cellErr(ref, col, err)
 	}
 	return col + 1, nil
@@ -411,7 +414,7 @@ func cellErrorf(format string, args ...any) error {
 // token, up to its end tag.
 func (r *Rows) readCellTokens(col, tc int) error {
 	r.v, r.is = r.v[:0], r.is[:0]
-	hasV, hasIS := false, false
+	hasV, hasIS, hasF := false, false, false
 	for {
 		t, err := r.s.next()
 		if err != nil {
@@ -425,6 +428,8 @@ func (r *Rows) readCellTokens(col, tc int) error {
 					hasV = true
 				case idIS:
 					hasIS = true
+				case idF:
+					hasF = true
 				}
 			}
 		case tokText:
@@ -437,7 +442,7 @@ func (r *Rows) readCellTokens(col, tc int) error {
 			if r.s.depth() != 3 {
 				continue
 			}
-			return r.value(col, tc, hasV, hasIS, r.v, r.is)
+			return r.value(col, tc, hasV, hasIS, hasF, r.v, r.is)
 		}
 	}
 }
@@ -468,32 +473,44 @@ func (r *Rows) putText(col int, typ CellType, b []byte) {
 
 // value interprets a cell's <v> or <is> text by its t attribute and stores
 // the cell. A cell with no value is Empty whatever its type, and is not
-// stored: that is how a formula saved without its result looks.
-func (r *Rows) value(col, typ int, hasV, hasIS bool, v, is []byte) error {
+// stored; but one that has a formula (hasF) is stored as Formula, because
+// that is how a formula saved without its result looks, and its result
+// is not known to be blank.
+func (r *Rows) value(col, typ int, hasV, hasIS, hasF bool, v, is []byte) error {
+	stored, err := r.storeValue(col, typ, hasV, hasIS, v, is)
+	if err == nil && !stored && hasF {
+		r.put(col, Cell{Type: TypeFormula}, span{-1, -1})
+	}
+	return err
+}
+
+// storeValue stores a cell's value, if it has one, and says whether it did.
+func (r *Rows) storeValue(col, typ int, hasV, hasIS bool, v, is []byte) (bool, error) {
 	switch typ {
 	case typNumber:
 		s := trimSpace(v)
 		if !hasV || len(s) == 0 {
-			return nil
+			return false, nil
 		}
 		if !isNumber(s) {
-			return cellErrorf("number cell holds %q", clip(string(s)))
+			return false, cellErrorf("number cell holds %q", clip(string(s)))
 		}
 		r.putText(col, TypeNumber, s)
 	case typShared:
 		s := trimSpace(v)
 		if !hasV || len(s) == 0 {
-			return nil
+			return false, nil
 		}
 		i, ok := parseIndex(s)
 		if !ok || i >= len(r.sst) {
-			return cellErrorf("shared string index %q out of range (%d strings)", clip(string(s)), len(r.sst))
+			return false, cellErrorf("shared string index %q out of range (%d strings)", clip(string(s)), len(r.sst))
 		}
 		r.put(col, Cell{Value: r.sst[i], Type: TypeString}, span{-1, -1})
 	case typStr:
-		if hasV {
-			r.putText(col, TypeString, v)
+		if !hasV {
+			return false, nil
 		}
+		r.putText(col, TypeString, v)
 	case typInline:
 		switch {
 		case hasIS:
@@ -502,30 +519,34 @@ func (r *Rows) value(col, typ int, hasV, hasIS bool, v, is []byte) error {
 			r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
 		case hasV:
 			r.putText(col, TypeString, v)
+		default:
+			return false, nil
 		}
 	case typBool:
 		s := trimSpace(v)
 		switch string(s) {
 		case "":
+			return false, nil
 		case "1", "true":
 			r.put(col, Cell{Value: "1", Type: TypeBool}, span{-1, -1})
 		case "0", "false":
 			r.put(col, Cell{Value: "0", Type: TypeBool}, span{-1, -1})
 		default:
-			return cellErrorf("boolean cell holds %q", clip(string(s)))
+			return false, cellErrorf("boolean cell holds %q", clip(string(s)))
 		}
-	case typError:
-		if hasV && len(v) > 0 {
-			r.putText(col, TypeError, v)
+	case typError, typDate:
+		if !hasV || len(v) == 0 {
+			return false, nil
 		}
-	case typDate:
-		if hasV && len(v) > 0 {
-			r.putText(col, TypeString, v)
+		t := TypeError
+		if typ == typDate {
+			t = TypeString
 		}
+		r.putText(col, t, v)
 	default:
-		return cellErrorf("unknown cell type t=%q", clip(string(r.typ)))
+		return false, cellErrorf("unknown cell type t=%q", clip(string(r.typ)))
 	}
-	return nil
+	return true, nil
 }
 
 // trimSpace strips XML whitespace, which the schema allows around numbers,

@@ -45,9 +45,10 @@ const (
 	idIS
 	idT
 	idR
+	idF
 )
 
-var idNames = [...]string{"", "sheetData", "row", "c", "v", "is", "t", "r"}
+var idNames = [...]string{"", "sheetData", "row", "c", "v", "is", "t", "r", "f"}
 
 func lookupID(local []byte) elemID {
 	switch string(local) { // compiled without converting, so no allocation
@@ -63,6 +64,8 @@ func lookupID(local []byte) elemID {
 		return idT
 	case "r":
 		return idR
+	case "f":
+		return idF
 	case "sheetData":
 		return idSheetData
 	}

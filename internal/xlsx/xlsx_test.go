@@ -86,9 +86,26 @@ func TestRows(t *testing.T) {
 			want: []row{{2, []Cell{empty, num("2"), empty, num("4")}}, {3, nil}, {10, []Cell{empty, empty, str("")}}},
 		},
 		{
-			name: "formula without a value is empty",
-			data: `<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1"><v>2</v></c><c r="C1" t="str"><f>B1&amp;""</f></c></row>`,
-			want: []row{{1, []Cell{empty, num("2")}}},
+			// What openpyxl and other writers that do not compute formulas
+			// save: the formula, and no result or an empty one.
+			name: "formula without a value is Formula",
+			data: `<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1"><v>2</v></c><c r="C1" t="str"><f>B1&amp;""</f></c>` +
+				`<c r="D1"><f>1+1</f><v/></c><c r="E1" t="b"><f>TRUE()</f><v></v></c><c r="F1"><f t="shared" si="0"/></c>` +
+				`<c r="G1" t="s"><f>X</f></c><c r="H1" t="inlineStr"><f>X</f></c><c r="I1" t="e"><f>NA()</f><v/></c></row>`,
+			want: []row{{1, []Cell{formula, num("2"), formula, formula, formula, formula, formula, formula, formula}}},
+		},
+		{
+			name: "formula with its result is the result",
+			sst:  `<si><t>Ya</t></si>`,
+			data: `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>IF(A1&gt;5,"x","")</f><v></v></c>` +
+				`<c r="C1" t="s"><f>X</f><v>0</v></c><c r="D1" t="b"><f>TRUE()</f><v>1</v></c><c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c>` +
+				`<c r="F1" t="str"><f>"a"</f><v>a</v></c></row>`,
+			want: []row{{1, []Cell{num("2"), str(""), str("Ya"), boo("1"), errc("#DIV/0!"), str("a")}}},
+		},
+		{
+			name: "formula in the last column is kept",
+			data: `<row r="1"><c r="A1"><v>1</v></c><c r="C1"><f>A1</f></c></row>`,
+			want: []row{{1, []Cell{num("1"), empty, formula}}},
 		},
 		{
 			name: "xml:space preserve keeps whitespace",
