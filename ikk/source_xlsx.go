@@ -53,6 +53,9 @@ func xlsxError(err error, limit int64) error {
 	switch {
 	case errors.Is(err, xlsx.ErrTooLarge):
 		return fmt.Errorf("the workbook inflates beyond %d MiB (%d times its size); it is refused as a possible zip bomb", limit>>20, xlsxMaxRatio)
+	case errors.Is(err, xlsx.ErrLimit):
+		// The message names the part or the sheet and row.
+		return fmt.Errorf("the workbook holds more than any survey could, so it is refused as damaged or built to exhaust memory (%v)", strings.TrimPrefix(msg, "xlsx: "))
 	case strings.Contains(msg, "zip:"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "flate"):
 		return fmt.Errorf("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
 	}

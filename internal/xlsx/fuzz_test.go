@@ -87,7 +87,7 @@ func oracleRead(wb *Workbook, sheet string) ([]row, error) {
 		if err != nil {
 			return nil, err
 		}
-		rs := newOracleRows(s.name, s.part, rc, wb.sst)
+		rs := newOracleRows(s.name, s.part, rc, wb.sst.strings())
 		defer rs.Close()
 		var out []row
 		for rs.Next() {

@@ -138,3 +138,22 @@ func formatRows(rows []row) string {
 	}
 	return b.String()
 }
+
+// tableOf builds a shared-string table from strings.
+func tableOf(strs []string) *sstTable {
+	t := &sstTable{}
+	for _, s := range strs {
+		t.add([]byte(s))
+	}
+	return t
+}
+
+// strings lists the table's strings, for the encoding/xml reader and for
+// comparisons; nil for a workbook without shared strings.
+func (t *sstTable) strings() []string {
+	var out []string
+	for i := range t.len() {
+		out = append(out, string(t.appendString(nil, i)))
+	}
+	return out
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // oracleRows is the former Rows.
@@ -300,4 +301,98 @@ func (r *oracleRows) value(typ string, hasV, hasIS bool) (Cell, error) {
 		return Cell{Value: string(r.v), Type: TypeString}, nil
 	}
 	return Cell{}, fmt.Errorf("unknown cell type t=%q", clip(typ))
+}
+
+// oracleSharedStrings is the former shared-string reader, on encoding/xml:
+// the table Open reads with the scanner must be the same.
+func (w *Workbook) oracleSharedStrings(name string) ([]string, error) {
+	rc, err := w.openPart(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var (
+		sst []string
+		buf []byte
+	)
+	z := newTokenizer(rc)
+	for {
+		t, err := z.next()
+		if err == io.EOF {
+			return sst, nil
+		}
+		if err != nil {
+			return nil, partErr(name, err)
+		}
+		switch t.kind {
+		case tokStart:
+			if t.name == "sst" && z.depth() == 1 && sst == nil {
+				// Preallocate from the writer's count, capped because the
+				// count is only a claim.
+				if n, err := strconv.Atoi(attrOr(t, "uniqueCount", "0")); err == nil && n > 0 {
+					sst = make([]string, 0, min(n, 1<<16))
+				}
+			}
+			if t.name == "si" && z.depth() == 2 {
+				buf = buf[:0]
+			}
+		case tokText:
+			if isStringText(z, "si", 2) {
+				buf = append(buf, t.text...)
+			}
+		case tokEnd:
+			if t.name == "si" && z.depth() == 1 {
+				sst = append(sst, unescapeXstring(string(buf)))
+			}
+		}
+	}
+}
+
+func attrOr(t *token, local, def string) string {
+	if v, ok := t.attr(local); ok {
+		return v
+	}
+	return def
+}
+
+// unescapeXstring is appendUnescapeXstring on strings, as the former reader
+// had it.
+func unescapeXstring(s string) string {
+	i := strings.Index(s, "_x")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		s = s[i:]
+		if r, ok := xstringEscape(s); ok {
+			b.WriteRune(r)
+			s = s[7:]
+		} else {
+			b.WriteString("_x")
+			s = s[2:]
+		}
+		i = strings.Index(s, "_x")
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// isStringText reports whether the text being read belongs to a string item
+// (<si> or <is>, named by container, at containerDepth): text of its own <t>
+// or of the <t> of a rich-text run <r>. The <t> inside a phonetic run <rPh>
+// is a reading aid for East Asian text, not part of the value.
+func isStringText(z *tokenizer, container string, containerDepth int) bool {
+	if z.parent(0) != "t" {
+		return false
+	}
+	switch z.depth() {
+	case containerDepth + 1:
+		return z.parent(1) == container
+	case containerDepth + 2:
+		return z.parent(1) == "r" && z.parent(2) == container
+	}
+	return false
 }

@@ -59,6 +59,22 @@ const (
 	maxRows    = 1048576 // Excel's last row
 )
 
+// Budgets on what one row may make the reader hold or hand out, far above
+// any real survey (a row of 46 answers is about a kilobyte) and reached only
+// by a damaged or crafted sheet, which is refused when it reaches them.
+const (
+	// maxRowBytes bounds the text of a row's values together: every
+	// value is copied into one string per row, and a reader downstream may
+	// keep thousands of rows in flight.
+	maxRowBytes = 2 << 20
+	// Shared strings handed out may add up to at most sharedYieldBase
+	// plus sharedYieldFactor times the sheet's XML read so far. A cell of
+	// a few bytes can name a string of 128 KiB, so without this a small
+	// sheet could make its reader copy, and its caller parse, terabytes.
+	sharedYieldBase   = 64 << 20
+	sharedYieldFactor = 4
+)
+
 // Rows streams the rows of one sheet. Only the current row is held, so
 // memory stays flat whatever the sheet's length.
 type Rows struct {
@@ -67,29 +83,31 @@ type Rows struct {
 	bounded *boundedPart // nil for rows read from memory (tests)
 	s       *scanner
 	cleanup runtime.Cleanup
-	sst     []string
+	sst     *sstTable
 
 	inData bool // inside <sheetData>
 	inRow  bool // a <row> has started and not yet ended (for messages)
 	done   bool
 	err    error
 
-	num   int // current row number
-	cells []Cell
-	spans []span // where each cell's value lies in text, if it does
-	text  []byte // the values of the current row, end to end
-	v     []byte // text of the current <v>
-	is    []byte // text of the current <is>
-	ref   []byte // r of the current <c>
-	typ   []byte // t of the current <c>, kept for messages
-	rowR  []byte // r of the current <row>, when it is a valid row number
+	num    int   // current row number
+	nCells int   // <c> elements of the current row, repeats included
+	shared int64 // bytes of shared strings handed out so far
+	cells  []Cell
+	spans  []span // where each cell's value lies in text, if it does
+	text   []byte // the values of the current row, end to end
+	v      []byte // text of the current <v>
+	is     []byte // text of the current <is>
+	ref    []byte // r of the current <c>
+	typ    []byte // t of the current <c>, kept for messages
+	rowR   []byte // r of the current <row>, when it is a valid row number
 }
 
 // span locates a value in Rows.text; start is -1 for a value that is not
-// there (a shared string, a boolean, an Empty cell).
+// there (a boolean, an Empty or Formula cell).
 type span struct{ start, end int }
 
-func newRows(sheet, part string, rc io.ReadCloser, sst []string) *Rows {
+func newRows(sheet, part string, rc io.ReadCloser, sst *sstTable) *Rows {
 	p := newInflater(rc)
 	r := newRowsFrom(sheet, part, p, sst)
 	// A Rows dropped without Close must not leave the inflating goroutine
@@ -108,7 +126,7 @@ func (r *Rows) Position() (done, total int64) {
 	return r.bounded.read.Load(), r.bounded.size
 }
 
-func newRowsFrom(sheet, part string, src source, sst []string) *Rows {
+func newRowsFrom(sheet, part string, src source, sst *sstTable) *Rows {
 	return &Rows{sheet: sheet, part: part, s: newScanner(src), sst: sst}
 }
 
@@ -164,7 +182,8 @@ func (r *Rows) Num() int { return r.num }
 // Empty cells in the gaps and no trailing Empty cells. The slice is reused by
 // the next call to Next, to keep a long sheet from allocating a row slice
 // per row; copy it to keep it. The values stay valid; those of one row share
-// one allocation.
+// one allocation, shared strings included, so that a value kept (a desa's
+// name in the results) keeps alive its row's text, not the whole table.
 func (r *Rows) Cells() []Cell { return r.cells }
 
 // Err returns why Next stopped early, or nil if the sheet was read to its
@@ -210,6 +229,7 @@ func (r *Rows) readRow(t *xtok) error {
 	r.cells = r.cells[:0]
 	r.spans = r.spans[:0]
 	r.text = r.text[:0]
+	r.nCells = 0
 	next := r.num + 1
 	r.rowR = r.rowR[:0]
 	if ref := t.r; len(ref) > 0 {
@@ -226,6 +246,11 @@ func (r *Rows) readRow(t *xtok) error {
 		r.num = next
 		r.inRow = true
 		return fmt.Errorf("row number %d beyond the last row %d", next, maxRows)
+	}
+	if next <= r.num {
+		// Excel writes rows in order; a row again or out of order would
+		// be read twice or in the wrong place.
+		return fmt.Errorf("row %d comes after row %d: the rows are out of order", next, r.num)
 	}
 	r.num = next
 	r.inRow = true
@@ -358,6 +383,11 @@ func (r *Rows) startCell(ref, typ []byte, col int) (int, int, error) {
 	} else if col >= maxColumns {
 		return 0, 0, fmt.Errorf("cell without r past the last column XFD")
 	}
+	// Counted, not only placed: a row of millions of cells all naming A1
+	// would otherwise be read to its end.
+	if r.nCells++; r.nCells > maxColumns {
+		return 0, 0, limitErrorf("more than %d cells in the row (a sheet has %d columns)", maxColumns, maxColumns)
+	}
 	tc := cellTypeOf(typ)
 	if tc == typUnknown {
 		r.typ = append(r.typ[:0], typ...) // for the message, at the cell's end
@@ -387,7 +417,7 @@ func (r *Rows) cellColumn(ref []byte) (int, error) {
 
 // cellErr names the cell in an error about its value.
 func (r *Rows) cellErr(ref []byte, col int, err error) error {
-	if !errors.Is(err, errCellValue) {
+	if !errors.Is(err, errCellValue) && !errors.Is(err, ErrLimit) {
 		return err
 	}
 	name := string(ref)
@@ -434,8 +464,14 @@ func (r *Rows) readCellTokens(col, tc int) error {
 			}
 		case tokText:
 			if r.s.depth() == 5 && r.s.parent(0) == idV {
+				if len(r.v)+len(t.text) > maxStringBytes {
+					return errValueTooLong
+				}
 				r.v = append(r.v, t.text...)
 			} else if hasIS && r.s.inStringText(idIS, 5) {
+				if len(r.is)+len(t.text) > maxStringBytes {
+					return errValueTooLong
+				}
 				r.is = append(r.is, t.text...)
 			}
 		case tokEnd:
@@ -446,6 +482,9 @@ func (r *Rows) readCellTokens(col, tc int) error {
 		}
 	}
 }
+
+// errValueTooLong refuses a cell value longer than Excel allows.
+var errValueTooLong = limitErrorf("value longer than %d KiB (Excel allows 32,767 characters)", maxStringBytes>>10)
 
 // put stores a cell at its column, filling any gap with Empty cells. A
 // column already filled (a writer repeating or reordering cells) is
@@ -465,10 +504,33 @@ func (r *Rows) put(col int, c Cell, sp span) {
 }
 
 // putText stores a cell whose value is b, copied into the row's text.
-func (r *Rows) putText(col int, typ CellType, b []byte) {
+func (r *Rows) putText(col int, typ CellType, b []byte) error {
+	if len(r.text)+len(b) > maxRowBytes {
+		return errRowTooLong
+	}
 	start := len(r.text)
 	r.text = append(r.text, b...)
 	r.put(col, Cell{Type: typ}, span{start, len(r.text)})
+	return nil
+}
+
+var errRowTooLong = limitErrorf("the row's values pass %d MiB", maxRowBytes>>20)
+
+// putShared stores shared string i, copied into the row's text, within the
+// budget of shared text a sheet of this size may hand out.
+func (r *Rows) putShared(col, i int) error {
+	n := r.sst.size(i)
+	r.shared += int64(n)
+	if read := r.s.offset(); r.shared > sharedYieldBase+sharedYieldFactor*read {
+		return limitErrorf("the shared strings the sheet names add up to %d MiB from %d MiB of sheet: far more than a real sheet names", r.shared>>20, read>>20)
+	}
+	if len(r.text)+n > maxRowBytes {
+		return errRowTooLong
+	}
+	start := len(r.text)
+	r.text = r.sst.appendString(r.text, i)
+	r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
+	return nil
 }
 
 // value interprets a cell's <v> or <is> text by its t attribute and stores
@@ -486,6 +548,11 @@ func (r *Rows) value(col, typ int, hasV, hasIS, hasF bool, v, is []byte) error {
 
 // storeValue stores a cell's value, if it has one, and says whether it did.
 func (r *Rows) storeValue(col, typ int, hasV, hasIS bool, v, is []byte) (bool, error) {
+	// The one-step paths hand over values of up to a window; the token
+	// path has checked as it gathered.
+	if len(v) > maxStringBytes || len(is) > maxStringBytes {
+		return false, errValueTooLong
+	}
 	switch typ {
 	case typNumber:
 		s := trimSpace(v)
@@ -495,30 +562,33 @@ func (r *Rows) storeValue(col, typ int, hasV, hasIS bool, v, is []byte) (bool, e
 		if !isNumber(s) {
 			return false, cellErrorf("number cell holds %q", clip(string(s)))
 		}
-		r.putText(col, TypeNumber, s)
+		return true, r.putText(col, TypeNumber, s)
 	case typShared:
 		s := trimSpace(v)
 		if !hasV || len(s) == 0 {
 			return false, nil
 		}
 		i, ok := parseIndex(s)
-		if !ok || i >= len(r.sst) {
-			return false, cellErrorf("shared string index %q out of range (%d strings)", clip(string(s)), len(r.sst))
+		if !ok || i >= r.sst.len() {
+			return false, cellErrorf("shared string index %q out of range (%d strings)", clip(string(s)), r.sst.len())
 		}
-		r.put(col, Cell{Value: r.sst[i], Type: TypeString}, span{-1, -1})
+		return true, r.putShared(col, i)
 	case typStr:
 		if !hasV {
 			return false, nil
 		}
-		r.putText(col, TypeString, v)
+		return true, r.putText(col, TypeString, v)
 	case typInline:
 		switch {
 		case hasIS:
+			if len(r.text)+len(is) > maxRowBytes {
+				return false, errRowTooLong
+			}
 			start := len(r.text)
 			r.text = appendUnescapeXstring(r.text, is)
 			r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
 		case hasV:
-			r.putText(col, TypeString, v)
+			return true, r.putText(col, TypeString, v)
 		default:
 			return false, nil
 		}
@@ -542,7 +612,7 @@ func (r *Rows) storeValue(col, typ int, hasV, hasIS bool, v, is []byte) (bool, e
 		if typ == typDate {
 			t = TypeString
 		}
-		r.putText(col, t, v)
+		return true, r.putText(col, t, v)
 	default:
 		return false, cellErrorf("unknown cell type t=%q", clip(string(r.typ)))
 	}

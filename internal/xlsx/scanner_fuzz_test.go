@@ -15,7 +15,7 @@ import (
 // size with the given room in front of each, so that every boundary case
 // (a tag cut by a piece, a tail longer than the room) can be reached.
 func scanSheet(data []byte, sst []string, piece, room int) ([]row, error) {
-	rs := newRowsFrom("Sheet1", "sheet1.xml", &memSource{data: data, piece: piece, room: room}, sst)
+	rs := newRowsFrom("Sheet1", "sheet1.xml", &memSource{data: data, piece: piece, room: room}, tableOf(sst))
 	defer rs.Close()
 	var out []row
 	for rs.Next() {

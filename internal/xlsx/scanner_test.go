@@ -180,7 +180,7 @@ func sstOf(t *testing.T, sst string) []string {
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	return wb.sst
+	return wb.sst.strings()
 }
 
 func TestScannerErrors(t *testing.T) {
