@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // rowScorer is a worker's view of the scoring: it reads one row's cells and
@@ -45,7 +46,7 @@ func (rs *rowScorer) issue(b *batch, i, col int, code, value, msg string) {
 func (b *batch) issue(set *Set, i, col int, code, value, msg string) Issue {
 	// A CSV cell is a slice of its whole record: clone it so that an issue
 	// keeps its value alive, not the line.
-	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: strings.Clone(value), Message: msg}
+	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: clipValue(value), Message: msg}
 	if col >= 0 {
 		is.Column = set.Columns[col].Name
 		is.Field = is.Column
@@ -55,6 +56,24 @@ func (b *batch) issue(set *Set, i, col int, code, value, msg string) Issue {
 		}
 	}
 	return is
+}
+
+// maxIssueValue bounds the value an issue quotes. Issues are kept until
+// the end of the run, and a cell may hold up to 128 KiB: a sheet of such
+// cells, each invalid, would otherwise keep its whole text.
+const maxIssueValue = 256
+
+// clipValue copies a value for an issue, shortened past maxIssueValue
+// bytes (at a character boundary, marked with "...").
+func clipValue(v string) string {
+	if len(v) <= maxIssueValue {
+		return strings.Clone(v)
+	}
+	i := maxIssueValue
+	for i > 0 && !utf8.RuneStart(v[i]) {
+		i--
+	}
+	return v[:i] + "..." // a new string: the cell is not kept
 }
 
 // scoreRow fills b.recs[i] from the row's cells.

@@ -7,7 +7,9 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"unsafe"
 )
 
 // A run is a pipeline in three stages, so that every core is busy whether
@@ -31,6 +33,16 @@ const batchRows = 256
 
 // eventsPerFile bounds how far a file's reader may run ahead of the merger.
 const eventsPerFile = 8
+
+// batchBytes ends a batch early when its rows' cells pass it, and
+// batchRowCells is the capacity of a row's cell slice a recycled batch
+// keeps: a real batch is some 300 KB, but a crafted sheet can make each row
+// megabytes (16,384 cells, or values up to the reader's budget), and the few
+// dozen batches in flight must not multiply that into gigabytes.
+const (
+	batchBytes    = 1 << 20
+	batchRowCells = 1024
+)
 
 type fileJob struct {
 	idx    int
@@ -224,6 +236,9 @@ func (p *pipeline) recycle(b *batch) {
 	for i := range b.n {
 		clear(b.cells[i])
 		b.cells[i] = b.cells[i][:0]
+		if cap(b.cells[i]) > batchRowCells {
+			b.cells[i] = nil
+		}
 	}
 	select {
 	case p.free <- b:
@@ -323,6 +338,7 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 	if a, ok := src.(rowAppender); ok {
 		next = a.appendNext
 	}
+	size := 0
 	for {
 		cells, num, ok := next(b.cells[b.n][:0])
 		if !ok {
@@ -330,7 +346,9 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 		}
 		b.nums[b.n], b.cells[b.n] = num, cells
 		b.n++
-		if b.n == batchRows {
+		size += cellsSize(cells)
+		if b.n == batchRows || size > batchBytes {
+			size = 0
 			if !flush() {
 				return
 			}
@@ -345,6 +363,15 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 		d.err = &InputError{Path: j.path, Sheet: sheet, Err: err}
 	}
 	send(fileEvent{done: &d})
+}
+
+// cellsSize is about what a row's cells hold: their slots and their text.
+func cellsSize(cells []Cell) int {
+	n := len(cells) * int(unsafe.Sizeof(Cell{}))
+	for _, c := range cells {
+		n += len(c.Value)
+	}
+	return n
 }
 
 // mergeFile takes one file's events in order. progress is called now and
@@ -443,20 +470,23 @@ func (sc *scorer) mergeBatch(b *batch) {
 			d = sc.desas[r.key]
 			sc.lastKey = r.key
 		}
+		// What a desa keeps is cloned: a cell's value is a slice of its
+		// row's text, which would otherwise stay alive with the results.
 		if d == nil {
-			d = &desaState{idx: len(sc.desaOrder), code: r.code, acc: newAcc(sc.set), rts: map[string]*acc{}}
-			sc.desas[r.key] = d
-			sc.desaOrder = append(sc.desaOrder, r.key)
+			key := strings.Clone(r.key)
+			d = &desaState{idx: len(sc.desaOrder), code: strings.Clone(r.code), acc: newAcc(sc.set), rts: map[string]*acc{}}
+			sc.desas[key] = d
+			sc.desaOrder = append(sc.desaOrder, key)
 		}
 		sc.lastDesa = d
 		if d.name == "" {
-			d.name = r.desa
+			d.name = strings.Clone(r.desa)
 		}
 		if d.kecamatan == "" {
-			d.kecamatan = r.kec
+			d.kecamatan = strings.Clone(r.kec)
 		}
 		if d.kabupaten == "" {
-			d.kabupaten = r.kab
+			d.kabupaten = strings.Clone(r.kab)
 		}
 		if r.kkLost {
 			if sc.kkAsNumber == 0 {
@@ -517,13 +547,14 @@ func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
 	if r.rt != "" && r.rt == d.lastRT {
 		rtAcc = d.lastRTAcc
 	} else if r.rt != "" {
-		rtAcc = d.rts[r.rt]
+		rt := strings.Clone(r.rt) // kept: see mergeBatch
+		rtAcc = d.rts[rt]
 		if rtAcc == nil {
 			rtAcc = newAcc(sc.set)
-			d.rts[r.rt] = rtAcc
-			d.rtOrder = append(d.rtOrder, r.rt)
+			d.rts[rt] = rtAcc
+			d.rtOrder = append(d.rtOrder, rt)
 		}
-		d.lastRT, d.lastRTAcc = r.rt, rtAcc
+		d.lastRT, d.lastRTAcc = rt, rtAcc
 	}
 	for _, a := range [2]*acc{d.acc, rtAcc} {
 		if a == nil {

@@ -32,6 +32,7 @@ func TestRowLimits(t *testing.T) {
 		{"shared strings far beyond the sheet", `<si><t>` + big + `</t></si>`, amplified.String(), []string{"shared strings the sheet names add up to"}},
 		{"a million cells naming A1", ``, `<row r="1">` + strings.Repeat(`<c r="A1"/>`, 1<<20) + `</row>`, []string{"row 1", "more than 16384 cells"}},
 		{"a million empty cells", ``, `<row r="1">` + strings.Repeat(`<c/>`, 1<<20) + `</row>`, []string{"row 1", "past the last column"}},
+		{"every row in column XFD", ``, strings.Repeat(`<row><c r="XFD1"><v>1</v></c></row>`, 2000), []string{"cells from 0 MiB of sheet"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

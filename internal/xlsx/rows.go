@@ -73,6 +73,13 @@ const (
 	// sheet could make its reader copy, and its caller parse, terabytes.
 	sharedYieldBase   = 64 << 20
 	sharedYieldFactor = 4
+	// Likewise cells handed out, gaps filled with Empty cells included,
+	// may number at most cellYieldBase plus cellYieldFactor a byte of
+	// sheet: a cell in column XFD takes some 30 bytes of XML and makes a
+	// row of 16,384 cells, so a million such rows would cost minutes.
+	// A real sheet yields well under one cell per 10 bytes.
+	cellYieldBase   = 16 << 20
+	cellYieldFactor = 4
 )
 
 // Rows streams the rows of one sheet. Only the current row is held, so
@@ -93,6 +100,7 @@ type Rows struct {
 	num    int   // current row number
 	nCells int   // <c> elements of the current row, repeats included
 	shared int64 // bytes of shared strings handed out so far
+	yield  int64 // cells handed out so far
 	cells  []Cell
 	spans  []span // where each cell's value lies in text, if it does
 	text   []byte // the values of the current row, end to end
@@ -283,6 +291,10 @@ func (r *Rows) readRow(t *xtok) error {
 				n--
 			}
 			r.cells = r.cells[:n]
+			r.yield += int64(n)
+			if read := r.s.offset(); r.yield > cellYieldBase+cellYieldFactor*read {
+				return limitErrorf("the rows add up to %d cells from %d MiB of sheet, gaps included: far more than a real sheet holds", r.yield, read>>20)
+			}
 			if len(r.text) > 0 {
 				// One string for the whole row's values, not one per
 				// cell: a million rows of 46 cells would otherwise be 46
