@@ -141,6 +141,9 @@ func (r *oracleRows) readRow(t *token) error {
 		r.inRow = true
 		return fmt.Errorf("row number %d beyond the last row %d", next, maxRows)
 	}
+	if next <= r.num {
+		return fmt.Errorf("row %d comes after row %d: the rows are out of order", next, r.num)
+	}
 	r.num = next
 	r.inRow = true
 	col := 0 // column of the next cell without r

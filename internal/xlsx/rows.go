@@ -293,7 +293,7 @@ func (r *Rows) readRow(t *xtok) error {
 			r.cells = r.cells[:n]
 			r.yield += int64(n)
 			if read := r.s.offset(); r.yield > cellYieldBase+cellYieldFactor*read {
-				return limitErrorf("the rows add up to %d cells from %d MiB of sheet, gaps included: far more than a real sheet holds", r.yield, read>>20)
+				return limitErrorf("the rows add up to %d cells from %s of sheet, gaps included: far more than a real sheet holds", r.yield, sizeText(read))
 			}
 			if len(r.text) > 0 {
 				// One string for the whole row's values, not one per
@@ -534,7 +534,7 @@ func (r *Rows) putShared(col, i int) error {
 	n := r.sst.size(i)
 	r.shared += int64(n)
 	if read := r.s.offset(); r.shared > sharedYieldBase+sharedYieldFactor*read {
-		return limitErrorf("the shared strings the sheet names add up to %d MiB from %d MiB of sheet: far more than a real sheet names", r.shared>>20, read>>20)
+		return limitErrorf("the shared strings the sheet names add up to %s from %s of sheet: far more than a real sheet names", sizeText(r.shared), sizeText(read))
 	}
 	if len(r.text)+n > maxRowBytes {
 		return errRowTooLong
@@ -766,6 +766,14 @@ func columnName(col int) string {
 		b[i] = byte('A' + (n-1)%26)
 	}
 	return string(b[i:])
+}
+
+// sizeText writes a size for a message, in KiB below a MiB.
+func sizeText(n int64) string {
+	if n < 1<<20 {
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n>>20, 10) + " MiB"
 }
 
 // clip shortens file text quoted in an error, so that a hostile or broken

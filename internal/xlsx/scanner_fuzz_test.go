@@ -132,7 +132,9 @@ func FuzzScanner(f *testing.F) {
 		// Any bytes.
 		got, err := scanSheet(raw, fuzzSST, p, rm)
 		want, werr := oracleSheet(raw, fuzzSST)
-		if !knownDifference(raw) {
+		// The former reader had no budgets: past one, only the scanner
+		// refuses.
+		if !knownDifference(raw) && !errors.Is(err, ErrLimit) {
 			if (err == nil) != (werr == nil) {
 				t.Fatalf("scanner err %v, encoding/xml err %v\nscanner rows:\n%sencoding/xml rows:\n%s", err, werr, formatRows(got), formatRows(want))
 			}

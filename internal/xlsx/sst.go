@@ -158,7 +158,7 @@ func (t *sstTable) appendString(dst []byte, i int) []byte {
 const (
 	// maxStringBytes bounds one string or cell value: Excel's limit is
 	// 32,767 characters, and a character takes at most 4 bytes of UTF-8.
-	maxStringBytes = 4 * 32767
+	maxStringBytes = 128 << 10
 	// defaultMaxTableBytes bounds the shared-string table, text and ends:
 	// a million families with a few unique texts each (KK number, name,
 	// address) hold some 100 MiB.

@@ -81,7 +81,7 @@ func TestSharedStringLimits(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{"one string too long", `<si><t>a</t></si><si><t>` + strings.Repeat("x", maxStringBytes+1) + `</t></si>`, Options{}, "shared string 1 is longer than 127 KiB"},
+		{"one string too long", `<si><t>a</t></si><si><t>` + strings.Repeat("x", maxStringBytes+1) + `</t></si>`, Options{}, "shared string 1 is longer than 128 KiB"},
 		{"one rich string too long", `<si>` + strings.Repeat(`<r><t>`+strings.Repeat("x", 1000)+`</t></r>`, 200) + `</si>`, Options{}, "shared string 0 is longer"},
 		{"too many strings", strings.Repeat(`<si><t>abcdefgh</t></si>`, 100000), Options{MaxSharedStringBytes: 1 << 20}, "the shared strings pass 1 MiB"},
 		{"too many empty strings", strings.Repeat(`<si/>`, 300000), Options{MaxSharedStringBytes: 1 << 20}, "the shared strings pass 1 MiB"},

@@ -7,9 +7,13 @@
 // 37125.
 // excelize's row iterator returns both as the same string. This reader also
 // reports a worksheet cut short inside an intact zip as an error instead of
-// ending quietly, bounds how much any zip part may inflate to, and keeps
-// memory flat however many rows a sheet has (only the shared-string table is
-// held whole).
+// ending quietly, tells a formula saved without its result from a blank
+// cell, and keeps memory flat however many rows a sheet has: only the
+// shared-string table is held whole, compactly. Because a file of a few
+// megabytes can inflate to gigabytes, what it may make the reader hold or do
+// is bounded at every level, each bound far above any real survey: the bytes
+// a zip part inflates to (ErrTooLarge), and one string or value, a row's
+// cells and text, the table, a tag (ErrLimit).
 package xlsx
 
 import (
@@ -70,6 +74,7 @@ type Workbook struct {
 	folded   map[string]*zip.File // by lower-cased normalised name
 	sheets   []sheetRef
 	sst      *sstTable
+	sstPart  string // for tests
 }
 
 // sheetRef remembers where a sheet's XML lives; problem is kept instead of
@@ -158,6 +163,7 @@ func (w *Workbook) load() error {
 		}
 	}
 	w.sheets = sheets
+	w.sstPart = sstPart
 	if w.lookup(sstPart) != nil {
 		if w.sst, err = w.readSharedStrings(sstPart); err != nil {
 			return err
