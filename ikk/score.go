@@ -15,8 +15,9 @@ import (
 
 // Options tune a scoring run.
 type Options struct {
-	// Sheet names the worksheet to read in every workbook; "" picks the
-	// first sheet whose header names the set's columns.
+	// Sheet names the worksheet to read in every workbook, hidden or not;
+	// "" picks the first visible sheet whose header names the set's
+	// columns (Input.HiddenSkipped lists hidden ones passed over).
 	Sheet string
 	// Jobs is the number of files read and of workers scoring at once;
 	// 0 means one per core. The result does not depend on it.
