@@ -388,9 +388,14 @@ func FuzzScoreCSV(f *testing.F) {
 }
 
 // FuzzXLSX opens arbitrary bytes as a workbook: an error is fine, a panic or
-// a hang is not.
+// a hang is not. Each sheet's rows must come strictly in order; and when
+// scoring succeeds, every row below the header of the sheet it read is
+// counted once, as scored, rejected or blank: none disappears.
 func FuzzXLSX(f *testing.F) {
-	for _, p := range []string{"../testdata/handworked/survey_template_libreoffice.xlsx", "../testdata/bad/truncated.xlsx"} {
+	for _, p := range []string{
+		"../testdata/handworked/survey_template_libreoffice.xlsx", "../testdata/bad/truncated.xlsx",
+		"../testdata/corpus/hidden_sheet.xlsx", "../testdata/corpus/formula_no_value.xlsx", "../testdata/corpus/formula_cached.xlsx",
+	} {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
@@ -398,25 +403,57 @@ func FuzzXLSX(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("PK\x03\x04"))
+	set := defaultSet(f)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(dir, "w.xlsx")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		rows := map[string][]int{} // row numbers by sheet
 		wb, err := Open(path)
 		if err != nil {
 			return
 		}
-		defer wb.Close()
 		for _, sh := range wb.Sheets() {
 			src, err := wb.Rows(sh)
 			if err != nil {
 				continue
 			}
 			for n := 0; src.Next() && n < 100000; n++ {
+				nums := rows[sh]
+				if k := len(nums); k > 0 && src.Row().Num <= nums[k-1] {
+					t.Fatalf("sheet %q: row %d after row %d", sh, src.Row().Num, nums[k-1])
+				}
+				rows[sh] = append(nums, src.Row().Num)
+			}
+			if src.Err() != nil {
+				rows[sh] = nil // not read to its end: not comparable
 			}
 			src.Close()
+		}
+		wb.Close()
+		res, err := Score(context.Background(), set, []string{path}, Options{})
+		if err != nil {
+			return
+		}
+		s := res.Summary
+		if s.RowsRead != s.Scored+s.Rejected+s.Blank {
+			t.Fatalf("accounting %+v", s)
+		}
+		in := res.Inputs[0]
+		nums, ok := rows[in.Sheet]
+		if !ok || len(nums) >= 100000 {
+			return
+		}
+		below := 0
+		for _, n := range nums {
+			if n > in.HeaderRow {
+				below++
+			}
+		}
+		if nums == nil || below != s.RowsRead {
+			t.Fatalf("sheet %q: %d rows below the header (row %d), %d read: %+v", in.Sheet, below, in.HeaderRow, s.RowsRead, s)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // rowScorer is a worker's view of the scoring: it reads one row's cells and
@@ -45,7 +46,7 @@ func (rs *rowScorer) issue(b *batch, i, col int, code, value, msg string) {
 func (b *batch) issue(set *Set, i, col int, code, value, msg string) Issue {
 	// A CSV cell is a slice of its whole record: clone it so that an issue
 	// keeps its value alive, not the line.
-	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: strings.Clone(value), Message: msg}
+	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: clipValue(value), Message: msg}
 	if col >= 0 {
 		is.Column = set.Columns[col].Name
 		is.Field = is.Column
@@ -55,6 +56,25 @@ func (b *batch) issue(set *Set, i, col int, code, value, msg string) Issue {
 		}
 	}
 	return is
+}
+
+// maxHeldValue bounds the value an issue holds while it is built (redactIssue
+// cuts it further for display). Issues are kept until
+// the end of the run, and a cell may hold up to 128 KiB: a sheet of such
+// cells, each invalid, would otherwise keep its whole text.
+const maxHeldValue = 256
+
+// clipValue copies a value for an issue, shortened past maxHeldValue
+// bytes (at a character boundary, marked with "...").
+func clipValue(v string) string {
+	if len(v) <= maxHeldValue {
+		return strings.Clone(v)
+	}
+	i := maxHeldValue
+	for i > 0 && !utf8.RuneStart(v[i]) {
+		i--
+	}
+	return v[:i] + "..." // a new string: the cell is not kept
 }
 
 // scoreRow fills b.recs[i] from the row's cells.
@@ -69,11 +89,15 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 			r.issKK = r.iss1
 		}
 	}()
-	if blankCells(cells) {
+	if blankCells(cells) && !rs.formulaRead(lay, cells) {
 		r.fate = rowBlank
 		return
 	}
 	// Identify the village.
+	if rs.villageFormulas(b, i) {
+		r.fate = rowRejected
+		return
+	}
 	if raw := rs.text(lay, cells, rs.kodeCol); raw != "" {
 		c, err := NormalizeVillageCode(raw)
 		if err != nil {
@@ -97,6 +121,11 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 	}
 	r.fate = rowScored
 	r.issKK = int32(len(b.issues))
+	for _, c := range [...]int{rs.kkCol, rs.rtCol, rs.nameCol} {
+		if rs.isFormula(lay, cells, c) && (c != rs.nameCol || rs.opt.OnHousehold != nil) {
+			rs.issue(b, i, c, IssueFormulaNoValue, "", errFormulaNoValue.Error())
+		}
+	}
 	kkCell := rs.cell(lay, cells, rs.kkCol)
 	r.kk = strings.TrimSpace(kkCell.Value)
 	if r.kk != "" && kkCell.Kind == KindNumber && kkDigitsLost(r.kk) {
@@ -116,7 +145,10 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		}
 		cell := rs.cell(lay, cells, c)
 		v, err := col.parse(cell)
-		if err != nil {
+		switch {
+		case err == errFormulaNoValue:
+			rs.issue(b, i, c, IssueFormulaNoValue, "", err.Error())
+		case err != nil:
 			rs.issue(b, i, c, IssueInvalidValue, strings.TrimSpace(cell.Value), err.Error())
 		}
 		rs.vals[col.slot] = v
@@ -127,6 +159,50 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 	}
 	nInd, nDim := len(rs.inds), len(rs.set.Dimensions)
 	rs.household(r, b.outs[i*nInd:(i+1)*nInd], b.dims[i*nDim:(i+1)*nDim])
+}
+
+// isFormula reports whether set column col holds, in this row, a formula
+// saved without its result.
+func (rs *rowScorer) isFormula(lay *layout, cells []Cell, col int) bool {
+	return rs.cell(lay, cells, col).Kind == KindFormula
+}
+
+// formulaRead reports whether a column the scorer reads holds a formula
+// saved without its result: such a row is not blank, since what the
+// formula computes is not known. Formulas in other columns do not count.
+func (rs *rowScorer) formulaRead(lay *layout, cells []Cell) bool {
+	for c := range rs.set.Columns {
+		if c == rs.nameCol && rs.opt.OnHousehold == nil {
+			continue
+		}
+		if rs.isFormula(lay, cells, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// villageFormulas reports the village columns that hold a formula saved
+// without its result, and whether the row's village is therefore unknown:
+// a formula kode_desa, or, with no kode_desa written, a formula kecamatan or
+// desa. Such a row is rejected rather than keyed some other way, which could
+// split one village in two.
+func (rs *rowScorer) villageFormulas(b *batch, i int) (reject bool) {
+	cells, lay := b.cells[i], b.lay
+	code := rs.isFormula(lay, cells, rs.kodeCol)
+	named := code || rs.text(lay, cells, rs.kodeCol) != ""
+	for _, c := range [...]int{rs.kodeCol, rs.kabCol, rs.kecCol, rs.desaCol} {
+		if !rs.isFormula(lay, cells, c) {
+			continue
+		}
+		msg := errFormulaNoValue.Error()
+		if c == rs.kodeCol || !named && (c == rs.kecCol || c == rs.desaCol) {
+			msg = "the cell holds a formula saved without its result, so the row's village is not known and the row is not scored; open the file in Excel or LibreOffice and save it, so that the results are stored"
+			reject = true
+		}
+		rs.issue(b, i, c, IssueFormulaNoValue, "", msg)
+	}
+	return reject
 }
 
 // household decides the outcomes of the household in rs.vals, its dimension

@@ -82,6 +82,11 @@ type layout struct {
 	index     []int    // per set column (declaration order): cell index, or -1
 	headers   []string // per set column: the header as written, for messages
 	found     int      // how many set columns were found
+	// hidden says the sheet is hidden in the workbook (read because
+	// Options.Sheet named it); hiddenSkipped lists the hidden sheets with
+	// a matching header that the default choice passed over.
+	hidden        bool
+	hiddenSkipped []string
 }
 
 // matchHeader maps a header row. It fails when two headers name one column

@@ -1,6 +1,7 @@
 package ikk
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -41,6 +42,9 @@ type value struct {
 // parse reads a cell of the column. A blank cell is stBlank; an error says
 // why the value is outside the column's vocabulary.
 func (c *Column) parse(cell Cell) (value, error) {
+	if cell.Kind == KindFormula {
+		return value{st: stInvalid}, errFormulaNoValue
+	}
 	raw := cell.Value
 	if isBlank(raw) {
 		return value{st: stBlank}, nil
@@ -81,6 +85,11 @@ func (c *Column) parse(cell Cell) (value, error) {
 	v.st = stOK
 	return v, nil
 }
+
+// errFormulaNoValue is parse's error for a formula saved without its
+// result; scoring reports it under its own issue code, since the fix is not
+// in the cell but in how the file was saved.
+var errFormulaNoValue = errors.New("the cell holds a formula saved without its result (the file was written by a program that does not compute formulas); open the file in Excel or LibreOffice and save it, so that the results are stored")
 
 func isBlank(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // A run is a pipeline in three stages, so that every core is busy whether
@@ -33,6 +34,16 @@ const batchRows = 256
 
 // eventsPerFile bounds how far a file's reader may run ahead of the merger.
 const eventsPerFile = 8
+
+// batchBytes ends a batch early when its rows' cells pass it, and
+// batchRowCells is the capacity of a row's cell slice a recycled batch
+// keeps: a real batch is some 300 KB, but a crafted sheet can make each row
+// megabytes (16,384 cells, or values up to the reader's budget), and the few
+// dozen batches in flight must not multiply that into gigabytes.
+const (
+	batchBytes    = 1 << 20
+	batchRowCells = 1024
+)
 
 type fileJob struct {
 	idx    int
@@ -230,6 +241,9 @@ func (p *pipeline) recycle(b *batch) {
 	for i := range b.n {
 		clear(b.cells[i])
 		b.cells[i] = b.cells[i][:0]
+		if cap(b.cells[i]) > batchRowCells {
+			b.cells[i] = nil
+		}
 	}
 	select {
 	case p.free <- b:
@@ -333,6 +347,7 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 		next = a.appendNext
 	}
 	fs, _ := src.(flawSource)
+	size := 0
 	for {
 		cells, num, ok := next(b.cells[b.n][:0])
 		if !ok {
@@ -343,7 +358,9 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 			b.flaws[b.n] = fs.rowFlaw()
 		}
 		b.n++
-		if b.n == batchRows {
+		size += cellsSize(cells)
+		if b.n == batchRows || size > batchBytes {
+			size = 0
 			if !flush() {
 				return
 			}
@@ -360,6 +377,15 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 		d.err = p.in.checkUnchanged(j.path)
 	}
 	send(fileEvent{done: &d})
+}
+
+// cellsSize is about what a row's cells hold: their slots and their text.
+func cellsSize(cells []Cell) int {
+	n := len(cells) * int(unsafe.Sizeof(Cell{}))
+	for _, c := range cells {
+		n += len(c.Value)
+	}
+	return n
 }
 
 // mergeFile takes one file's events in order. progress is called now and
@@ -388,8 +414,9 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 	if ev.start.err != nil {
 		return ev.start.err
 	}
-	sc.cur.Sheet, sc.cur.HeaderRow, sc.position = ev.start.sheet, ev.start.lay.headerRow, ev.start.position
 	lay := ev.start.lay
+	sc.cur.Sheet, sc.cur.HeaderRow, sc.position = ev.start.sheet, lay.headerRow, ev.start.position
+	sc.cur.SheetHidden, sc.cur.HiddenSkipped = lay.hidden, lay.hiddenSkipped
 	sc.reportMissingColumns(j.path, sc.cur.Sheet, lay)
 	sc.kkAsNumber = 0
 	for {
@@ -460,15 +487,18 @@ func (sc *scorer) mergeBatch(b *batch) {
 			d = sc.desas[r.key]
 			sc.lastKey = r.key
 		}
+		// What a desa keeps is cloned: a cell's value is a slice of its
+		// row's text, which would otherwise stay alive with the results.
 		if d == nil {
-			d = &desaState{idx: len(sc.desaOrder), code: r.code, acc: newAcc(sc.set), rts: map[string]*acc{}}
-			sc.desas[r.key] = d
-			sc.desaOrder = append(sc.desaOrder, r.key)
+			key := strings.Clone(r.key)
+			d = &desaState{idx: len(sc.desaOrder), code: strings.Clone(r.code), acc: newAcc(sc.set), rts: map[string]*acc{}}
+			sc.desas[key] = d
+			sc.desaOrder = append(sc.desaOrder, key)
 		}
 		sc.lastDesa = d
 		sc.checkNames(d, b, i, r)
 		if d.kabupaten == "" {
-			d.kabupaten = r.kab
+			d.kabupaten = strings.Clone(r.kab)
 		}
 		if r.kkLost {
 			if sc.kkAsNumber == 0 {
@@ -528,12 +558,12 @@ func (sc *scorer) mergeBatch(b *batch) {
 // one of the two is wrong, the code or the name, and the analyst must know.
 func (sc *scorer) checkNames(d *desaState, b *batch, i int, r *rowRec) {
 	if d.name == "" {
-		d.name, d.nameAt = r.desa, sc.loc.ord
+		d.name, d.nameAt = strings.Clone(r.desa), sc.loc.ord
 	} else if d.code != "" && r.desa != "" && r.desa != d.name && !sameName(r.desa, d.name) {
 		sc.nameConflict(d, b, i, sc.desaCol, r.desa, d.name, d.nameAt)
 	}
 	if d.kecamatan == "" {
-		d.kecamatan, d.kecAt = r.kec, sc.loc.ord
+		d.kecamatan, d.kecAt = strings.Clone(r.kec), sc.loc.ord
 	} else if d.code != "" && r.kec != "" && r.kec != d.kecamatan && !sameName(r.kec, d.kecamatan) {
 		sc.nameConflict(d, b, i, sc.kecCol, r.kec, d.kecamatan, d.kecAt)
 	}
@@ -571,13 +601,14 @@ func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
 	if r.rt != "" && r.rt == d.lastRT {
 		rtAcc = d.lastRTAcc
 	} else if r.rt != "" {
-		rtAcc = d.rts[r.rt]
+		rt := strings.Clone(r.rt) // kept: see mergeBatch
+		rtAcc = d.rts[rt]
 		if rtAcc == nil {
 			rtAcc = newAcc(sc.set)
-			d.rts[r.rt] = rtAcc
-			d.rtOrder = append(d.rtOrder, r.rt)
+			d.rts[rt] = rtAcc
+			d.rtOrder = append(d.rtOrder, rt)
 		}
-		d.lastRT, d.lastRTAcc = r.rt, rtAcc
+		d.lastRT, d.lastRTAcc = rt, rtAcc
 	}
 	for _, a := range [2]*acc{d.acc, rtAcc} {
 		if a == nil {

@@ -36,6 +36,13 @@ type Input struct {
 	SHA256    string
 	Sheet     string
 	HeaderRow int
+	// SheetHidden says the sheet read is hidden in the workbook: it was
+	// read because Options.Sheet named it.
+	SheetHidden bool
+	// HiddenSkipped lists the hidden sheets, before the one read, whose
+	// header matched too: the default choice reads only visible sheets,
+	// and a user may need to hear that these were passed over.
+	HiddenSkipped []string
 	Accounting
 }
 
@@ -48,7 +55,7 @@ type Issue struct {
 	Field   string // the set's column name, when the issue is about a column
 	Cell    string // e.g. "E12", when the column exists in the sheet
 	Value   string
-	Code    string // invalid_value, no_village, duplicate_kk, missing_column, ...
+	Code    string // invalid_value, no_village, duplicate_kk, missing_column, formula_no_value, ...
 	Message string
 }
 
@@ -67,6 +74,9 @@ const (
 	IssueShortRow        = "short_row"
 	IssueLongRow         = "long_row"
 	IssueNoLineEnd       = "no_line_end"
+	// IssueFormulaNoValue is a cell holding a formula saved without its
+	// result (openpyxl and other writers that do not compute formulas).
+	IssueFormulaNoValue = "formula_no_value"
 )
 
 // Unit levels.

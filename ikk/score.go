@@ -15,8 +15,9 @@ import (
 
 // Options tune a scoring run.
 type Options struct {
-	// Sheet names the worksheet to read in every workbook; "" picks the
-	// first sheet whose header names the set's columns.
+	// Sheet names the worksheet to read in every workbook, hidden or not;
+	// "" picks the first visible sheet whose header names the set's
+	// columns (Input.HiddenSkipped lists hidden ones passed over).
 	Sheet string
 	// Jobs is the number of files read and of workers scoring at once;
 	// 0 means one per core. The result does not depend on it.
@@ -207,7 +208,18 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// findSheet returns the sheet to read, positioned after its header row.
+// hiddenSheets is what a workbook that can hide sheets tells about them
+// (CSV files have none to hide).
+type hiddenSheets interface {
+	Hidden(sheet string) bool
+}
+
+// findSheet returns the sheet to read, positioned after its header row. The
+// default choice is the first visible sheet whose header matches: a hidden
+// sheet (instructions, lookup lists, a copy kept aside) is not what a user
+// sees as the data, so it is read only when Options.Sheet names it. The
+// hidden sheets with a matching header passed over on the way are listed in
+// the layout, for the caller to say.
 func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error) {
 	sheets := wb.Sheets()
 	if sc.opt.Sheet != "" {
@@ -219,8 +231,16 @@ func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error)
 			sheets = []string{sc.opt.Sheet}
 		}
 	}
-	var seen []string
+	hs, _ := wb.(hiddenSheets)
+	hidden := func(name string) bool { return hs != nil && hs.Hidden(name) }
+	var seen, skipped []string
 	for _, name := range sheets {
+		if sc.opt.Sheet == "" && hidden(name) {
+			if sc.hiddenMatches(wb, name) {
+				skipped = append(skipped, name)
+			}
+			continue
+		}
 		src, err := wb.Rows(name)
 		if err != nil {
 			return nil, nil, err
@@ -231,6 +251,8 @@ func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error)
 			return nil, nil, &InputError{Path: path, Sheet: name, Err: err}
 		}
 		if lay != nil {
+			lay.hidden = hidden(name)
+			lay.hiddenSkipped = skipped
 			return src, lay, nil
 		}
 		src.Close()
@@ -238,10 +260,33 @@ func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error)
 			seen = append(seen, first)
 		}
 	}
+	return nil, nil, sc.noSheetError(path, sheets, seen, skipped)
+}
+
+// hiddenMatches reports whether a hidden sheet has a header the set would
+// read. A hidden sheet that cannot be read is not the caller's concern: it
+// would not have been read anyway.
+func (sc *compiled) hiddenMatches(wb Workbook, name string) bool {
+	src, err := wb.Rows(name)
+	if err != nil {
+		return false
+	}
+	defer src.Close()
+	lay, _, err := sc.findHeader(src)
+	return err == nil && lay != nil
+}
+
+// noSheetError says why no sheet of a file could be read: what the header
+// must hold, what the first rows of the sheets held instead, and the hidden
+// sheets that would have matched.
+func (sc *compiled) noSheetError(path string, sheets, seen, skipped []string) error {
 	var b strings.Builder
-	if sc.opt.Sheet != "" && len(sheets) == 1 && sheets[0] != "" {
+	switch {
+	case sc.opt.Sheet != "" && len(sheets) == 1 && sheets[0] != "":
 		fmt.Fprintf(&b, "sheet %q has no header row", sc.opt.Sheet)
-	} else {
+	case len(skipped) > 0:
+		b.WriteString("no visible sheet has a header row")
+	default:
 		b.WriteString("no sheet has a header row")
 	}
 	fmt.Fprintf(&b, " (in its first %d rows) with the expected columns: kode_desa, or kecamatan and desa, and the answer columns of the indicator set (", headerSearchRows)
@@ -259,7 +304,10 @@ func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error)
 		b.WriteString("; found ")
 		b.WriteString(s)
 	}
-	return nil, nil, &InputError{Path: path, Err: errors.New(b.String())}
+	if len(skipped) > 0 {
+		fmt.Fprintf(&b, "; the hidden sheet %s has such a header: hidden sheets are read only when named, with --sheet %s", quoteList(skipped), strconv.Quote(skipped[0]))
+	}
+	return &InputError{Path: path, Err: errors.New(b.String())}
 }
 
 // findHeader reads down to headerSearchRows rows for a usable header. When

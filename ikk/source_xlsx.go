@@ -43,16 +43,23 @@ func openXLSX(path string) (wb Workbook, err error) {
 	limit := xlsxUnzipLimit(path)
 	w, err := xlsx.Open(path, xlsx.Options{MaxPartBytes: limit})
 	if err != nil {
-		return nil, &InputError{Path: path, Err: xlsxError(err, limit)}
+		return nil, &InputError{Path: path, Err: xlsxError(err, path, limit)}
 	}
 	return &xlsxBook{path: path, wb: w}, nil
 }
 
-func xlsxError(err error, limit int64) error {
+// xlsxError says what went wrong in words for the user. The InputError it
+// goes into names the file, so the reader's own prefix and the path are
+// left out of the reader's message where it is quoted.
+func xlsxError(err error, path string, limit int64) error {
 	msg := err.Error()
+	detail := strings.TrimPrefix(strings.TrimPrefix(msg, "xlsx: "), path+": ")
 	switch {
 	case errors.Is(err, xlsx.ErrTooLarge):
 		return fmt.Errorf("the workbook inflates beyond %d MiB (%d times its size); it is refused as a possible zip bomb", limit>>20, xlsxMaxRatio)
+	case errors.Is(err, xlsx.ErrLimit):
+		// The message names the part or the sheet and row.
+		return fmt.Errorf("the workbook holds more than any survey could, so it is refused as damaged or built to exhaust memory (%s)", detail)
 	case strings.Contains(msg, "zip:"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "flate"):
 		return fmt.Errorf("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
 	}
@@ -60,7 +67,11 @@ func xlsxError(err error, limit int64) error {
 }
 
 func (b *xlsxBook) Sheets() []string { return b.wb.Sheets() }
-func (b *xlsxBook) Close() error     { return b.wb.Close() }
+
+// Hidden reports a sheet Excel does not show, which findSheet reads only
+// when it is named.
+func (b *xlsxBook) Hidden(sheet string) bool { return b.wb.Hidden(sheet) }
+func (b *xlsxBook) Close() error             { return b.wb.Close() }
 
 func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 	defer func() {
@@ -70,9 +81,9 @@ func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 	}()
 	rows, err := b.wb.Rows(sheet)
 	if err != nil {
-		return nil, &InputError{Path: b.path, Sheet: sheet, Err: xlsxError(err, xlsxUnzipLimit(b.path))}
+		return nil, &InputError{Path: b.path, Sheet: sheet, Err: xlsxError(err, b.path, xlsxUnzipLimit(b.path))}
 	}
-	return &xlsxSource{rows: rows, sheet: sheet, limit: xlsxUnzipLimit(b.path)}, nil
+	return &xlsxSource{rows: rows, path: b.path, sheet: sheet, limit: xlsxUnzipLimit(b.path)}, nil
 }
 
 // xlsxSource streams a worksheet, keeping each cell's type: a numeric cell
@@ -80,6 +91,7 @@ func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 // Indonesian way, as 37125.
 type xlsxSource struct {
 	rows    *xlsx.Rows
+	path    string
 	sheet   string
 	limit   int64
 	num     int  // the row number last yielded
@@ -107,7 +119,7 @@ func (s *xlsxSource) appendNext(dst []Cell) (cells []Cell, num int, ok bool) {
 	if !s.pending {
 		if !s.rows.Next() {
 			if err := s.rows.Err(); err != nil {
-				s.err = xlsxError(err, s.limit)
+				s.err = xlsxError(err, s.path, s.limit)
 			}
 			return dst, 0, false
 		}
@@ -127,6 +139,8 @@ func (s *xlsxSource) appendNext(dst []Cell) (cells []Cell, num int, ok bool) {
 			cell.Kind = KindNumber
 		case xlsx.TypeBool:
 			cell.Kind = KindBool
+		case xlsx.TypeFormula:
+			cell.Kind = KindFormula
 		}
 		dst = append(dst, cell)
 	}

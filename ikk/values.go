@@ -18,6 +18,11 @@ const (
 	KindText CellKind = iota
 	KindNumber
 	KindBool
+	// KindFormula is a formula saved without its result (Value is ""):
+	// what it computes is not known, so the cell is invalid wherever it is
+	// read, never blank; saving the file in Excel or LibreOffice stores
+	// the results.
+	KindFormula
 )
 
 // normText folds a cell for vocabulary look-ups: trimmed, lower case, inner

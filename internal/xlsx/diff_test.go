@@ -195,7 +195,7 @@ func TestDifferentialExcelizeWritten(t *testing.T) {
 	if err := f.SetCellFormula(sheet, "B5", "SUM(A1,B1)"); err != nil {
 		t.Fatal(err)
 	}
-	cells = append(cells, typed{"B5", nil, empty})
+	cells = append(cells, typed{"B5", nil, formula})
 
 	// A second sheet through the stream writer, which writes inline
 	// strings and skips nil cells.
@@ -226,7 +226,7 @@ func TestDifferentialExcelizeWritten(t *testing.T) {
 	streamWant := map[string]Cell{
 		"A1": str("kode_desa"), "A2": str("6309012001"), "B2": str("6309010101230001"), "C2": num("4"),
 		"D2": num("2500000.5"), "E2": boo("1"), "B3": empty, "C3": num("37.125"), "D3": str("37.125"),
-		"E3": boo("0"), "C6": empty, "D6": str("kaya"), "E6": str("2.500.000"),
+		"E3": boo("0"), "C6": formula, "D6": str("kaya"), "E6": str("2.500.000"),
 	}
 
 	path := filepath.Join(t.TempDir(), "excelize.xlsx")

@@ -6,11 +6,16 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 )
 
 // FuzzOpen feeds arbitrary bytes through Open and every sheet's rows. Any
-// input may fail; none may panic or hang. The bound is kept small so that a
+// input may fail; none may panic or hang. What succeeds must hold the
+// invariants: rows strictly increasing, each within the format's and the
+// budgets' bounds, values as their types say, the shared strings and the
+// rows those the encoding/xml reader reads; an error names its sheet. The bound is kept small so that a
 // mutated deflate stream cannot turn one input into a gigabyte of work.
 func FuzzOpen(f *testing.F) {
 	for _, path := range fixtures {
@@ -46,6 +51,7 @@ func FuzzOpen(f *testing.F) {
 			return
 		}
 		defer wb.Close()
+		checkTable(t, wb)
 		for _, sheet := range wb.Sheets() {
 			rs, err := wb.Rows(sheet)
 			if err != nil {
@@ -53,20 +59,17 @@ func FuzzOpen(f *testing.F) {
 			}
 			var got []row
 			for rs.Next() {
-				cells := rs.Cells()
-				if len(cells) > maxColumns {
-					t.Fatalf("%d cells in a row", len(cells))
+				if n := len(got); n > 0 && rs.Num() <= got[n-1].num {
+					t.Fatalf("row %d after row %d", rs.Num(), got[n-1].num)
 				}
-				if n := len(cells); n > 0 && cells[n-1].Type == TypeEmpty {
-					t.Fatalf("row %d ends with an Empty cell", rs.Num())
-				}
-				if rs.Num() < 1 || rs.Num() > maxRows {
-					t.Fatalf("row number %d", rs.Num())
-				}
-				got = append(got, row{rs.Num(), append([]Cell(nil), cells...)})
+				checkRow(t, rs.Num(), rs.Cells())
+				got = append(got, row{rs.Num(), append([]Cell(nil), rs.Cells()...)})
 			}
 			err = rs.Err()
 			rs.Close()
+			if err != nil && !strings.Contains(err.Error(), strconv.Quote(sheet)) {
+				t.Fatalf("error %q does not name sheet %q", err, sheet)
+			}
 			// Where both succeed, the encoding/xml reader must agree.
 			if err == nil {
 				if want, werr := oracleRead(wb, sheet); werr == nil && !reflect.DeepEqual(normalise(got), normalise(want)) {
@@ -75,6 +78,64 @@ func FuzzOpen(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkRow checks what any row yielded must be, whatever the input: within
+// the format's and the budgets' bounds, each cell's value as its type says.
+func checkRow(t *testing.T, num int, cells []Cell) {
+	t.Helper()
+	if num < 1 || num > maxRows {
+		t.Fatalf("row number %d", num)
+	}
+	if len(cells) > maxColumns {
+		t.Fatalf("row %d: %d cells", num, len(cells))
+	}
+	if n := len(cells); n > 0 && cells[n-1].Type == TypeEmpty {
+		t.Fatalf("row %d ends with an Empty cell", num)
+	}
+	text := 0
+	for col, c := range cells {
+		text += len(c.Value)
+		if len(c.Value) > maxStringBytes {
+			t.Fatalf("row %d column %d: a value of %d bytes", num, col, len(c.Value))
+		}
+		ok := true
+		switch c.Type {
+		case TypeEmpty, TypeFormula:
+			ok = c.Value == ""
+		case TypeNumber:
+			ok = isNumber([]byte(c.Value))
+		case TypeBool:
+			ok = c.Value == "0" || c.Value == "1"
+		case TypeError:
+			ok = c.Value != ""
+		case TypeString:
+		default:
+			ok = false
+		}
+		if !ok {
+			t.Fatalf("row %d column %d: %v cell %q", num, col, c.Type, c.Value)
+		}
+	}
+	if text > maxRowBytes {
+		t.Fatalf("row %d: %d bytes of values", num, text)
+	}
+}
+
+// checkTable checks the shared strings Open read against the former,
+// encoding/xml reader, which has no budgets: where Open succeeds, it must
+// read the same strings.
+func checkTable(t *testing.T, wb *Workbook) {
+	t.Helper()
+	if wb.sst.len() == 0 {
+		return
+	}
+	if wb.sst.held > wb.maxTable {
+		t.Fatalf("table of %d bytes past its budget", wb.sst.held)
+	}
+	if want, err := wb.oracleSharedStrings(wb.sstPart); err == nil && !reflect.DeepEqual(wb.sst.strings(), want) {
+		t.Fatalf("shared strings %q, encoding/xml %q", wb.sst.strings(), want)
+	}
 }
 
 // oracleRead reads a sheet of an open workbook with the former reader.
@@ -87,7 +148,7 @@ func oracleRead(wb *Workbook, sheet string) ([]row, error) {
 		if err != nil {
 			return nil, err
 		}
-		rs := newOracleRows(s.name, s.part, rc, wb.sst)
+		rs := newOracleRows(s.name, s.part, rc, wb.sst.strings())
 		defer rs.Close()
 		var out []row
 		for rs.Next() {

@@ -122,7 +122,10 @@ func str(v string) Cell  { return Cell{Value: v, Type: TypeString} }
 func boo(v string) Cell  { return Cell{Value: v, Type: TypeBool} }
 func errc(v string) Cell { return Cell{Value: v, Type: TypeError} }
 
-var empty = Cell{}
+var (
+	empty   = Cell{}
+	formula = Cell{Type: TypeFormula}
+)
 
 func formatRows(rows []row) string {
 	var b strings.Builder
@@ -134,4 +137,23 @@ func formatRows(rows []row) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// tableOf builds a shared-string table from strings.
+func tableOf(strs []string) *sstTable {
+	t := &sstTable{}
+	for _, s := range strs {
+		t.add([]byte(s))
+	}
+	return t
+}
+
+// strings lists the table's strings, for the encoding/xml reader and for
+// comparisons; nil for a workbook without shared strings.
+func (t *sstTable) strings() []string {
+	var out []string
+	for i := range t.len() {
+		out = append(out, string(t.appendString(nil, i)))
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // oracleRows is the former Rows.
@@ -140,6 +141,9 @@ func (r *oracleRows) readRow(t *token) error {
 		r.inRow = true
 		return fmt.Errorf("row number %d beyond the last row %d", next, maxRows)
 	}
+	if next <= r.num {
+		return fmt.Errorf("row %d comes after row %d: the rows are out of order", next, r.num)
+	}
 	r.num = next
 	r.inRow = true
 	col := 0 // column of the next cell without r
@@ -180,7 +184,7 @@ func (r *oracleRows) readCell(t *token, col int) (int, error) {
 		return 0, fmt.Errorf("cell without r past the last column XFD")
 	}
 	r.v, r.is = r.v[:0], r.is[:0]
-	hasV, hasIS := false, false
+	hasV, hasIS, hasF := false, false, false
 	for {
 		t, err := r.z.next()
 		if err != nil {
@@ -194,6 +198,8 @@ func (r *oracleRows) readCell(t *token, col int) (int, error) {
 					hasV = true
 				case "is":
 					hasIS = true
+				case "f":
+					hasF = true
 				}
 			}
 		case tokText:
@@ -212,6 +218,9 @@ func (r *oracleRows) readCell(t *token, col int) (int, error) {
 					ref = columnName(col) + strconv.Itoa(r.num)
 				}
 				return 0, fmt.Errorf("cell %s: %w", ref, err)
+			}
+			if cell.Type == TypeEmpty && hasF {
+				cell.Type = TypeFormula // a formula saved without its result
 			}
 			if cell.Type != TypeEmpty {
 				r.put(col, cell)
@@ -295,4 +304,98 @@ func (r *oracleRows) value(typ string, hasV, hasIS bool) (Cell, error) {
 		return Cell{Value: string(r.v), Type: TypeString}, nil
 	}
 	return Cell{}, fmt.Errorf("unknown cell type t=%q", clip(typ))
+}
+
+// oracleSharedStrings is the former shared-string reader, on encoding/xml:
+// the table Open reads with the scanner must be the same.
+func (w *Workbook) oracleSharedStrings(name string) ([]string, error) {
+	rc, err := w.openPart(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var (
+		sst []string
+		buf []byte
+	)
+	z := newTokenizer(rc)
+	for {
+		t, err := z.next()
+		if err == io.EOF {
+			return sst, nil
+		}
+		if err != nil {
+			return nil, partErr(name, err)
+		}
+		switch t.kind {
+		case tokStart:
+			if t.name == "sst" && z.depth() == 1 && sst == nil {
+				// Preallocate from the writer's count, capped because the
+				// count is only a claim.
+				if n, err := strconv.Atoi(attrOr(t, "uniqueCount", "0")); err == nil && n > 0 {
+					sst = make([]string, 0, min(n, 1<<16))
+				}
+			}
+			if t.name == "si" && z.depth() == 2 {
+				buf = buf[:0]
+			}
+		case tokText:
+			if isStringText(z, "si", 2) {
+				buf = append(buf, t.text...)
+			}
+		case tokEnd:
+			if t.name == "si" && z.depth() == 1 {
+				sst = append(sst, unescapeXstring(string(buf)))
+			}
+		}
+	}
+}
+
+func attrOr(t *token, local, def string) string {
+	if v, ok := t.attr(local); ok {
+		return v
+	}
+	return def
+}
+
+// unescapeXstring is appendUnescapeXstring on strings, as the former reader
+// had it.
+func unescapeXstring(s string) string {
+	i := strings.Index(s, "_x")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		s = s[i:]
+		if r, ok := xstringEscape(s); ok {
+			b.WriteRune(r)
+			s = s[7:]
+		} else {
+			b.WriteString("_x")
+			s = s[2:]
+		}
+		i = strings.Index(s, "_x")
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// isStringText reports whether the text being read belongs to a string item
+// (<si> or <is>, named by container, at containerDepth): text of its own <t>
+// or of the <t> of a rich-text run <r>. The <t> inside a phonetic run <rPh>
+// is a reading aid for East Asian text, not part of the value.
+func isStringText(z *tokenizer, container string, containerDepth int) bool {
+	if z.parent(0) != "t" {
+		return false
+	}
+	switch z.depth() {
+	case containerDepth + 1:
+		return z.parent(1) == container
+	case containerDepth + 2:
+		return z.parent(1) == "r" && z.parent(2) == container
+	}
+	return false
 }

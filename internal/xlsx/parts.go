@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,7 +41,7 @@ func (w *Workbook) readRels(name string) ([]rel, error) {
 	if w.lookup(name) == nil {
 		return nil, nil
 	}
-	rc, err := w.openPart(name)
+	rc, err := w.openSmallPart(name)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +78,7 @@ func (w *Workbook) readRels(name string) ([]rel, error) {
 // readWorkbook lists the sheets in tab order. Each sheetRef.part holds the
 // relationship id until load resolves it.
 func (w *Workbook) readWorkbook(name string) ([]sheetRef, error) {
-	rc, err := w.openPart(name)
+	rc, err := w.openSmallPart(name)
 	if err != nil {
 		return nil, err
 	}
@@ -99,6 +98,8 @@ func (w *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 		}
 		var s sheetRef
 		s.name, _ = t.attr("name")
+		state, _ := t.attr("state")
+		s.hidden = strings.EqualFold(state, "hidden") || strings.EqualFold(state, "veryHidden")
 		// r:id; the prefix and its namespace differ between transitional
 		// and Strict files, the local name does not. "sheetId" is a
 		// different local name and is not matched.
@@ -113,104 +114,11 @@ func (w *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 	}
 }
 
-// readSharedStrings loads the whole shared-string table: cells refer to it by
-// index in any order, so streaming it would mean seeking.
-func (w *Workbook) readSharedStrings(name string) ([]string, error) {
-	rc, err := w.openPart(name)
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	var (
-		sst []string
-		buf []byte
-	)
-	z := newTokenizer(rc)
-	for {
-		t, err := z.next()
-		if err == io.EOF {
-			return sst, nil
-		}
-		if err != nil {
-			return nil, partErr(name, err)
-		}
-		switch t.kind {
-		case tokStart:
-			if t.name == "sst" && z.depth() == 1 && sst == nil {
-				// Preallocate from the writer's count, capped because the
-				// count is only a claim.
-				if n, err := strconv.Atoi(attrOr(t, "uniqueCount", "0")); err == nil && n > 0 {
-					sst = make([]string, 0, min(n, 1<<16))
-				}
-			}
-			if t.name == "si" && z.depth() == 2 {
-				buf = buf[:0]
-			}
-		case tokText:
-			if isStringText(z, "si", 2) {
-				buf = append(buf, t.text...)
-			}
-		case tokEnd:
-			if t.name == "si" && z.depth() == 1 {
-				sst = append(sst, unescapeXstring(string(buf)))
-			}
-		}
-	}
-}
-
-func attrOr(t *token, local, def string) string {
-	if v, ok := t.attr(local); ok {
-		return v
-	}
-	return def
-}
-
-// isStringText reports whether the text being read belongs to a string item
-// (<si> or <is>, named by container, at containerDepth): text of its own <t>
-// or of the <t> of a rich-text run <r>. The <t> inside a phonetic run <rPh>
-// is a reading aid for East Asian text, not part of the value.
-func isStringText(z *tokenizer, container string, containerDepth int) bool {
-	if z.parent(0) != "t" {
-		return false
-	}
-	switch z.depth() {
-	case containerDepth + 1:
-		return z.parent(1) == container
-	case containerDepth + 2:
-		return z.parent(1) == "r" && z.parent(2) == container
-	}
-	return false
-}
-
-// unescapeXstring decodes the _xHHHH_ escapes OOXML uses for characters XML
-// 1.0 cannot carry (Excel writes a carriage return as _x000D_, and a literal
-// "_x" sequence with its underscore escaped as _x005F_). excelize decodes
-// them in shared and inline strings too, so values agree with it.
-func unescapeXstring(s string) string {
-	i := strings.Index(s, "_x")
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i >= 0 {
-		b.WriteString(s[:i])
-		s = s[i:]
-		if r, ok := xstringEscape(s); ok {
-			b.WriteRune(r)
-			s = s[7:]
-		} else {
-			b.WriteString("_x")
-			s = s[2:]
-		}
-		i = strings.Index(s, "_x")
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
-// appendUnescapeXstring is unescapeXstring appending to dst, for the sheet
-// reader, which gathers a row's values in one buffer.
+// appendUnescapeXstring decodes the _xHHHH_ escapes OOXML uses for
+// characters XML 1.0 cannot carry (Excel writes a carriage return as
+// _x000D_, and a literal "_x" sequence with its underscore escaped as
+// _x005F_), appending to dst. excelize decodes them in shared and inline
+// strings too, so values agree with it. The result is never longer than s.
 func appendUnescapeXstring(dst, s []byte) []byte {
 	if bytes.IndexByte(s, '_') < 0 {
 		return append(dst, s...)

@@ -18,11 +18,12 @@ type CellType uint8
 // The zero CellType is TypeEmpty so that the zero Cell, used to fill gaps
 // between columns, is an empty cell.
 const (
-	TypeEmpty  CellType = iota // no value: absent, blank, or a formula saved without its result
-	TypeNumber                 // stored text such as "37.125" or "1.5E-3": the dot is always the decimal point
-	TypeString                 // text as typed, so separators follow the writer's locale; also t="d" ISO dates, which are text, not serials
-	TypeBool                   // "1" or "0", as stored, so no language's TRUE/FALSE is assumed
-	TypeError                  // the error literal, e.g. "#N/A", kept so a broken formula is not read as text
+	TypeEmpty   CellType = iota // no value: absent or blank
+	TypeNumber                  // stored text such as "37.125" or "1.5E-3": the dot is always the decimal point
+	TypeString                  // text as typed, so separators follow the writer's locale; also t="d" ISO dates, which are text, not serials
+	TypeBool                    // "1" or "0", as stored, so no language's TRUE/FALSE is assumed
+	TypeError                   // the error literal, e.g. "#N/A", kept so a broken formula is not read as text
+	TypeFormula                 // a formula saved without its result (Value is ""): what it computes is not known, which is not the same as blank
 )
 
 // String makes types readable in messages and test failures.
@@ -38,6 +39,8 @@ func (t CellType) String() string {
 		return "Bool"
 	case TypeError:
 		return "Error"
+	case TypeFormula:
+		return "Formula"
 	}
 	return "CellType(" + strconv.Itoa(int(t)) + ")"
 }
@@ -56,6 +59,29 @@ const (
 	maxRows    = 1048576 // Excel's last row
 )
 
+// Budgets on what one row may make the reader hold or hand out, far above
+// any real survey (a row of 46 answers is about a kilobyte) and reached only
+// by a damaged or crafted sheet, which is refused when it reaches them.
+const (
+	// maxRowBytes bounds the text of a row's values together: every
+	// value is copied into one string per row, and a reader downstream may
+	// keep thousands of rows in flight.
+	maxRowBytes = 2 << 20
+	// Shared strings handed out may add up to at most sharedYieldBase
+	// plus sharedYieldFactor times the sheet's XML read so far. A cell of
+	// a few bytes can name a string of 128 KiB, so without this a small
+	// sheet could make its reader copy, and its caller parse, terabytes.
+	sharedYieldBase   = 64 << 20
+	sharedYieldFactor = 4
+	// Likewise cells handed out, gaps filled with Empty cells included,
+	// may number at most cellYieldBase plus cellYieldFactor a byte of
+	// sheet: a cell in column XFD takes some 30 bytes of XML and makes a
+	// row of 16,384 cells, so a million such rows would cost minutes.
+	// A real sheet yields well under one cell per 10 bytes.
+	cellYieldBase   = 16 << 20
+	cellYieldFactor = 4
+)
+
 // Rows streams the rows of one sheet. Only the current row is held, so
 // memory stays flat whatever the sheet's length.
 type Rows struct {
@@ -64,29 +90,32 @@ type Rows struct {
 	bounded *boundedPart // nil for rows read from memory (tests)
 	s       *scanner
 	cleanup runtime.Cleanup
-	sst     []string
+	sst     *sstTable
 
 	inData bool // inside <sheetData>
 	inRow  bool // a <row> has started and not yet ended (for messages)
 	done   bool
 	err    error
 
-	num   int // current row number
-	cells []Cell
-	spans []span // where each cell's value lies in text, if it does
-	text  []byte // the values of the current row, end to end
-	v     []byte // text of the current <v>
-	is    []byte // text of the current <is>
-	ref   []byte // r of the current <c>
-	typ   []byte // t of the current <c>, kept for messages
-	rowR  []byte // r of the current <row>, when it is a valid row number
+	num    int   // current row number
+	nCells int   // <c> elements of the current row, repeats included
+	shared int64 // bytes of shared strings handed out so far
+	yield  int64 // cells handed out so far
+	cells  []Cell
+	spans  []span // where each cell's value lies in text, if it does
+	text   []byte // the values of the current row, end to end
+	v      []byte // text of the current <v>
+	is     []byte // text of the current <is>
+	ref    []byte // r of the current <c>
+	typ    []byte // t of the current <c>, kept for messages
+	rowR   []byte // r of the current <row>, when it is a valid row number
 }
 
 // span locates a value in Rows.text; start is -1 for a value that is not
-// there (a shared string, a boolean, an Empty cell).
+// there (a boolean, an Empty or Formula cell).
 type span struct{ start, end int }
 
-func newRows(sheet, part string, rc io.ReadCloser, sst []string) *Rows {
+func newRows(sheet, part string, rc io.ReadCloser, sst *sstTable) *Rows {
 	p := newInflater(rc)
 	r := newRowsFrom(sheet, part, p, sst)
 	// A Rows dropped without Close must not leave the inflating goroutine
@@ -105,7 +134,7 @@ func (r *Rows) Position() (done, total int64) {
 	return r.bounded.read.Load(), r.bounded.size
 }
 
-func newRowsFrom(sheet, part string, src source, sst []string) *Rows {
+func newRowsFrom(sheet, part string, src source, sst *sstTable) *Rows {
 	return &Rows{sheet: sheet, part: part, s: newScanner(src), sst: sst}
 }
 
@@ -161,7 +190,8 @@ func (r *Rows) Num() int { return r.num }
 // Empty cells in the gaps and no trailing Empty cells. The slice is reused by
 // the next call to Next, to keep a long sheet from allocating a row slice
 // per row; copy it to keep it. The values stay valid; those of one row share
-// one allocation.
+// one allocation, shared strings included, so that a value kept (a desa's
+// name in the results) keeps alive its row's text, not the whole table.
 func (r *Rows) Cells() []Cell { return r.cells }
 
 // Err returns why Next stopped early, or nil if the sheet was read to its
@@ -207,6 +237,7 @@ func (r *Rows) readRow(t *xtok) error {
 	r.cells = r.cells[:0]
 	r.spans = r.spans[:0]
 	r.text = r.text[:0]
+	r.nCells = 0
 	next := r.num + 1
 	r.rowR = r.rowR[:0]
 	if ref := t.r; len(ref) > 0 {
@@ -223,6 +254,11 @@ func (r *Rows) readRow(t *xtok) error {
 		r.num = next
 		r.inRow = true
 		return fmt.Errorf("row number %d beyond the last row %d", next, maxRows)
+	}
+	if next <= r.num {
+		// Excel writes rows in order; a row again or out of order would
+		// be read twice or in the wrong place.
+		return fmt.Errorf("row %d comes after row %d: the rows are out of order", next, r.num)
 	}
 	r.num = next
 	r.inRow = true
@@ -255,6 +291,10 @@ func (r *Rows) readRow(t *xtok) error {
 				n--
 			}
 			r.cells = r.cells[:n]
+			r.yield += int64(n)
+			if read := r.s.offset(); r.yield > cellYieldBase+cellYieldFactor*read {
+				return limitErrorf("the rows add up to %d cells from %s of sheet, gaps included: far more than a real sheet holds", r.yield, sizeText(read))
+			}
 			if len(r.text) > 0 {
 				// One string for the whole row's values, not one per
 				// cell: a million rows of 46 cells would otherwise be 46
@@ -319,9 +359,9 @@ func (r *Rows) readCell(t *xtok, col int) (int, error) {
 	}
 	switch shape {
 	case tailV:
-		err = r.value(col, tc, true, false, text, nil)
+		err = r.value(col, tc, true, false, false, text, nil)
 	case tailIS:
-		err = r.value(col, tc, false, true, nil, text)
+		err = r.value(col, tc, false, true, false, nil, text)
 	default:
 		err = r.readCellTokens(col, tc)
 	}
@@ -337,7 +377,7 @@ func (r *Rows) readSimpleCell(shape int, ref, typ, text []byte, col int) (int, e
 	if err != nil {
 		return 0, err
 	}
-	if err := r.value(col, tc, shape == tailV, shape == tailIS, text, text); err != nil {
+	if err := r.value(col, tc, shape == tailV, shape == tailIS, false, text, text); err != nil {
 		return 0, r.cellErr(ref, col, err)
 	}
 	return col + 1, nil
@@ -354,6 +394,11 @@ func (r *Rows) startCell(ref, typ []byte, col int) (int, int, error) {
 		col = c
 	} else if col >= maxColumns {
 		return 0, 0, fmt.Errorf("cell without r past the last column XFD")
+	}
+	// Counted, not only placed: a row of millions of cells all naming A1
+	// would otherwise be read to its end.
+	if r.nCells++; r.nCells > maxColumns {
+		return 0, 0, limitErrorf("more than %d cells in the row (a sheet has %d columns)", maxColumns, maxColumns)
 	}
 	tc := cellTypeOf(typ)
 	if tc == typUnknown {
@@ -384,7 +429,7 @@ func (r *Rows) cellColumn(ref []byte) (int, error) {
 
 // cellErr names the cell in an error about its value.
 func (r *Rows) cellErr(ref []byte, col int, err error) error {
-	if !errors.Is(err, errCellValue) {
+	if !errors.Is(err, errCellValue) && !errors.Is(err, ErrLimit) {
 		return err
 	}
 	name := string(ref)
@@ -411,7 +456,7 @@ func cellErrorf(format string, args ...any) error {
 // token, up to its end tag.
 func (r *Rows) readCellTokens(col, tc int) error {
 	r.v, r.is = r.v[:0], r.is[:0]
-	hasV, hasIS := false, false
+	hasV, hasIS, hasF := false, false, false
 	for {
 		t, err := r.s.next()
 		if err != nil {
@@ -425,22 +470,33 @@ func (r *Rows) readCellTokens(col, tc int) error {
 					hasV = true
 				case idIS:
 					hasIS = true
+				case idF:
+					hasF = true
 				}
 			}
 		case tokText:
 			if r.s.depth() == 5 && r.s.parent(0) == idV {
+				if len(r.v)+len(t.text) > maxStringBytes {
+					return errValueTooLong
+				}
 				r.v = append(r.v, t.text...)
 			} else if hasIS && r.s.inStringText(idIS, 5) {
+				if len(r.is)+len(t.text) > maxStringBytes {
+					return errValueTooLong
+				}
 				r.is = append(r.is, t.text...)
 			}
 		case tokEnd:
 			if r.s.depth() != 3 {
 				continue
 			}
-			return r.value(col, tc, hasV, hasIS, r.v, r.is)
+			return r.value(col, tc, hasV, hasIS, hasF, r.v, r.is)
 		}
 	}
 }
+
+// errValueTooLong refuses a cell value longer than Excel allows.
+var errValueTooLong = limitErrorf("value longer than %d KiB (Excel allows 32,767 characters)", maxStringBytes>>10)
 
 // put stores a cell at its column, filling any gap with Empty cells. A
 // column already filled (a writer repeating or reordering cells) is
@@ -460,72 +516,119 @@ func (r *Rows) put(col int, c Cell, sp span) {
 }
 
 // putText stores a cell whose value is b, copied into the row's text.
-func (r *Rows) putText(col int, typ CellType, b []byte) {
+func (r *Rows) putText(col int, typ CellType, b []byte) error {
+	if len(r.text)+len(b) > maxRowBytes {
+		return errRowTooLong
+	}
 	start := len(r.text)
 	r.text = append(r.text, b...)
 	r.put(col, Cell{Type: typ}, span{start, len(r.text)})
+	return nil
+}
+
+var errRowTooLong = limitErrorf("the row's values pass %d MiB", maxRowBytes>>20)
+
+// putShared stores shared string i, copied into the row's text, within the
+// budget of shared text a sheet of this size may hand out.
+func (r *Rows) putShared(col, i int) error {
+	n := r.sst.size(i)
+	r.shared += int64(n)
+	if read := r.s.offset(); r.shared > sharedYieldBase+sharedYieldFactor*read {
+		return limitErrorf("the shared strings the sheet names add up to %s from %s of sheet: far more than a real sheet names", sizeText(r.shared), sizeText(read))
+	}
+	if len(r.text)+n > maxRowBytes {
+		return errRowTooLong
+	}
+	start := len(r.text)
+	r.text = r.sst.appendString(r.text, i)
+	r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
+	return nil
 }
 
 // value interprets a cell's <v> or <is> text by its t attribute and stores
 // the cell. A cell with no value is Empty whatever its type, and is not
-// stored: that is how a formula saved without its result looks.
-func (r *Rows) value(col, typ int, hasV, hasIS bool, v, is []byte) error {
+// stored; but one that has a formula (hasF) is stored as Formula, because
+// that is how a formula saved without its result looks, and its result
+// is not known to be blank.
+func (r *Rows) value(col, typ int, hasV, hasIS, hasF bool, v, is []byte) error {
+	stored, err := r.storeValue(col, typ, hasV, hasIS, v, is)
+	if err == nil && !stored && hasF {
+		r.put(col, Cell{Type: TypeFormula}, span{-1, -1})
+	}
+	return err
+}
+
+// storeValue stores a cell's value, if it has one, and says whether it did.
+func (r *Rows) storeValue(col, typ int, hasV, hasIS bool, v, is []byte) (bool, error) {
+	// The one-step paths hand over values of up to a window; the token
+	// path has checked as it gathered.
+	if len(v) > maxStringBytes || len(is) > maxStringBytes {
+		return false, errValueTooLong
+	}
 	switch typ {
 	case typNumber:
 		s := trimSpace(v)
 		if !hasV || len(s) == 0 {
-			return nil
+			return false, nil
 		}
 		if !isNumber(s) {
-			return cellErrorf("number cell holds %q", clip(string(s)))
+			return false, cellErrorf("number cell holds %q", clip(string(s)))
 		}
-		r.putText(col, TypeNumber, s)
+		return true, r.putText(col, TypeNumber, s)
 	case typShared:
 		s := trimSpace(v)
 		if !hasV || len(s) == 0 {
-			return nil
+			return false, nil
 		}
 		i, ok := parseIndex(s)
-		if !ok || i >= len(r.sst) {
-			return cellErrorf("shared string index %q out of range (%d strings)", clip(string(s)), len(r.sst))
+		if !ok || i >= r.sst.len() {
+			return false, cellErrorf("shared string index %q out of range (%d strings)", clip(string(s)), r.sst.len())
 		}
-		r.put(col, Cell{Value: r.sst[i], Type: TypeString}, span{-1, -1})
+		return true, r.putShared(col, i)
 	case typStr:
-		if hasV {
-			r.putText(col, TypeString, v)
+		if !hasV {
+			return false, nil
 		}
+		return true, r.putText(col, TypeString, v)
 	case typInline:
 		switch {
 		case hasIS:
+			if len(r.text)+len(is) > maxRowBytes {
+				return false, errRowTooLong
+			}
 			start := len(r.text)
 			r.text = appendUnescapeXstring(r.text, is)
 			r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
 		case hasV:
-			r.putText(col, TypeString, v)
+			return true, r.putText(col, TypeString, v)
+		default:
+			return false, nil
 		}
 	case typBool:
 		s := trimSpace(v)
 		switch string(s) {
 		case "":
+			return false, nil
 		case "1", "true":
 			r.put(col, Cell{Value: "1", Type: TypeBool}, span{-1, -1})
 		case "0", "false":
 			r.put(col, Cell{Value: "0", Type: TypeBool}, span{-1, -1})
 		default:
-			return cellErrorf("boolean cell holds %q", clip(string(s)))
+			return false, cellErrorf("boolean cell holds %q", clip(string(s)))
 		}
-	case typError:
-		if hasV && len(v) > 0 {
-			r.putText(col, TypeError, v)
+	case typError, typDate:
+		if !hasV || len(v) == 0 {
+			return false, nil
 		}
-	case typDate:
-		if hasV && len(v) > 0 {
-			r.putText(col, TypeString, v)
+		t := TypeError
+		if typ == typDate {
+			t = TypeString
 		}
+		return true, r.putText(col, t, v)
 	default:
-		return cellErrorf("unknown cell type t=%q", clip(string(r.typ)))
+		return false, cellErrorf("unknown cell type t=%q", clip(string(r.typ)))
 	}
-	return nil
+	return true, nil
 }
 
 // trimSpace strips XML whitespace, which the schema allows around numbers,
@@ -663,6 +766,14 @@ func columnName(col int) string {
 		b[i] = byte('A' + (n-1)%26)
 	}
 	return string(b[i:])
+}
+
+// sizeText writes a size for a message, in KiB below a MiB.
+func sizeText(n int64) string {
+	if n < 1<<20 {
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n>>20, 10) + " MiB"
 }
 
 // clip shortens file text quoted in an error, so that a hostile or broken

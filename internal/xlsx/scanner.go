@@ -45,9 +45,11 @@ const (
 	idIS
 	idT
 	idR
+	idF
+	idSI
 )
 
-var idNames = [...]string{"", "sheetData", "row", "c", "v", "is", "t", "r"}
+var idNames = [...]string{"", "sheetData", "row", "c", "v", "is", "t", "r", "f", "si"}
 
 func lookupID(local []byte) elemID {
 	switch string(local) { // compiled without converting, so no allocation
@@ -63,6 +65,10 @@ func lookupID(local []byte) elemID {
 		return idT
 	case "r":
 		return idR
+	case "f":
+		return idF
+	case "si":
+		return idSI
 	case "sheetData":
 		return idSheetData
 	}
@@ -104,6 +110,13 @@ type source interface {
 	// close stops reading and releases the part.
 	close() error
 }
+
+// Bounds on what the scanner holds for a hostile part: the window grows to
+// hold the token being read, and the names of the open elements are kept.
+const (
+	maxTokenBytes = 16 << 20
+	maxNameBytes  = 64 << 10
+)
 
 // status says what a scanning step produced.
 type status uint8
@@ -157,9 +170,10 @@ func (s *scanner) parent(n int) elemID {
 	return s.stack[i].id
 }
 
-// inStringText is isStringText for the scanner: the text being read belongs
-// to the string item container (at containerDepth), in its own <t> or in
-// the <t> of a rich-text run, not in a phonetic run.
+// inStringText reports whether the text being read belongs to a string
+// item (<si> or <is>, named by container, at containerDepth): text of its
+// own <t> or of the <t> of a rich-text run <r>. The <t> inside a phonetic
+// run <rPh> is a reading aid for East Asian text, not part of the value.
 func (s *scanner) inStringText(container elemID, containerDepth int) bool {
 	if s.parent(0) != idT {
 		return false
@@ -179,6 +193,9 @@ func (s *scanner) frameName(f frame) string {
 	}
 	return string(s.names[f.off : f.off+f.n])
 }
+
+// offset is how many bytes of the part have been scanned.
+func (s *scanner) offset() int64 { return s.base + int64(s.pos) }
 
 // shut stops the source and drops the window.
 func (s *scanner) shut() error {
@@ -202,6 +219,13 @@ func (s *scanner) releaseOwner() {
 // returns false, changing nothing, when the part has no more bytes.
 func (s *scanner) fill(mark int) bool {
 	if s.srcErr != nil {
+		return false
+	}
+	if len(s.buf)-mark > maxTokenBytes {
+		// Only a tag, comment, CDATA section or entity is gathered
+		// whole (text is handed over in pieces); none is this long in a
+		// real workbook.
+		s.srcErr = limitErrorf("a single tag, comment, CDATA section or entity passes %d MiB", maxTokenBytes>>20)
 		return false
 	}
 	nb, off, err := s.src.next()
@@ -233,7 +257,10 @@ func (s *scanner) fill(mark int) bool {
 	}
 	sp = append(sp, nb[off:]...)
 	s.src.release(nb)
-	for len(sp) < 2*len(left) {
+	// Doubling keeps a long token's cost linear; the cap makes the token
+	// past maxTokenBytes come back here, to be refused, rather than be
+	// gathered to twice the bound.
+	for len(sp) < min(2*len(left), maxTokenBytes+1) {
 		nb, off, err := s.src.next()
 		if err != nil {
 			s.srcErr = err
@@ -560,6 +587,9 @@ func (s *scanner) startTag() (status, error) {
 	}
 	id := lookupID(local)
 	f := frame{id: id}
+	if id == idOther && len(s.names)+len(local) > maxNameBytes {
+		return 0, limitErrorf("the names of the open elements pass %d KiB", maxNameBytes>>10)
+	}
 	if id == idOther {
 		f.off, f.n = len(s.names), len(local)
 		s.names = append(s.names, local...)

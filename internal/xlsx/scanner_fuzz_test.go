@@ -15,7 +15,7 @@ import (
 // size with the given room in front of each, so that every boundary case
 // (a tag cut by a piece, a tail longer than the room) can be reached.
 func scanSheet(data []byte, sst []string, piece, room int) ([]row, error) {
-	rs := newRowsFrom("Sheet1", "sheet1.xml", &memSource{data: data, piece: piece, room: room}, sst)
+	rs := newRowsFrom("Sheet1", "sheet1.xml", &memSource{data: data, piece: piece, room: room}, tableOf(sst))
 	defer rs.Close()
 	var out []row
 	for rs.Next() {
@@ -132,7 +132,9 @@ func FuzzScanner(f *testing.F) {
 		// Any bytes.
 		got, err := scanSheet(raw, fuzzSST, p, rm)
 		want, werr := oracleSheet(raw, fuzzSST)
-		if !knownDifference(raw) {
+		// The former reader had no budgets: past one, only the scanner
+		// refuses.
+		if !knownDifference(raw) && !errors.Is(err, ErrLimit) {
 			if (err == nil) != (werr == nil) {
 				t.Fatalf("scanner err %v, encoding/xml err %v\nscanner rows:\n%sencoding/xml rows:\n%s", err, werr, formatRows(got), formatRows(want))
 			}

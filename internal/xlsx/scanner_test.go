@@ -128,9 +128,9 @@ var scanCases = []scanCase{
 		want: []row{{1, []Cell{str(strings.Repeat("ab&", 30000)), str(strings.Repeat("]", 9000)), str(strings.Repeat("😀", 5000))}}},
 	},
 	{
-		name: "formula without value, empty cells do not overwrite",
+		name: "formula without value is Formula, empty cells do not overwrite",
 		data: `<row r="1"><c r="A1"><f/></c><c r="B1"><f>A1</f><v>2</v></c><c r="B1"/><c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>`,
-		want: []row{{1, []Cell{empty, num("2"), errc("#DIV/0!")}}},
+		want: []row{{1, []Cell{formula, num("2"), errc("#DIV/0!")}}},
 	},
 	{
 		name: "a cell reference whose row differs from the row's",
@@ -180,7 +180,7 @@ func sstOf(t *testing.T, sst string) []string {
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	return wb.sst
+	return wb.sst.strings()
 }
 
 func TestScannerErrors(t *testing.T) {

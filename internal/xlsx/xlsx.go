@@ -7,9 +7,13 @@
 // 37125.
 // excelize's row iterator returns both as the same string. This reader also
 // reports a worksheet cut short inside an intact zip as an error instead of
-// ending quietly, bounds how much any zip part may inflate to, and keeps
-// memory flat however many rows a sheet has (only the shared-string table is
-// held whole).
+// ending quietly, tells a formula saved without its result from a blank
+// cell, and keeps memory flat however many rows a sheet has: only the
+// shared-string table is held whole, compactly. Because a file of a few
+// megabytes can inflate to gigabytes, what it may make the reader hold or do
+// is bounded at every level, each bound far above any real survey: the bytes
+// a zip part inflates to (ErrTooLarge), and one string or value, a row's
+// cells and text, the table, a tag (ErrLimit).
 package xlsx
 
 import (
@@ -27,6 +31,9 @@ import (
 type Options struct {
 	// MaxPartBytes bounds the bytes inflated from any one zip part, whatever the zip headers claim (zip-bomb guard). 0 means a default of 1 GiB.
 	MaxPartBytes int64
+	// MaxSharedStringBytes bounds the shared-string table held in memory,
+	// its text and 4 bytes a string. 0 means a default of 256 MiB.
+	MaxSharedStringBytes int64
 }
 
 // defaultMaxPartBytes is far above any survey sheet (a 100,000-household
@@ -39,16 +46,35 @@ const defaultMaxPartBytes = 1 << 30
 // merely malformed one with errors.Is.
 var ErrTooLarge = errors.New("xlsx: part too large")
 
+// ErrLimit is wrapped in the error returned for content beyond what any real
+// workbook holds: a string longer than Excel allows, a row of more cells
+// than a sheet has columns, a shared-string table of hundreds of MiB. Such
+// content is refused before it is held, because a file small on disk can
+// carry it (a zip bomb), and holding it would exhaust memory or time.
+var ErrLimit = errors.New("beyond the limits of a real workbook")
+
+// limitError is an ErrLimit with what was found.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string        { return e.msg }
+func (e *limitError) Is(target error) bool { return target == ErrLimit }
+
+func limitErrorf(format string, args ...any) error {
+	return &limitError{fmt.Sprintf(format, args...)}
+}
+
 // Workbook is an open .xlsx file. It holds the zip directory and the shared
 // strings, and hands out independent row iterators; close it when done,
 // after the Rows taken from it.
 type Workbook struct {
-	zr     *zip.ReadCloser
-	max    int64
-	parts  map[string]*zip.File // by normalised name
-	folded map[string]*zip.File // by lower-cased normalised name
-	sheets []sheetRef
-	sst    []string
+	zr       *zip.ReadCloser
+	max      int64
+	maxTable int64
+	parts    map[string]*zip.File // by normalised name
+	folded   map[string]*zip.File // by lower-cased normalised name
+	sheets   []sheetRef
+	sst      *sstTable
+	sstPart  string // for tests
 }
 
 // sheetRef remembers where a sheet's XML lives; problem is kept instead of
@@ -58,6 +84,10 @@ type sheetRef struct {
 	name    string
 	part    string
 	problem string
+	// hidden is a sheet Excel does not show (state "hidden" or
+	// "veryHidden"): instructions, lookup lists, a copy kept aside. Its
+	// rows are not what a user sees as the workbook's data.
+	hidden bool
 }
 
 // Open reads the workbook's directory, sheet list and shared strings; the
@@ -69,10 +99,15 @@ func Open(path string, opt Options) (*Workbook, error) {
 		// extracted to disk here, so such a zip is still readable.
 		return nil, fmt.Errorf("xlsx: %s: %w", path, err)
 	}
-	w := &Workbook{zr: zr, max: opt.MaxPartBytes}
+	w := &Workbook{zr: zr, max: opt.MaxPartBytes, maxTable: opt.MaxSharedStringBytes}
 	if w.max <= 0 {
 		w.max = defaultMaxPartBytes
 	}
+	if w.maxTable <= 0 {
+		w.maxTable = defaultMaxTableBytes
+	}
+	// The table addresses at most sstMaxChunks chunks of 1 MiB.
+	w.maxTable = min(w.maxTable, 768<<20)
 	if err := w.load(); err != nil {
 		zr.Close()
 		return nil, fmt.Errorf("xlsx: %s: %w", path, err)
@@ -128,6 +163,7 @@ func (w *Workbook) load() error {
 		}
 	}
 	w.sheets = sheets
+	w.sstPart = sstPart
 	if w.lookup(sstPart) != nil {
 		if w.sst, err = w.readSharedStrings(sstPart); err != nil {
 			return err
@@ -177,6 +213,21 @@ func resolveTarget(baseDir, target string) string {
 // enforced on the bytes actually inflated because the sizes in the zip
 // headers are written by whoever made the file.
 func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
+	return w.openPartMax(name, w.max)
+}
+
+// maxSmallPartBytes bounds the workbook and relationship parts, which
+// encoding/xml reads and which hold one line per sheet: a few kilobytes in
+// a real file, where a crafted one could make a single token of the whole
+// part.
+const maxSmallPartBytes = 16 << 20
+
+// openSmallPart is openPart for the workbook and relationship parts.
+func (w *Workbook) openSmallPart(name string) (io.ReadCloser, error) {
+	return w.openPartMax(name, min(w.max, maxSmallPartBytes))
+}
+
+func (w *Workbook) openPartMax(name string, max int64) (io.ReadCloser, error) {
 	f := w.lookup(name)
 	if f == nil {
 		return nil, fmt.Errorf("missing part %s", name)
@@ -185,7 +236,7 @@ func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &boundedPart{rc: rc, name: name, max: w.max, size: int64(min(f.UncompressedSize64, 1<<62))}, nil
+	return &boundedPart{rc: rc, name: name, max: max, size: int64(min(f.UncompressedSize64, 1<<62))}, nil
 }
 
 // boundedPart counts the bytes read from one inflating part and fails with
@@ -235,24 +286,10 @@ func (w *Workbook) Sheets() []string {
 
 // Rows starts streaming one sheet. Several Rows may be open at once; each
 // reads its own copy of the part, inflating it in a goroutine of its own
-// that reading to the end, an error or Close stops. An exact name is preferred, then a
-// case-insensitive one, because Excel treats sheet names case-insensitively.
+// that reading to the end, an error or Close stops. The name is found as
+// Hidden finds it.
 func (w *Workbook) Rows(sheet string) (*Rows, error) {
-	var ref *sheetRef
-	for i := range w.sheets {
-		if w.sheets[i].name == sheet {
-			ref = &w.sheets[i]
-			break
-		}
-	}
-	if ref == nil {
-		for i := range w.sheets {
-			if strings.EqualFold(w.sheets[i].name, sheet) {
-				ref = &w.sheets[i]
-				break
-			}
-		}
-	}
+	ref := w.sheet(sheet)
 	if ref == nil {
 		return nil, fmt.Errorf("xlsx: no sheet named %q", sheet)
 	}
@@ -266,6 +303,29 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	r := newRows(ref.name, ref.part, rc, w.sst)
 	r.bounded = rc.(*boundedPart)
 	return r, nil
+}
+
+// Hidden reports whether the sheet is hidden in Excel (state "hidden" or
+// "veryHidden"); false for a sheet the workbook does not have.
+func (w *Workbook) Hidden(sheet string) bool {
+	ref := w.sheet(sheet)
+	return ref != nil && ref.hidden
+}
+
+// sheet finds a sheet by name: an exact name is preferred, then a
+// case-insensitive one, because Excel treats sheet names case-insensitively.
+func (w *Workbook) sheet(name string) *sheetRef {
+	for i := range w.sheets {
+		if w.sheets[i].name == name {
+			return &w.sheets[i]
+		}
+	}
+	for i := range w.sheets {
+		if strings.EqualFold(w.sheets[i].name, name) {
+			return &w.sheets[i]
+		}
+	}
+	return nil
 }
 
 // Close releases the file. Rows still open on it fail on their next read.

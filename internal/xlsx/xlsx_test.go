@@ -86,9 +86,26 @@ func TestRows(t *testing.T) {
 			want: []row{{2, []Cell{empty, num("2"), empty, num("4")}}, {3, nil}, {10, []Cell{empty, empty, str("")}}},
 		},
 		{
-			name: "formula without a value is empty",
-			data: `<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1"><v>2</v></c><c r="C1" t="str"><f>B1&amp;""</f></c></row>`,
-			want: []row{{1, []Cell{empty, num("2")}}},
+			// What openpyxl and other writers that do not compute formulas
+			// save: the formula, and no result or an empty one.
+			name: "formula without a value is Formula",
+			data: `<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1"><v>2</v></c><c r="C1" t="str"><f>B1&amp;""</f></c>` +
+				`<c r="D1"><f>1+1</f><v/></c><c r="E1" t="b"><f>TRUE()</f><v></v></c><c r="F1"><f t="shared" si="0"/></c>` +
+				`<c r="G1" t="s"><f>X</f></c><c r="H1" t="inlineStr"><f>X</f></c><c r="I1" t="e"><f>NA()</f><v/></c></row>`,
+			want: []row{{1, []Cell{formula, num("2"), formula, formula, formula, formula, formula, formula, formula}}},
+		},
+		{
+			name: "formula with its result is the result",
+			sst:  `<si><t>Ya</t></si>`,
+			data: `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>IF(A1&gt;5,"x","")</f><v></v></c>` +
+				`<c r="C1" t="s"><f>X</f><v>0</v></c><c r="D1" t="b"><f>TRUE()</f><v>1</v></c><c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c>` +
+				`<c r="F1" t="str"><f>"a"</f><v>a</v></c></row>`,
+			want: []row{{1, []Cell{num("2"), str(""), str("Ya"), boo("1"), errc("#DIV/0!"), str("a")}}},
+		},
+		{
+			name: "formula in the last column is kept",
+			data: `<row r="1"><c r="A1"><v>1</v></c><c r="C1"><f>A1</f></c></row>`,
+			want: []row{{1, []Cell{num("1"), empty, formula}}},
 		},
 		{
 			name: "xml:space preserve keeps whitespace",
@@ -174,6 +191,9 @@ func TestRowsErrors(t *testing.T) {
 		{"huge row number", ``, `<row r="99999999999999999999999999"/>`, 0, []string{"beyond the last row"}},
 		{"bad row number", ``, `<row r="1"/><row r="x1"/>`, 1, []string{`bad row number r="x1"`, "after row 1"}},
 		{"zero row number", ``, `<row r="0"/>`, 0, []string{`bad row number r="0"`}},
+		{"rows out of order", ``, `<row r="5"/><row r="3"/>`, 1, []string{"row 3 comes after row 5", "out of order"}},
+		{"row repeated", ``, `<row r="2"/><row r="2"/>`, 1, []string{"row 2 comes after row 2"}},
+		{"row without r after the last", ``, `<row r="1048576"/><row/>`, 1, []string{"beyond the last row"}},
 		{"too many cells without r", ``, `<row r="4">` + strings.Repeat(`<c><v>1</v></c>`, 16385) + `</row>`, 0, []string{"row 4", "past the last column"}},
 		{"number cell that is not a number", ``, `<row r="1"><c r="A1"><v>abc</v></c></row>`, 0, []string{"cell A1", `number cell holds "abc"`}},
 		{"number cell NaN", ``, `<row r="1"><c r="A1" t="n"><v>NaN</v></c></row>`, 0, []string{"cell A1"}},
@@ -394,6 +414,29 @@ func TestWorkbookStructure(t *testing.T) {
 			if _, err := wb.Rows(sheet); err == nil || !strings.Contains(err.Error(), sheet) {
 				t.Errorf("Rows(%q) err = %v", sheet, err)
 			}
+		}
+	})
+	t.Run("hidden sheets", func(t *testing.T) {
+		parts := book("", "", "", "", "")
+		parts[1].data = strings.Replace(parts[1].data, `<sheet name="Sheet1"`, `<sheet state="hidden" name="Sheet1"`, 1)
+		parts[1].data = strings.Replace(parts[1].data, `<sheet name="Sheet2"`, `<sheet name="Sheet2" state="veryHidden"`, 1)
+		parts[1].data = strings.Replace(parts[1].data, `<sheet name="Sheet3"`, `<sheet name="Sheet3" state="visible"`, 1)
+		wb, err := Open(writeFile(t, zipBytes(t, parts)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer wb.Close()
+		for sheet, want := range map[string]bool{"Sheet1": true, "sheet1": true, "Sheet2": true, "Sheet3": false, "Sheet4": false, "Tidak Ada": false} {
+			if got := wb.Hidden(sheet); got != want {
+				t.Errorf("Hidden(%q) = %v, want %v", sheet, got, want)
+			}
+		}
+		// Hidden sheets are listed and readable: choosing is the caller's.
+		if got := wb.Sheets(); len(got) != 4 {
+			t.Errorf("Sheets() = %q", got)
+		}
+		if _, err := wb.Rows("Sheet2"); err != nil {
+			t.Errorf("Rows of a hidden sheet: %v", err)
 		}
 	})
 	t.Run("sheet part missing", func(t *testing.T) {

@@ -1,0 +1,214 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+)
+
+// sstTable is the shared-string table, held compactly because it is the one
+// thing a workbook makes this reader hold whole: a million families saved by
+// LibreOffice put every KK number and name in it. The text of the strings
+// lies end to end in chunks, with one uint32 per string saying where it
+// ends, instead of a Go string (16 bytes of header and an allocation) per
+// entry; and a string of decimal digits (a KK number, a NIK, a code typed as
+// text) is stored two digits to a byte. The chunks are allocated whole, so
+// that the table grows without ever copying what it holds, and loading does
+// not briefly need twice the table.
+//
+// Strings never straddle two chunks. An end is the chunk's number times
+// sstChunkSize plus the offset in the chunk, which a string never lets reach
+// sstChunkSize, so that the chunk of an end is never ambiguous; its top two
+// bits say how the string is stored.
+type sstTable struct {
+	chunks [][]byte   // the first grows by append; the others are made whole
+	ends   [][]uint32 // the same, sstEndsChunk ends each
+	n      int
+	held   int64 // bytes held, text and ends, for the budget
+}
+
+const (
+	sstChunkShift = 20
+	sstChunkSize  = 1 << sstChunkShift // 1 MiB, far above one string's bound
+	sstMaxChunks  = 1 << 10            // what the bits of an end leave room for
+	sstEndsShift  = 16
+	sstEndsChunk  = 1 << sstEndsShift // ends per chunk (256 KiB)
+
+	endPacked = 1 << 31    // the string is decimal digits, two to a byte
+	endOdd    = 1 << 30    // a packed string with an odd number of digits
+	endOffset = endOdd - 1 // where the string ends
+	chunkMask = sstChunkSize - 1
+)
+
+// len is the number of strings.
+func (t *sstTable) len() int {
+	if t == nil {
+		return 0
+	}
+	return t.n
+}
+
+// add appends a string, which must be shorter than sstChunkSize, to a table
+// of fewer than sstMaxChunks chunks.
+func (t *sstTable) add(s []byte) {
+	stored, flags := len(s), uint32(0)
+	if packable(s) {
+		stored, flags = (len(s)+1)/2, endPacked
+		if len(s)%2 == 1 {
+			flags |= endOdd
+		}
+	}
+	c := len(t.chunks) - 1
+	if c < 0 || len(t.chunks[c])+stored >= sstChunkSize {
+		size := sstChunkSize
+		if c < 0 {
+			size = 4 << 10
+		}
+		t.chunks = append(t.chunks, make([]byte, 0, size))
+		c++
+	}
+	if flags == 0 {
+		t.chunks[c] = append(t.chunks[c], s...)
+	} else {
+		t.chunks[c] = appendPacked(t.chunks[c], s)
+	}
+	if t.n&(sstEndsChunk-1) == 0 {
+		size := sstEndsChunk
+		if t.n == 0 {
+			size = 1 << 10
+		}
+		t.ends = append(t.ends, make([]uint32, 0, size))
+	}
+	e := &t.ends[len(t.ends)-1]
+	*e = append(*e, flags|uint32(c)<<sstChunkShift|uint32(len(t.chunks[c])))
+	t.n++
+	t.held += int64(stored) + 4
+}
+
+// packable reports whether s is worth storing as packed digits.
+func packable(s []byte) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendPacked appends the digits of s two to a byte, the first in the high
+// half; an odd last digit has a zero low half.
+func appendPacked(dst, s []byte) []byte {
+	for i := 0; i < len(s); i += 2 {
+		b := (s[i] - '0') << 4
+		if i+1 < len(s) {
+			b |= s[i+1] - '0'
+		}
+		dst = append(dst, b)
+	}
+	return dst
+}
+
+func (t *sstTable) end(i int) uint32 { return t.ends[i>>sstEndsShift][i&(sstEndsChunk-1)] }
+
+// stored returns the bytes of string i as stored, and its end with the
+// flags; i must be below len.
+func (t *sstTable) stored(i int) ([]byte, uint32) {
+	end := t.end(i)
+	c := end & endOffset >> sstChunkShift
+	start := c << sstChunkShift
+	if i > 0 {
+		if prev := t.end(i-1) & endOffset; prev>>sstChunkShift == c {
+			start = prev
+		}
+	}
+	return t.chunks[c][start&chunkMask : end&endOffset&chunkMask], end
+}
+
+// size is the length of string i.
+func (t *sstTable) size(i int) int {
+	b, end := t.stored(i)
+	if end&endPacked == 0 {
+		return len(b)
+	}
+	if end&endOdd != 0 {
+		return 2*len(b) - 1
+	}
+	return 2 * len(b)
+}
+
+// appendString appends string i to dst; i must be below len.
+func (t *sstTable) appendString(dst []byte, i int) []byte {
+	b, end := t.stored(i)
+	if end&endPacked == 0 {
+		return append(dst, b...)
+	}
+	for k, d := range b {
+		dst = append(dst, '0'+d>>4)
+		if k < len(b)-1 || end&endOdd == 0 {
+			dst = append(dst, '0'+d&15)
+		}
+	}
+	return dst
+}
+
+// Limits on the shared strings, far above what any survey holds, so that a
+// crafted part is refused before it is held.
+const (
+	// maxStringBytes bounds one string or cell value: Excel's limit is
+	// 32,767 characters, and a character takes at most 4 bytes of UTF-8.
+	maxStringBytes = 128 << 10
+	// defaultMaxTableBytes bounds the shared-string table, text and ends:
+	// a million families with a few unique texts each (KK number, name,
+	// address) hold some 100 MiB.
+	defaultMaxTableBytes = 256 << 20
+)
+
+// readSharedStrings loads the whole shared-string table: cells refer to it
+// by index in any order, so streaming it would mean seeking. It reads with
+// the sheet scanner, which hands long text over in pieces, so that a string
+// of gigabytes is refused at its limit instead of being gathered first.
+func (w *Workbook) readSharedStrings(name string) (*sstTable, error) {
+	rc, err := w.openPart(name)
+	if err != nil {
+		return nil, err
+	}
+	s := newScanner(newInflater(rc))
+	defer s.shut()
+	t := &sstTable{}
+	var buf, u []byte // the raw text of the current <si>, unescaped
+	inSI := false
+	for {
+		tok, err := s.next()
+		if err == io.EOF {
+			return t, nil
+		}
+		if err != nil {
+			return nil, partErr(name, err)
+		}
+		switch tok.kind {
+		case tokStart:
+			if tok.id == idSI && s.depth() == 2 {
+				buf, inSI = buf[:0], true
+			}
+		case tokText:
+			if inSI && s.inStringText(idSI, 2) {
+				if len(buf)+len(tok.text) > maxStringBytes {
+					return nil, fmt.Errorf("%s: %w", name, limitErrorf("shared string %d is longer than %d KiB (Excel allows 32,767 characters)", t.n, maxStringBytes>>10))
+				}
+				buf = append(buf, tok.text...)
+			}
+		case tokEnd:
+			if tok.id == idSI && s.depth() == 1 && inSI {
+				inSI = false
+				// Unescaping only shortens: the bound checked above holds.
+				u = appendUnescapeXstring(u[:0], buf)
+				if t.held+int64(len(u))+4 > w.maxTable || len(t.chunks) >= sstMaxChunks-1 {
+					return nil, fmt.Errorf("%s: %w", name, limitErrorf("the shared strings pass %d MiB (%d strings read)", w.maxTable>>20, t.n))
+				}
+				t.add(u)
+			}
+		}
+	}
+}

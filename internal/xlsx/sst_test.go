@@ -1,0 +1,97 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestSSTTable: every string reads back as stored, whatever it holds and
+// wherever it falls: packed digits (even, odd, leading zeros), empty strings,
+// strings that do not fit the rest of a chunk, past the first chunk of ends.
+func TestSSTTable(t *testing.T) {
+	var strs []string
+	for _, s := range []string{"", "0", "00", "007", "6309060101100001", "630906010110000", "Ya", "1.5", "-3", "１２", "_x000D_"} {
+		strs = append(strs, s)
+	}
+	// Long strings that leave a chunk's tail unused, then digits again.
+	for i := range 20 {
+		strs = append(strs, strings.Repeat(string(rune('a'+i)), maxStringBytes-i), strings.Repeat("9", 2*i+1))
+	}
+	for i := range 3 * sstEndsChunk {
+		strs = append(strs, fmt.Sprintf("%016d", i), fmt.Sprint("Nama ", i))
+	}
+	tab := tableOf(strs)
+	if tab.len() != len(strs) {
+		t.Fatalf("len %d, want %d", tab.len(), len(strs))
+	}
+	if len(tab.chunks) < 3 || len(tab.ends) < 6 {
+		t.Errorf("%d chunks, %d chunks of ends: the test does not cross them", len(tab.chunks), len(tab.ends))
+	}
+	for i, want := range strs {
+		if got := string(tab.appendString([]byte("x"), i)); got != "x"+want {
+			t.Fatalf("string %d = %q, want %q", i, clip(got), clip(want))
+		}
+		if got := tab.size(i); got != len(want) {
+			t.Fatalf("size of string %d (%q) = %d, want %d", i, clip(want), got, len(want))
+		}
+	}
+	// Digits take half the room, and a string 4 bytes for its end.
+	var want int64
+	for _, s := range strs {
+		n := len(s)
+		if n >= 2 && strings.Trim(s, "0123456789") == "" {
+			n = (n + 1) / 2
+		}
+		want += int64(n) + 4
+	}
+	if tab.held != want {
+		t.Errorf("held %d bytes, want %d", tab.held, want)
+	}
+}
+
+// The table is the scanner's reading of sharedStrings.xml; the former,
+// encoding/xml reader must read the same strings.
+func TestSharedStringsOracle(t *testing.T) {
+	sst := `<si><r><rPr><b/></rPr><t>Ru</t></r><r><t xml:space="preserve">mah </t></r><rPh sb="0"><t>x</t></rPh></si>` +
+		`<si><t>6309060101100001</t></si><si><t/></si><si></si><si><t>a_x000D_b &amp; &#x41;</t></si>` +
+		`<!-- c --><si><t><![CDATA[<x>]]></t></si><si><t>` + strings.Repeat("panjang ", 4000) + `</t></si>`
+	wb, err := Open(writeFile(t, zipBytes(t, book(sst, ""))), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	want, err := wb.oracleSharedStrings("xl/sharedStrings.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := wb.sst.strings(); !reflect.DeepEqual(got, want) {
+		t.Errorf("table %q\nencoding/xml %q", got, want)
+	}
+}
+
+// TestSharedStringLimits: one string longer than Excel allows, or a table
+// past its budget, is refused while reading, naming the part.
+func TestSharedStringLimits(t *testing.T) {
+	tests := []struct {
+		name string
+		sst  string
+		opt  Options
+		want string
+	}{
+		{"one string too long", `<si><t>a</t></si><si><t>` + strings.Repeat("x", maxStringBytes+1) + `</t></si>`, Options{}, "shared string 1 is longer than 128 KiB"},
+		{"one rich string too long", `<si>` + strings.Repeat(`<r><t>`+strings.Repeat("x", 1000)+`</t></r>`, 200) + `</si>`, Options{}, "shared string 0 is longer"},
+		{"too many strings", strings.Repeat(`<si><t>abcdefgh</t></si>`, 100000), Options{MaxSharedStringBytes: 1 << 20}, "the shared strings pass 1 MiB"},
+		{"too many empty strings", strings.Repeat(`<si/>`, 300000), Options{MaxSharedStringBytes: 1 << 20}, "the shared strings pass 1 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Open(writeFile(t, zipBytes(t, book(tt.sst, ""))), tt.opt)
+			if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "xl/sharedStrings.xml") {
+				t.Fatalf("err = %v; want ErrLimit naming xl/sharedStrings.xml and %q", err, tt.want)
+			}
+		})
+	}
+}
