@@ -228,6 +228,14 @@ func scoreInputs(c *cobra.Command, env *Env, set *ikk.Set, inputs *ikk.Inputs, o
 // printSummary writes the accounting line, and names the files of folders
 // that were not read.
 func printSummary(w io.Writer, res *ikk.Result) {
+	for _, in := range res.Inputs {
+		if in.SheetHidden {
+			fmt.Fprintf(w, "ikk: %s: read the hidden sheet %q, as --sheet asks\n", in.Path, in.Sheet)
+		}
+		for _, h := range in.HiddenSkipped {
+			fmt.Fprintf(w, "ikk: %s: passed over the hidden sheet %q and read %q; name a hidden sheet with --sheet to read it\n", in.Path, h, in.Sheet)
+		}
+	}
 	s := res.Summary
 	fmt.Fprintf(w, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
 		s.RowsRead, s.Scored, s.Rejected, s.Blank, res.IssueTotal())
