@@ -94,6 +94,17 @@ var hostileCases = []hostileCase{
 		want: "gaps included", held: 64,
 	},
 	{
+		// Padded so that each row's XML pays for its cells: only the cap
+		// on cells a sheet hands out stops it, after minutes of work
+		// without it. In the test, a sheet of a few thousand such rows is
+		// read to its end.
+		name: "rows_in_column_xfd_padded", test: 8 << 20, full: 1 << 30,
+		rows: func(w io.Writer, size int64) {
+			repeat(w, `<row><c r="XFD3" t="inlineStr"><is><t>Ya</t></is></c></row><!--`+strings.Repeat(" ", 4200)+`-->`, size)
+		},
+		want: "", held: 64,
+	},
+	{
 		name: "shared_string_named_again_and_again", test: 16 << 20, full: 64 << 20,
 		sst: func(w io.Writer, size int64) {
 			io.WriteString(w, `<si><t>`+strings.Repeat("k", 100<<10)+`</t></si>`)
