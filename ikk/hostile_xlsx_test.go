@@ -23,8 +23,8 @@ import (
 // IKK_HOSTILE_DIR set, it writes them there at full size (gigabytes
 // inflated, a few megabytes on disk) instead, for measuring the built binary:
 //
-//	IKK_HOSTILE_DIR=/tmp/bombs go test -run TestHostileXLSX ./ikk/
-//	/usr/bin/time -v ikk score /tmp/bombs/sst_one_huge_string.xlsx
+//	dir=$(mktemp -d); IKK_HOSTILE_DIR=$dir go test -run TestHostileXLSX ./ikk/
+//	/usr/bin/time -v ikk score $dir/sst_one_huge_string.xlsx
 
 // hostileCase is one hostile workbook: its shared strings and the inside of
 // its <sheetData> after a matching header, written by functions that are
