@@ -23,8 +23,8 @@ import (
 // IKK_HOSTILE_DIR set, it writes them there at full size (gigabytes
 // inflated, a few megabytes on disk) instead, for measuring the built binary:
 //
-//	IKK_HOSTILE_DIR=/tmp/bombs go test -run TestHostileXLSX ./ikk/
-//	/usr/bin/time -v ikk score /tmp/bombs/sst_one_huge_string.xlsx
+//	dir=$(mktemp -d); IKK_HOSTILE_DIR=$dir go test -run TestHostileXLSX ./ikk/
+//	/usr/bin/time -v ikk score $dir/sst_one_huge_string.xlsx
 
 // hostileCase is one hostile workbook: its shared strings and the inside of
 // its <sheetData> after a matching header, written by functions that are
@@ -92,6 +92,17 @@ var hostileCases = []hostileCase{
 			repeat(w, `<row><c r="XFD3" t="inlineStr"><is><t>Ya</t></is></c></row>`, size)
 		},
 		want: "gaps included", held: 64,
+	},
+	{
+		// Padded so that each row's XML pays for its cells: only the cap
+		// on cells a sheet hands out stops it, after minutes of work
+		// without it. In the test, a sheet of a few thousand such rows is
+		// read to its end.
+		name: "rows_in_column_xfd_padded", test: 8 << 20, full: 1 << 30,
+		rows: func(w io.Writer, size int64) {
+			repeat(w, `<row><c r="XFD3" t="inlineStr"><is><t>Ya</t></is></c></row><!--`+strings.Repeat(" ", 4200)+`-->`, size)
+		},
+		want: "", held: 64,
 	},
 	{
 		name: "shared_string_named_again_and_again", test: 16 << 20, full: 64 << 20,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/ikk-tools/ikk/internal/xlsx"
@@ -132,6 +133,7 @@ func (s *xlsxSource) appendNext(dst []Cell) (cells []Cell, num int, ok bool) {
 		return dst, s.num, true
 	}
 	s.num = s.rows.Num()
+	dst = slices.Grow(dst, len(s.rows.Cells())) // one allocation, not a doubling series
 	for _, c := range s.rows.Cells() {
 		cell := Cell{Value: c.Value}
 		switch c.Type {

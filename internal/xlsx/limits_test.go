@@ -113,3 +113,28 @@ func TestLimitsHoldLittle(t *testing.T) {
 		})
 	}
 }
+
+// TestYieldCaps: padding a sheet (comments, say) buys cells and shared text
+// by the byte, up to an absolute cap, so that a padded sheet too is refused
+// before the work it asks for runs into minutes.
+func TestYieldCaps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hands out 256 million cells")
+	}
+	pad := "<!--" + strings.Repeat(" ", maxColumns/cellYieldFactor+100) + "-->" // enough bytes a row for its cells
+	var b strings.Builder
+	b.WriteString(`<worksheet ` + nsMain + `><sheetData>`)
+	for range cellYieldMax/maxColumns + 10 {
+		b.WriteString(`<row><c r="XFD1"><v>1</v></c></row>` + pad)
+	}
+	b.WriteString(`</sheetData></worksheet>`)
+	rs := newRowsFrom("Sheet1", "sheet1.xml", &memSource{data: []byte(b.String()), piece: pieceSize, room: pieceRoom}, nil)
+	defer rs.Close()
+	n := 0
+	for rs.Next() {
+		n++
+	}
+	if err := rs.Err(); !errors.Is(err, ErrLimit) || n > cellYieldMax/maxColumns {
+		t.Fatalf("%d rows, err %v; want ErrLimit by row %d", n, err, cellYieldMax/maxColumns)
+	}
+}

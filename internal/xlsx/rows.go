@@ -68,18 +68,24 @@ const (
 	// keep thousands of rows in flight.
 	maxRowBytes = 2 << 20
 	// Shared strings handed out may add up to at most sharedYieldBase
-	// plus sharedYieldFactor times the sheet's XML read so far. A cell of
-	// a few bytes can name a string of 128 KiB, so without this a small
-	// sheet could make its reader copy, and its caller parse, terabytes.
+	// plus sharedYieldFactor times the sheet's XML read so far, and never
+	// more than sharedYieldMax. A cell of a few bytes can name a string
+	// of 128 KiB, so without this a small sheet could make its reader
+	// copy, and its caller parse, terabytes. A million families saved by
+	// LibreOffice name some 200 MB.
 	sharedYieldBase   = 64 << 20
 	sharedYieldFactor = 4
+	sharedYieldMax    = 2 << 30
 	// Likewise cells handed out, gaps filled with Empty cells included,
 	// may number at most cellYieldBase plus cellYieldFactor a byte of
-	// sheet: a cell in column XFD takes some 30 bytes of XML and makes a
-	// row of 16,384 cells, so a million such rows would cost minutes.
-	// A real sheet yields well under one cell per 10 bytes.
-	cellYieldBase   = 16 << 20
+	// sheet, and never more than cellYieldMax: a cell in column XFD takes
+	// some 30 bytes of XML and makes a row of 16,384 cells, so a million
+	// such rows would cost many minutes. A real sheet yields well under
+	// one cell per 10 bytes, and a million families of 46 answers are 46
+	// million cells.
+	cellYieldBase   = 4 << 20
 	cellYieldFactor = 4
+	cellYieldMax    = 256 << 20
 )
 
 // Rows streams the rows of one sheet. Only the current row is held, so
@@ -292,7 +298,7 @@ func (r *Rows) readRow(t *xtok) error {
 			}
 			r.cells = r.cells[:n]
 			r.yield += int64(n)
-			if read := r.s.offset(); r.yield > cellYieldBase+cellYieldFactor*read {
+			if read := r.s.offset(); r.yield > min(cellYieldMax, cellYieldBase+cellYieldFactor*read) {
 				return limitErrorf("the rows add up to %d cells from %s of sheet, gaps included: far more than a real sheet holds", r.yield, sizeText(read))
 			}
 			if len(r.text) > 0 {
@@ -533,7 +539,7 @@ var errRowTooLong = limitErrorf("the row's values pass %d MiB", maxRowBytes>>20)
 func (r *Rows) putShared(col, i int) error {
 	n := r.sst.size(i)
 	r.shared += int64(n)
-	if read := r.s.offset(); r.shared > sharedYieldBase+sharedYieldFactor*read {
+	if read := r.s.offset(); r.shared > min(sharedYieldMax, sharedYieldBase+sharedYieldFactor*read) {
 		return limitErrorf("the shared strings the sheet names add up to %s from %s of sheet: far more than a real sheet names", sizeText(r.shared), sizeText(read))
 	}
 	if len(r.text)+n > maxRowBytes {
