@@ -143,7 +143,9 @@ func formatRows(rows []row) string {
 func tableOf(strs []string) *sstTable {
 	t := &sstTable{}
 	for _, s := range strs {
-		t.add([]byte(s))
+		if err := t.add([]byte(s)); err != nil {
+			panic(err)
+		}
 	}
 	return t
 }
@@ -153,7 +155,11 @@ func tableOf(strs []string) *sstTable {
 func (t *sstTable) strings() []string {
 	var out []string
 	for i := range t.len() {
-		out = append(out, string(t.appendString(nil, i)))
+		b, err := t.appendString(nil, i)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, string(b))
 	}
 	return out
 }

@@ -537,7 +537,10 @@ var errRowTooLong = limitErrorf("the row's values pass %d MiB", maxRowBytes>>20)
 // putShared stores shared string i, copied into the row's text, within the
 // budget of shared text a sheet of this size may hand out.
 func (r *Rows) putShared(col, i int) error {
-	n := r.sst.size(i)
+	n, err := r.sst.size(i)
+	if err != nil {
+		return err
+	}
 	r.shared += int64(n)
 	if read := r.s.offset(); r.shared > min(sharedYieldMax, sharedYieldBase+sharedYieldFactor*read) {
 		return limitErrorf("the shared strings the sheet names add up to %s from %s of sheet: far more than a real sheet names", sizeText(r.shared), sizeText(read))
@@ -546,7 +549,9 @@ func (r *Rows) putShared(col, i int) error {
 		return errRowTooLong
 	}
 	start := len(r.text)
-	r.text = r.sst.appendString(r.text, i)
+	if r.text, err = r.sst.appendString(r.text, i); err != nil {
+		return err
+	}
 	r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
 	return nil
 }

@@ -24,6 +24,9 @@ type sstTable struct {
 	ends   [][]uint32 // the same, sstEndsChunk ends each
 	n      int
 	held   int64 // bytes held, text and ends, for the budget
+	// spill holds the chunks past the first sstResident, once full; their
+	// entries in chunks are nil (sstspill.go).
+	spill *sstSpill
 }
 
 const (
@@ -49,7 +52,7 @@ func (t *sstTable) len() int {
 
 // add appends a string, which must be shorter than sstChunkSize, to a table
 // of fewer than sstMaxChunks chunks.
-func (t *sstTable) add(s []byte) {
+func (t *sstTable) add(s []byte) error {
 	stored, flags := len(s), uint32(0)
 	if packable(s) {
 		stored, flags = (len(s)+1)/2, endPacked
@@ -59,6 +62,9 @@ func (t *sstTable) add(s []byte) {
 	}
 	c := len(t.chunks) - 1
 	if c < 0 || len(t.chunks[c])+stored >= sstChunkSize {
+		if err := t.retire(c); err != nil {
+			return err
+		}
 		size := sstChunkSize
 		if c < 0 {
 			size = 4 << 10
@@ -82,6 +88,34 @@ func (t *sstTable) add(s []byte) {
 	*e = append(*e, flags|uint32(c)<<sstChunkShift|uint32(len(t.chunks[c])))
 	t.n++
 	t.held += int64(stored) + 4
+	return nil
+}
+
+// retire moves full chunk c to the spill file when it is past the resident
+// ones.
+func (t *sstTable) retire(c int) error {
+	if c < sstResident {
+		return nil
+	}
+	if t.spill == nil {
+		sp, err := newSSTSpill()
+		if err != nil {
+			return fmt.Errorf("shared strings: %w", err)
+		}
+		t.spill = sp
+	}
+	if err := t.spill.put(c, t.chunks[c]); err != nil {
+		return err
+	}
+	t.chunks[c] = nil
+	return nil
+}
+
+// close removes the spill file.
+func (t *sstTable) close() {
+	if t != nil {
+		t.spill.close()
+	}
 }
 
 // packable reports whether s is worth storing as packed digits.
@@ -113,8 +147,9 @@ func appendPacked(dst, s []byte) []byte {
 func (t *sstTable) end(i int) uint32 { return t.ends[i>>sstEndsShift][i&(sstEndsChunk-1)] }
 
 // stored returns the bytes of string i as stored, and its end with the
-// flags; i must be below len.
-func (t *sstTable) stored(i int) ([]byte, uint32) {
+// flags; i must be below len. The bytes of a spilled chunk are valid until
+// the next call.
+func (t *sstTable) stored(i int) ([]byte, uint32, error) {
 	end := t.end(i)
 	c := end & endOffset >> sstChunkShift
 	start := c << sstChunkShift
@@ -123,26 +158,38 @@ func (t *sstTable) stored(i int) ([]byte, uint32) {
 			start = prev
 		}
 	}
-	return t.chunks[c][start&chunkMask : end&endOffset&chunkMask], end
+	chunk := t.chunks[c]
+	if chunk == nil {
+		var err error
+		if chunk, err = t.spill.get(int(c)); err != nil {
+			return nil, 0, err
+		}
+	}
+	return chunk[start&chunkMask : end&endOffset&chunkMask], end, nil
 }
 
 // size is the length of string i.
-func (t *sstTable) size(i int) int {
-	b, end := t.stored(i)
-	if end&endPacked == 0 {
-		return len(b)
+func (t *sstTable) size(i int) (int, error) {
+	b, end, err := t.stored(i)
+	switch {
+	case err != nil:
+		return 0, err
+	case end&endPacked == 0:
+		return len(b), nil
+	case end&endOdd != 0:
+		return 2*len(b) - 1, nil
 	}
-	if end&endOdd != 0 {
-		return 2*len(b) - 1
-	}
-	return 2 * len(b)
+	return 2 * len(b), nil
 }
 
 // appendString appends string i to dst; i must be below len.
-func (t *sstTable) appendString(dst []byte, i int) []byte {
-	b, end := t.stored(i)
+func (t *sstTable) appendString(dst []byte, i int) ([]byte, error) {
+	b, end, err := t.stored(i)
+	if err != nil {
+		return dst, err
+	}
 	if end&endPacked == 0 {
-		return append(dst, b...)
+		return append(dst, b...), nil
 	}
 	for k, d := range b {
 		dst = append(dst, '0'+d>>4)
@@ -150,7 +197,7 @@ func (t *sstTable) appendString(dst []byte, i int) []byte {
 			dst = append(dst, '0'+d&15)
 		}
 	}
-	return dst
+	return dst, nil
 }
 
 // Limits on the shared strings, far above what any survey holds, so that a
@@ -185,6 +232,7 @@ func (w *Workbook) readSharedStrings(name string) (*sstTable, error) {
 			return t, nil
 		}
 		if err != nil {
+			t.close()
 			return nil, partErr(name, err)
 		}
 		switch tok.kind {
@@ -207,7 +255,10 @@ func (w *Workbook) readSharedStrings(name string) (*sstTable, error) {
 				if t.held+int64(len(u))+4 > w.maxTable || len(t.chunks) >= sstMaxChunks-1 {
 					return nil, fmt.Errorf("%s: %w", name, limitErrorf("the shared strings pass %d MiB (%d strings read)", w.maxTable>>20, t.n))
 				}
-				t.add(u)
+				if err := t.add(u); err != nil {
+					t.close()
+					return nil, err
+				}
 			}
 		}
 	}

@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"reflect"
 	"strings"
 	"testing"
@@ -31,10 +34,11 @@ func TestSSTTable(t *testing.T) {
 		t.Errorf("%d chunks, %d chunks of ends: the test does not cross them", len(tab.chunks), len(tab.ends))
 	}
 	for i, want := range strs {
-		if got := string(tab.appendString([]byte("x"), i)); got != "x"+want {
+		if b, err := tab.appendString([]byte("x"), i); err != nil || string(b) != "x"+want {
+			got := string(b)
 			t.Fatalf("string %d = %q, want %q", i, clip(got), clip(want))
 		}
-		if got := tab.size(i); got != len(want) {
+		if got, err := tab.size(i); err != nil || got != len(want) {
 			t.Fatalf("size of string %d (%q) = %d, want %d", i, clip(want), got, len(want))
 		}
 	}
@@ -93,5 +97,49 @@ func TestSharedStringLimits(t *testing.T) {
 				t.Fatalf("err = %v; want ErrLimit naming xl/sharedStrings.xml and %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestSSTSpill: a table past its resident chunks keeps the rest in the
+// spill file, encrypted, and reads every string back in any order.
+func TestSSTSpill(t *testing.T) {
+	var strs []string
+	for i := range 700000 {
+		strs = append(strs, fmt.Sprintf("63090%011d", i), fmt.Sprint("Keluarga Contoh ", i))
+	}
+	tab := tableOf(strs)
+	defer tab.close()
+	resident := 0
+	for _, c := range tab.chunks {
+		if c != nil {
+			resident++
+		}
+	}
+	if len(tab.chunks) < sstResident+3*sstCacheSlots || resident > sstResident+1 {
+		t.Fatalf("%d chunks, %d in memory: want more than %d, at most %d in memory", len(tab.chunks), resident, sstResident+3*sstCacheSlots, sstResident+1)
+	}
+	// In order, then jumping about: both read every string right.
+	order := make([]int, len(strs))
+	for i := range order {
+		order[i] = i
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	jumbled := slices.Clone(order)
+	rnd.Shuffle(len(jumbled), func(i, j int) { jumbled[i], jumbled[j] = jumbled[j], jumbled[i] })
+	for _, o := range [][]int{order, jumbled[:20000]} {
+		for _, i := range o {
+			b, err := tab.appendString(nil, i)
+			if err != nil || string(b) != strs[i] {
+				t.Fatalf("string %d = %q, %v; want %q", i, b, err, strs[i])
+			}
+		}
+	}
+	// The file holds no name or number in the clear.
+	data := make([]byte, tab.spill.next)
+	if _, err := tab.spill.f.ReadAt(data, 0); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte("Keluarga Contoh")) {
+		t.Fatal("the spill file holds names in the clear")
 	}
 }

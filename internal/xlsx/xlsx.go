@@ -330,6 +330,7 @@ func (w *Workbook) sheet(name string) *sheetRef {
 
 // Close releases the file. Rows still open on it fail on their next read.
 func (w *Workbook) Close() error {
+	w.sst.close()
 	if w.zr == nil {
 		return nil
 	}

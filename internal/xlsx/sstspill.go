@@ -1,0 +1,130 @@
+package xlsx
+
+import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"os"
+)
+
+// A table of a million families' names and KK numbers would be the one part
+// of a run that grows with the families. So past its first sstResident
+// chunks, each chunk of the table's text goes, once full, to a temporary file
+// and is read back into a small cache when a cell names it. A worksheet
+// names its strings nearly in table order (LibreOffice and Excel number
+// strings as they first appear), so the cache rarely misses; the first
+// chunks, with the answers and names of places that every row repeats, stay
+// in memory.
+//
+// The file holds personal data, so it holds it encrypted (AES-CTR) under a
+// key made for the run that never leaves this process, and its name is
+// removed at once where the system allows it.
+const (
+	sstResident   = 4 // chunks always in memory
+	sstCacheSlots = 4 // spilled chunks read back at once
+)
+
+type sstSpill struct {
+	f     *os.File
+	block cipher.Block
+	off   map[int]spilledChunk
+	next  int64
+	cache [sstCacheSlots]cacheSlot
+	tick  uint64
+}
+
+type spilledChunk struct {
+	off  int64
+	size int
+}
+
+type cacheSlot struct {
+	chunk int // -1 when empty
+	buf   []byte
+	used  uint64
+}
+
+func newSSTSpill() (*sstSpill, error) {
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp("", "ikk-sst-*")
+	if err != nil {
+		return nil, err
+	}
+	os.Remove(f.Name())
+	s := &sstSpill{f: f, block: block, off: map[int]spilledChunk{}}
+	for i := range s.cache {
+		s.cache[i].chunk = -1
+	}
+	return s, nil
+}
+
+// stream is the key stream of chunk c: each chunk is written once, so the
+// chunk number is a counter block never used twice under the key.
+func (s *sstSpill) stream(c int) cipher.Stream {
+	iv := make([]byte, aes.BlockSize)
+	binary.BigEndian.PutUint64(iv, uint64(c))
+	return cipher.NewCTR(s.block, iv)
+}
+
+// put writes chunk c, encrypting it in place: the caller drops it after.
+func (s *sstSpill) put(c int, data []byte) error {
+	s.stream(c).XORKeyStream(data, data)
+	if _, err := s.f.WriteAt(data, s.next); err != nil {
+		return fmt.Errorf("shared strings: write the temporary file: %w", err)
+	}
+	s.off[c] = spilledChunk{off: s.next, size: len(data)}
+	s.next += int64(len(data))
+	return nil
+}
+
+// get returns chunk c, from the cache or read back into its least recently
+// used slot. The slice is valid until the next get.
+func (s *sstSpill) get(c int) ([]byte, error) {
+	s.tick++
+	lru := 0
+	for i := range s.cache {
+		slot := &s.cache[i]
+		if slot.chunk == c {
+			slot.used = s.tick
+			return slot.buf, nil
+		}
+		if slot.used < s.cache[lru].used {
+			lru = i
+		}
+	}
+	sc, ok := s.off[c]
+	if !ok {
+		return nil, fmt.Errorf("shared strings: chunk %d is not stored", c)
+	}
+	slot := &s.cache[lru]
+	if cap(slot.buf) < sc.size {
+		slot.buf = make([]byte, sc.size, sstChunkSize)
+	}
+	slot.buf = slot.buf[:sc.size]
+	slot.chunk = -1
+	if _, err := s.f.ReadAt(slot.buf, sc.off); err != nil {
+		return nil, fmt.Errorf("shared strings: read the temporary file: %w", err)
+	}
+	s.stream(c).XORKeyStream(slot.buf, slot.buf)
+	slot.chunk, slot.used = c, s.tick
+	return slot.buf, nil
+}
+
+func (s *sstSpill) close() {
+	if s == nil || s.f == nil {
+		return
+	}
+	name := s.f.Name()
+	s.f.Close()
+	os.Remove(name) // where an open file could not be removed earlier
+	s.f = nil
+}
