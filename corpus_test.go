@@ -127,7 +127,8 @@ func runCorpusCase(t *testing.T, file string, c corpusCase) {
 		args[i] = strings.ReplaceAll(a, "{file}", file)
 	}
 	var stdout, stderr bytes.Buffer
-	code := cmd.Main(args, cmd.Env{
+	// The cases match the English summary.
+	code := cmd.Main(append([]string{"--lang", "en"}, args...), cmd.Env{
 		Builtins: map[string][]byte{"ikk": defaultSet},
 		Stdin:    strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
 	})

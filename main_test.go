@@ -71,6 +71,10 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("TESTDATA", wd+"/testdata")
+			// The scripts check the English messages (IKK_LANG sets the
+			// default --lang); a script that checks Indonesian output says
+			// --lang id, and TestNoOtherLanguage checks that language.
+			env.Setenv("IKK_LANG", "en")
 			return nil
 		},
 	})

@@ -60,7 +60,7 @@ func TestSignalsLeaveNothing(t *testing.T) {
 				}
 			}
 			c := exec.Command(bin, "score", survey, "-o", filepath.Join(out, "laporan.xlsx"), "-o", filepath.Join(out, "hasil.json"))
-			c.Env = append(os.Environ(), "TMPDIR="+tmp)
+			c.Env = append(os.Environ(), "TMPDIR="+tmp, "IKK_LANG=en")
 			var stderr bytes.Buffer
 			c.Stderr = &stderr
 			if err := c.Start(); err != nil {

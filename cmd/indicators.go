@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/ikk-tools/ikk/ikk"
@@ -31,8 +32,8 @@ the rule in words, when it applies, its weight and its provenance.
   ikk indicators init my.yaml         write the default set out, to edit`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
-			if o.lang != "id" && o.lang != "en" {
-				return usageErrorf(c, "unknown --lang %q (accepted: id, en)", o.lang)
+			if err := checkLang(c, o.lang); err != nil {
+				return err
 			}
 			set, err := loadSet(env, o.indicators)
 			if err != nil {
@@ -42,7 +43,7 @@ the rule in words, when it applies, its weight and its provenance.
 		},
 	}
 	c.Flags().StringVar(&o.indicators, "indicators", "ikk", "indicator set: a YAML file or a built-in name")
-	c.Flags().StringVar(&o.lang, "lang", "en", "language of the rule words: id or en")
+	c.PersistentFlags().StringVar(&o.lang, "lang", report.DefaultLang(), "language of the listing and messages: id or en (default from "+report.LangEnv+")")
 	c.AddCommand(newValidateCmd(env), newInitCmd(env))
 	return c
 }
@@ -88,14 +89,15 @@ func newValidateCmd(env *Env) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
 			if err != nil {
-				return fmt.Errorf("indicator file %s: %v", args[0], err)
+				return wrapSay(err, "cli.set_unreadable", "file", args[0])
 			}
 			set, err := ikk.LoadSet(args[0], data)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.OutOrStdout(), "%s: valid: set %s version %s, %d dimensions, %d indicators\n",
-				args[0], set.ID, set.Version, len(set.Dimensions), len(set.Indicators))
+			lang := env.lang
+			fmt.Fprintln(c.OutOrStdout(), report.Say(lang, "cli.set_valid", "file", args[0], "set", set.ID, "version", set.Version,
+				"dimensions", report.Int(len(set.Dimensions), lang), "indicators", report.Int(len(set.Indicators), lang)))
 			return nil
 		},
 	}
@@ -111,19 +113,19 @@ func newInitCmd(env *Env) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			data, ok := env.Builtins[from]
 			if !ok {
-				return usageErrorf(c, "no built-in indicator set %q", from)
+				return usageSay(c, "cli.no_builtin", "name", strconv.Quote(from))
 			}
 			if len(args) == 0 {
 				_, err := c.OutOrStdout().Write(data)
 				return err
 			}
 			if _, err := os.Stat(args[0]); err == nil && !force {
-				return fmt.Errorf("%s exists; use --force to replace it", args[0])
+				return sayErr("cli.exists", "file", args[0])
 			}
 			if err := writeAtomic(c.Context(), args[0], func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 				return err
 			}
-			fmt.Fprintf(c.ErrOrStderr(), "ikk: wrote the %s indicator set to %s; edit it and pass it with --indicators %s\n", from, args[0], args[0])
+			fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(env.lang, "cli.wrote_set", "name", from, "file", args[0]))
 			return nil
 		},
 	}

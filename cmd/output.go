@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 
-	"fmt"
 	"github.com/spf13/cobra"
 	"io"
 	"os"
@@ -29,7 +28,7 @@ type stagedFile struct {
 func (s *outputSet) write(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return wrapSay(err, "cli.write_failed", "path", path)
 	}
 	s.staged = append(s.staged, stagedFile{path: path, tmp: tmp.Name()})
 	bw := bufio.NewWriterSize(ctxWriter{s.ctx, tmp}, 256<<10)
@@ -47,7 +46,7 @@ func (s *outputSet) write(path string, write func(io.Writer) error) error {
 		if ctxErr := s.ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
-		return fmt.Errorf("write %s: %w", path, err)
+		return wrapSay(err, "cli.write_failed", "path", path)
 	}
 	return nil
 }
@@ -60,7 +59,7 @@ func (s *outputSet) commit() error {
 	for i, f := range s.staged {
 		if err := os.Rename(f.tmp, f.path); err != nil {
 			s.staged = s.staged[i:]
-			return fmt.Errorf("write %s: %w", f.path, err)
+			return wrapSay(err, "cli.write_failed", "path", f.path)
 		}
 	}
 	s.staged = nil
@@ -104,14 +103,14 @@ func writeAtomic(ctx context.Context, path string, write func(io.Writer) error) 
 func checkOutputNames(c *cobra.Command, outputs []string) error {
 	for i, a := range outputs {
 		if st, err := os.Stat(a); err == nil && st.IsDir() {
-			return usageErrorf(c, "output %s is a folder; give a file name, e.g. %s", a, filepath.Join(a, "hasil"+filepath.Ext(a)))
+			return usageSay(c, "cli.output_folder", "output", a, "example", filepath.Join(a, "hasil"+filepath.Ext(a)))
 		}
 		if st, err := os.Stat(filepath.Dir(a)); err != nil || !st.IsDir() {
-			return usageErrorf(c, "output %s: the folder %s does not exist; create it first", a, filepath.Dir(a))
+			return usageSay(c, "cli.output_no_folder", "output", a, "folder", filepath.Dir(a))
 		}
 		for _, b := range outputs[:i] {
 			if sameFile(a, b) {
-				return usageErrorf(c, "output %s is named twice (also as %s); give each report its own name", a, b)
+				return usageSay(c, "cli.output_twice", "output", a, "other", b)
 			}
 		}
 	}

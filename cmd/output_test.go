@@ -62,7 +62,7 @@ func TestOutputSetAllOrNone(t *testing.T) {
 // exit 1 and a message, never silently.
 func TestStdoutErrors(t *testing.T) {
 	var stderr strings.Builder
-	code := Main([]string{"indicators", "init"}, Env{
+	code := Main([]string{"indicators", "init", "--lang", "en"}, Env{
 		Builtins: map[string][]byte{"ikk": []byte("schema: x\n")},
 		Stdout:   failingWriter{}, Stderr: &stderr,
 	})

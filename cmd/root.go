@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/ikk-tools/ikk/ikk"
+	"github.com/ikk-tools/ikk/report"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -35,6 +36,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// StderrTTY forces the terminal test for progress output (tests).
 	StderrTTY *bool
+	// lang is the language of the run's messages, from --lang or the
+	// default, found before the command line is parsed.
+	lang string
 }
 
 // version is set at build time with -ldflags "-X github.com/ikk-tools/ikk/cmd.version=v1.2.3";
@@ -68,9 +72,7 @@ func usageErrorf(c *cobra.Command, format string, args ...any) error {
 // dataIssuesError fails a --strict run that met data issues: exit 3.
 type dataIssuesError struct{ n int }
 
-func (e *dataIssuesError) Error() string {
-	return fmt.Sprintf("--strict: %d data issue(s) found; no report written", e.n)
-}
+func (e *dataIssuesError) Error() string { return explain("en", e) }
 
 // Main runs ikk with args and returns the exit code.
 func Main(args []string, env Env) int {
@@ -84,6 +86,7 @@ func Main(args []string, env Env) int {
 	signal.Ignore(syscall.SIGPIPE)
 	out := &stickyWriter{w: env.Stdout}
 	env.Stdout = out
+	env.lang = argLang(args)
 	root := newRootCmd(&env)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
@@ -91,9 +94,9 @@ func Main(args []string, env Env) int {
 	root.SetErr(env.Stderr)
 	err := root.ExecuteContext(ctx)
 	if out.err != nil && !errors.Is(err, context.Canceled) {
-		err = fmt.Errorf("cannot write to standard output (%v); the output is incomplete", out.err)
+		err = wrapSay(out.err, "cli.stdout_failed")
 	}
-	return exitCode(env.Stderr, err)
+	return exitCode(env.Stderr, err, env.lang)
 }
 
 // stickyWriter keeps the first write error of standard output, so that a
@@ -114,31 +117,33 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func exitCode(stderr io.Writer, err error) int {
+func exitCode(stderr io.Writer, err error, lang string) int {
 	var ue *usageError
 	var de *dataIssuesError
+	errLine := func() { fmt.Fprintf(stderr, "ikk: %s\n", report.Say(lang, "cli.error", "err", explain(lang, err))) }
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "ikk: error: %v\n", err)
+		errLine()
 		path := ue.cmdPath
 		if path == "" {
 			path = "ikk"
 		}
-		fmt.Fprintf(stderr, "ikk: hint: run '%s --help' for usage\n", path)
+		fmt.Fprintf(stderr, "ikk: %s\n", report.Say(lang, "cli.hint_help", "cmd", path))
 		return exitUsage
 	case errors.As(err, &de):
-		fmt.Fprintf(stderr, "ikk: error: %v\n", err)
+		errLine()
 		return exitDataFail
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "ikk: interrupted; no output written")
+		fmt.Fprintf(stderr, "ikk: %s\n", report.Say(lang, "cli.interrupted"))
 		return exitRuntime
 	case isCobraUsage(err):
-		fmt.Fprintf(stderr, "ikk: error: %v\nikk: hint: run 'ikk --help' for usage\n", err)
+		errLine()
+		fmt.Fprintf(stderr, "ikk: %s\n", report.Say(lang, "cli.hint_help", "cmd", "ikk"))
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "ikk: error: %v\n", err)
+	errLine()
 	return exitRuntime
 }
 
@@ -199,9 +204,9 @@ func loadSet(env *Env, ref string) (*ikk.Set, error) {
 		}
 		sort.Strings(names)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("indicator file %s: no such file (built-in sets: %s)", ref, strings.Join(names, ", "))
+			return nil, sayErr("cli.set_not_found", "file", ref, "builtins", strings.Join(names, ", "))
 		}
-		return nil, fmt.Errorf("indicator file %s: %v", ref, err)
+		return nil, wrapSay(err, "cli.set_unreadable", "file", ref)
 	}
 	return ikk.LoadSet(ref, data)
 }

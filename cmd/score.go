@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,26 +61,26 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 		Args: argsUsage(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.inputs = args
-			if _, ok := report.Lookup(o.format); !ok {
-				return usageErrorf(c, "unknown --format %q (accepted: %s)", o.format, strings.Join(report.Formats(), ", "))
+			if err := checkLang(c, o.lang); err != nil {
+				return err
 			}
-			if o.lang != "id" && o.lang != "en" {
-				return usageErrorf(c, "unknown --lang %q (accepted: id, en)", o.lang)
+			if _, ok := report.Lookup(o.format); !ok {
+				return usageSay(c, "cli.unknown_format", "format", o.format, "formats", strings.Join(report.Formats(), ", "))
 			}
 			for _, out := range o.outputs {
 				if _, err := report.FormatForPath(out); err != nil {
-					return usageErrorf(c, "%v", err)
+					return &usageError{err: err, cmdPath: c.CommandPath()}
 				}
 			}
 			if err := checkJobs(c, o.jobs); err != nil {
 				return err
 			}
 			if o.top < 0 {
-				return usageErrorf(c, "--top %d: give a number of desa, 1 or more", o.top)
+				return usageSay(c, "cli.bad_top", "top", strconv.Itoa(o.top))
 			}
 			if o.date != "" {
 				if _, err := time.Parse("2006-01-02", o.date); err != nil {
-					return usageErrorf(c, "--date %q: write the date as YYYY-MM-DD, e.g. 2026-03-23", o.date)
+					return usageSay(c, "cli.bad_date", "date", strconv.Quote(o.date))
 				}
 			}
 			return runScore(c, o)
@@ -91,7 +93,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.StringVar(&o.format, "format", "table", "format of standard output: table, json, csv, md")
 	f.StringArrayVarP(&o.outputs, "output", "o", nil, "write a report FILE; the format follows the extension (repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
-	f.StringVar(&o.lang, "lang", "id", "language of reports: id (Bahasa Indonesia) or en")
+	f.StringVar(&o.lang, "lang", report.DefaultLang(), "language of reports and messages: id (Bahasa Indonesia) or en (default from "+report.LangEnv+")")
 	f.StringVar(&o.date, "date", "", "report date YYYY-MM-DD, printed in the reports (reports carry no clock time)")
 	f.IntVar(&o.top, "top", 0, "in the terminal table, show only the N best and N weakest desa")
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "cores to use: files read and households scored at once (results do not depend on it)")
@@ -106,7 +108,7 @@ const maxJobsPerCore = 4
 func checkJobs(c *cobra.Command, jobs int) error {
 	limit := maxJobsPerCore * runtime.NumCPU()
 	if jobs < 1 || jobs > limit {
-		return usageErrorf(c, "--jobs %d: give a number of cores from 1 to %d (%d per core of this computer)", jobs, limit, maxJobsPerCore)
+		return usageSay(c, "cli.bad_jobs", "jobs", strconv.Itoa(jobs), "limit", strconv.Itoa(limit), "per_core", strconv.Itoa(maxJobsPerCore))
 	}
 	return nil
 }
@@ -116,14 +118,14 @@ func applyParams(c *cobra.Command, set *ikk.Set, params []string) (*ikk.Set, err
 	for _, p := range params {
 		name, val, ok := strings.Cut(p, "=")
 		if !ok || strings.TrimSpace(name) == "" {
-			return nil, usageErrorf(c, "--param %q: write NAME=VALUE, e.g. --param garis_kemiskinan=612000", p)
+			return nil, usageSay(c, "cli.param_syntax", "param", strconv.Quote(p))
 		}
 		v, err := ikk.ParseNumber(val, ikk.KindText)
 		if err != nil {
-			return nil, usageErrorf(c, "--param %s: %q is not a number (e.g. 612000, 612.000 or 7,2)", name, val)
+			return nil, usageSay(c, "cli.param_not_number", "name", name, "value", strconv.Quote(val))
 		}
 		if set, err = set.WithParameter(strings.TrimSpace(name), v); err != nil {
-			return nil, usageErrorf(c, "--param: %v", err)
+			return nil, &usageError{err: wrapSay(err, "cli.param_error"), cmdPath: c.CommandPath()}
 		}
 	}
 	return set, nil
@@ -157,7 +159,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		return err
 	}
 	if o.strict && res.IssueTotal() > 0 {
-		printIssues(c.ErrOrStderr(), res.Issues)
+		printIssues(c.ErrOrStderr(), res.Issues, o.lang)
 		return &dataIssuesError{n: res.IssueTotal()}
 	}
 	if err := writeOutputs(c.Context(), o.outputs, res, meta, book); err != nil {
@@ -186,14 +188,14 @@ func prepareInputs(c *cobra.Command, env *Env, indicators string, params, args, 
 		return nil, nil, err
 	}
 	if err := inputs.Guard(set, outputs); err != nil {
-		return nil, nil, usageErrorf(c, "%v", err)
+		return nil, nil, &usageError{err: err, cmdPath: c.CommandPath()}
 	}
 	stderr := c.ErrOrStderr()
 	for _, r := range inputs.Repeats {
-		fmt.Fprintf(stderr, "ikk: %s is the same file as %s; it is read once\n", r.Path, r.SameAs)
+		fmt.Fprintf(stderr, "ikk: %s\n", report.Say(env.lang, "cli.repeated_file", "path", r.Path, "same", r.SameAs))
 	}
 	for _, p := range inputs.Replaced {
-		fmt.Fprintf(stderr, "ikk: %s holds no survey and is replaced by this run's report; not read\n", p)
+		fmt.Fprintf(stderr, "ikk: %s\n", report.Say(env.lang, "cli.replaced_file", "path", p))
 	}
 	return set, inputs, nil
 }
@@ -216,34 +218,35 @@ func scoreInputs(c *cobra.Command, env *Env, set *ikk.Set, inputs *ikk.Inputs, o
 		sort.SliceStable(issues, func(i, j int) bool {
 			return issues[i].Code != ikk.IssueMissingColumn && issues[j].Code == ikk.IssueMissingColumn
 		})
-		printIssues(stderr, issues)
+		printIssues(stderr, issues, env.lang)
 	}
 	if err != nil {
 		return nil, err
 	}
-	printSummary(stderr, res)
+	printSummary(stderr, res, env.lang)
 	return res, nil
 }
 
 // printSummary writes the accounting line, and names the files of folders
 // that were not read.
-func printSummary(w io.Writer, res *ikk.Result) {
+func printSummary(w io.Writer, res *ikk.Result, lang string) {
+	say := func(key string, kv ...string) { fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, key, kv...)) }
 	for _, in := range res.Inputs {
 		if in.SheetHidden {
-			fmt.Fprintf(w, "ikk: %s: read the hidden sheet %q, as --sheet asks\n", in.Path, in.Sheet)
+			say("cli.hidden_read", "path", in.Path, "sheet", strconv.Quote(in.Sheet))
 		}
 		for _, h := range in.HiddenSkipped {
-			fmt.Fprintf(w, "ikk: %s: passed over the hidden sheet %q and read %q; name a hidden sheet with --sheet to read it\n", in.Path, h, in.Sheet)
+			say("cli.hidden_skipped", "path", in.Path, "hidden", strconv.Quote(h), "sheet", strconv.Quote(in.Sheet))
 		}
 	}
 	s := res.Summary
-	fmt.Fprintf(w, "ikk: %d rows read: %d scored, %d rejected, %d blank; %d data issue(s)\n",
-		s.RowsRead, s.Scored, s.Rejected, s.Blank, res.IssueTotal())
-	if n := res.IssueCounts[ikk.IssueSkippedFile]; n > 0 {
-		fmt.Fprintf(w, "ikk: %d file(s) in the folders were not read:\n", n)
+	n := func(v int) string { return report.Int(v, lang) }
+	say("cli.summary", "rows", n(s.RowsRead), "scored", n(s.Scored), "rejected", n(s.Rejected), "blank", n(s.Blank), "issues", n(res.IssueTotal()))
+	if k := res.IssueCounts[ikk.IssueSkippedFile]; k > 0 {
+		say("cli.skipped_files", "count", n(k))
 		for _, is := range res.Issues {
 			if is.Code == ikk.IssueSkippedFile {
-				fmt.Fprintf(w, "ikk:   %s: %s\n", is.File, is.Message)
+				fmt.Fprintf(w, "ikk:   %s: %s\n", is.File, report.IssueText(lang, is))
 			}
 		}
 	}
@@ -254,7 +257,7 @@ func printSummary(w io.Writer, res *ikk.Result) {
 func writeOutputs(ctx context.Context, outputs []string, res *ikk.Result, meta report.Meta, book *report.Workbook) error {
 	if book != nil {
 		if err := book.Finish(res); err != nil {
-			return fmt.Errorf("build the Excel report: %w", err)
+			return wrapSay(err, "cli.build_xlsx")
 		}
 	}
 	set := &outputSet{ctx: ctx}
@@ -275,14 +278,14 @@ func writeOutputs(ctx context.Context, outputs []string, res *ikk.Result, meta r
 
 // printIssues lists the first data issues on stderr, for runs that end
 // without a report to read them in.
-func printIssues(w io.Writer, issues []ikk.Issue) {
+func printIssues(w io.Writer, issues []ikk.Issue, lang string) {
 	const shown = 20
 	for i, is := range issues {
 		if i == shown {
-			fmt.Fprintf(w, "ikk: ... and %d more\n", len(issues)-shown)
+			fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, "cli.more_issues", "count", report.Int(len(issues)-shown, lang)))
 			break
 		}
-		fmt.Fprintf(w, "ikk: %s\n", report.IssueLine(is))
+		fmt.Fprintf(w, "ikk: %s\n", report.IssueLine(is, lang))
 	}
 }
 
@@ -291,6 +294,7 @@ func printIssues(w io.Writer, issues []ikk.Issue) {
 // from the share of the input's bytes read.
 type progress struct {
 	on    bool
+	lang  string
 	w     io.Writer
 	start time.Time
 	last  time.Time
@@ -298,7 +302,7 @@ type progress struct {
 }
 
 func newProgress(env *Env) *progress {
-	return &progress{on: stderrIsTerminal(env), w: env.Stderr, start: time.Now()}
+	return &progress{on: stderrIsTerminal(env), lang: env.lang, w: env.Stderr, start: time.Now()}
 }
 
 func (p *progress) update(pr ikk.Progress) {
@@ -310,22 +314,30 @@ func (p *progress) update(pr ikk.Progress) {
 		return
 	}
 	p.last = now
-	fmt.Fprintf(p.w, "\r\033[Kikk: %s", progressLine(pr, now.Sub(p.start)))
+	fmt.Fprintf(p.w, "\r\033[Kikk: %s", progressLine(pr, now.Sub(p.start), p.lang))
 	p.shown = true
 }
 
-func progressLine(pr ikk.Progress, elapsed time.Duration) string {
+func progressLine(pr ikk.Progress, elapsed time.Duration, lang string) string {
 	var b strings.Builder
 	if pr.Files > 1 {
-		fmt.Fprintf(&b, "%d/%d files, ", pr.FilesDone, pr.Files)
+		b.WriteString(report.Say(lang, "cli.progress_files", "done", report.Int(pr.FilesDone, lang), "files", report.Int(pr.Files, lang)))
 	}
 	secs := elapsed.Seconds()
-	fmt.Fprintf(&b, "%s families, %s families/s", report.Int(pr.Families, "id"), report.Int(int(float64(pr.Families)/secs), "id"))
+	b.WriteString(report.Say(lang, "cli.progress", "families", report.Int(pr.Families, lang), "rate", report.Int(int(float64(pr.Families)/secs), lang)))
 	if pr.Done > 0.01 && pr.Done < 1 {
 		left := time.Duration(secs * (1 - pr.Done) / pr.Done * float64(time.Second))
-		fmt.Fprintf(&b, ", %s left", left.Round(time.Second))
+		b.WriteString(report.Say(lang, "cli.progress_left", "left", left.Round(time.Second).String()))
 	}
 	return b.String()
+}
+
+// checkLang refuses a --lang the catalogue does not have.
+func checkLang(c *cobra.Command, lang string) error {
+	if !slices.Contains(report.Languages, lang) {
+		return usageSay(c, "cli.bad_lang", "lang", strconv.Quote(lang), "langs", strings.Join(report.Languages, ", "))
+	}
+	return nil
 }
 
 func (p *progress) done() {

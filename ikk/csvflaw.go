@@ -1,7 +1,6 @@
 package ikk
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,7 +136,7 @@ func (b *batch) flawIssues(i int) {
 		b.issues = append(b.issues[:r.iss0], b.joinedIssue(i))
 		if f.flags&flawNoLineEnd != 0 {
 			// On the last of the record's rows, the one cut.
-			is := b.rowIssue(i, IssueNoLineEnd, noLineEndMessage)
+			is := b.rowIssue(i, IssueNoLineEnd, problemNoLineEnd)
 			is.Row += f.rows() - 1
 			b.issues = append(b.issues, is)
 		}
@@ -149,19 +148,17 @@ func (b *batch) flawIssues(i int) {
 	n := 0
 	if r.fate != rowBlank {
 		if f.flags&flawShort != 0 {
-			add[n] = b.rowIssue(i, IssueShortRow, fmt.Sprintf(
-				"the row has %d fields and the header %d: a separator is missing or the row was cut short; the absent cells count as missing", f.fields, f.width))
+			add[n] = b.rowIssue(i, IssueShortRow, say(MsgShortRow, "fields", strconv.Itoa(int(f.fields)), "width", strconv.Itoa(int(f.width))))
 			n++
 		}
 		if f.flags&flawLong != 0 {
-			add[n] = b.rowIssue(i, IssueLongRow, fmt.Sprintf(
-				"the row has %d fields and the header %d, and the extra ones are not empty: a separator is extra (a decimal comma in a comma-separated file?) and the cells after it may be shifted; the extra fields are ignored", f.fields, f.width))
+			add[n] = b.rowIssue(i, IssueLongRow, say(MsgLongRow, "fields", strconv.Itoa(int(f.fields)), "width", strconv.Itoa(int(f.width))))
 			n++
 		}
 	}
 	// A cut last line may look blank: its family's cells are the ones lost.
 	if f.flags&flawNoLineEnd != 0 {
-		add[n] = b.rowIssue(i, IssueNoLineEnd, noLineEndMessage)
+		add[n] = b.rowIssue(i, IssueNoLineEnd, problemNoLineEnd)
 		n++
 	}
 	if n == 0 {
@@ -172,10 +169,8 @@ func (b *batch) flawIssues(i int) {
 	r.iss1 += int32(n)
 }
 
-const noLineEndMessage = "the last line has no line end: the file may have been cut while being copied; check that this family's row is complete"
-
-func (b *batch) rowIssue(i int, code, msg string) Issue {
-	return Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Message: msg}
+func (b *batch) rowIssue(i int, code string, msg *Message) Issue {
+	return Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Detail: msg.Code, Params: msg.Params}
 }
 
 // joinedIssue names the quote that joined rows: where it opened and closed
@@ -186,15 +181,13 @@ func (b *batch) joinedIssue(i int) Issue {
 	f := &b.flaws[i]
 	q := f.quote
 	col := ColumnLetter(q.col)
-	var msg string
+	detail := MsgQuoteNeverCloses
 	if q.closed {
-		msg = fmt.Sprintf("a quote (\") opened in column %s on line %d closes only on line %d: %d lines were read as one record of %d fields (the header has %d), joining families' rows; the %d lines are rejected, not scored; add or remove the quote that is wrong",
-			col, q.line, q.endLine, f.span, f.fields, f.width, f.span)
-	} else {
-		msg = fmt.Sprintf("a quote (\") opened in column %s on line %d never closes: the %d lines to the end of the file (line %d) were read as one record, joining families' rows; the %d lines are rejected, not scored; add or remove the quote that is wrong, or check that the file was not cut",
-			col, q.line, f.span, q.endLine, f.span)
+		detail = MsgQuoteClosesLate
 	}
-	is := Issue{File: b.job.path, Sheet: b.sheet, Row: q.row, Code: IssueUnbalancedQuote, Value: q.excerpt, Message: msg,
+	params := []string{"col", col, "line", strconv.Itoa(q.line), "end", strconv.Itoa(q.endLine),
+		"span", strconv.Itoa(int(f.span)), "fields", strconv.Itoa(int(f.fields)), "width", strconv.Itoa(int(f.width))}
+	is := Issue{File: b.job.path, Sheet: b.sheet, Row: q.row, Code: IssueUnbalancedQuote, Value: q.excerpt, Detail: detail, Params: params,
 		Cell: col + strconv.Itoa(q.row)}
 	for c, j := range b.lay.index {
 		if j == q.col {

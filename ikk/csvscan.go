@@ -3,8 +3,8 @@ package ikk
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
+	"strconv"
 )
 
 // Budgets of one CSV record. Real surveys stay far below them (a cell is a
@@ -133,7 +133,7 @@ func (s *csvScanner) next() bool {
 		}
 		s.ends = append(s.ends, len(s.buf))
 		if len(s.ends) > maxCSVFields {
-			s.err = fmt.Errorf("line %d: a row of more than %d fields (Excel's column limit); %s", s.rec.line, maxCSVFields, csvDamaged)
+			s.err = say(MsgCSVTooManyFields, "line", strconv.Itoa(s.rec.line), "max", strconv.Itoa(maxCSVFields))
 			return false
 		}
 		switch term {
@@ -147,8 +147,6 @@ func (s *csvScanner) next() bool {
 		}
 	}
 }
-
-const csvDamaged = "no survey comes near that: the file is damaged or is not a survey"
 
 // discard consumes n bytes already peeked.
 func (s *csvScanner) discard(n int) {
@@ -176,10 +174,10 @@ func (s *csvScanner) window() ([]byte, error) {
 func (s *csvScanner) grow(p []byte, start, line int) error {
 	n := len(s.buf) + len(p)
 	if n-start > maxCSVField {
-		return fmt.Errorf("line %d: a field longer than %d MiB; %s", line, maxCSVField>>20, csvDamaged)
+		return say(MsgCSVFieldTooLong, "line", strconv.Itoa(line), "mib", strconv.Itoa(maxCSVField>>20))
 	}
 	if n > maxCSVRecord {
-		return fmt.Errorf("line %d: a row longer than %d MiB; %s", s.rec.line, maxCSVRecord>>20, csvDamaged)
+		return say(MsgCSVRowTooLong, "line", strconv.Itoa(s.rec.line), "mib", strconv.Itoa(maxCSVRecord>>20))
 	}
 	s.buf = append(s.buf, p...)
 	return nil

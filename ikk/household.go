@@ -37,16 +37,16 @@ func (rs *rowScorer) text(lay *layout, cells []Cell, col int) string {
 }
 
 // issue records a problem with a cell of row i (col -1: with the row).
-func (rs *rowScorer) issue(b *batch, i, col int, code, value, msg string) {
+func (rs *rowScorer) issue(b *batch, i, col int, code, value string, msg *Message) {
 	b.issues = append(b.issues, b.issue(rs.set, i, col, code, value, msg))
 }
 
 // issue pins a problem to row i of the batch and, when col >= 0, to that
 // column of the set, named as the sheet's header and cell when it has one.
-func (b *batch) issue(set *Set, i, col int, code, value, msg string) Issue {
+func (b *batch) issue(set *Set, i, col int, code, value string, msg *Message) Issue {
 	// A CSV cell is a slice of its whole record: clone it so that an issue
 	// keeps its value alive, not the line.
-	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: clipValue(value), Message: msg}
+	is := Issue{File: b.job.path, Sheet: b.sheet, Row: b.nums[i], Code: code, Value: clipValue(value), Detail: msg.Code, Params: msg.Params}
 	if col >= 0 {
 		is.Column = set.Columns[col].Name
 		is.Field = is.Column
@@ -101,7 +101,7 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 	if raw := rs.text(lay, cells, rs.kodeCol); raw != "" {
 		c, err := NormalizeVillageCode(raw)
 		if err != nil {
-			rs.issue(b, i, rs.kodeCol, IssueInvalidValue, raw, err.Error())
+			rs.issue(b, i, rs.kodeCol, IssueInvalidValue, raw, asMessage(err))
 		}
 		r.code = c
 	}
@@ -114,8 +114,7 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		// kabupaten cell must not split a village.
 		r.key = "name:" + NormalizeName(r.kec) + "|" + NormalizeName(r.desa)
 	default:
-		rs.issue(b, i, -1, IssueNoVillage, "",
-			"the row names no village: it needs kode_desa (63.09.06.2004), or both kecamatan and desa; the row is not scored")
+		rs.issue(b, i, -1, IssueNoVillage, "", problemNoVillage)
 		r.fate = rowRejected
 		return
 	}
@@ -123,7 +122,7 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 	r.issKK = int32(len(b.issues))
 	for _, c := range [...]int{rs.kkCol, rs.rtCol, rs.nameCol} {
 		if rs.isFormula(lay, cells, c) && (c != rs.nameCol || rs.opt.OnHousehold != nil) {
-			rs.issue(b, i, c, IssueFormulaNoValue, "", errFormulaNoValue.Error())
+			rs.issue(b, i, c, IssueFormulaNoValue, "", errFormulaNoValue)
 		}
 	}
 	kkCell := rs.cell(lay, cells, rs.kkCol)
@@ -147,9 +146,9 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		v, err := col.parse(cell)
 		switch {
 		case err == errFormulaNoValue:
-			rs.issue(b, i, c, IssueFormulaNoValue, "", err.Error())
+			rs.issue(b, i, c, IssueFormulaNoValue, "", errFormulaNoValue)
 		case err != nil:
-			rs.issue(b, i, c, IssueInvalidValue, strings.TrimSpace(cell.Value), err.Error())
+			rs.issue(b, i, c, IssueInvalidValue, strings.TrimSpace(cell.Value), asMessage(err))
 		}
 		rs.vals[col.slot] = v
 	}
@@ -195,9 +194,9 @@ func (rs *rowScorer) villageFormulas(b *batch, i int) (reject bool) {
 		if !rs.isFormula(lay, cells, c) {
 			continue
 		}
-		msg := errFormulaNoValue.Error()
+		msg := errFormulaNoValue
 		if c == rs.kodeCol || !named && (c == rs.kecCol || c == rs.desaCol) {
-			msg = "the cell holds a formula saved without its result, so the row's village is not known and the row is not scored; open the file in Excel or LibreOffice and save it, so that the results are stored"
+			msg = problemFormulaVillage
 			reject = true
 		}
 		rs.issue(b, i, c, IssueFormulaNoValue, "", msg)

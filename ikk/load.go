@@ -30,6 +30,9 @@ type SetError struct {
 type SetProblem struct {
 	Line int
 	Msg  string
+	// Message, when set, says the problem as a code; Msg is then its
+	// English text.
+	Message *Message
 }
 
 func (e *SetError) Error() string {
@@ -560,6 +563,7 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 		for code, label := range c.Codes {
 			c.codeLabel[normText(label)] = code
 		}
+		c.accepted = c.buildAccepted()
 		for _, h := range append([]string{k.key}, c.Aliases...) {
 			nh := NormalizeHeader(h)
 			if other, dup := headers[nh]; dup && other != k.key {

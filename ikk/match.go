@@ -1,7 +1,6 @@
 package ikk
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -109,8 +108,8 @@ func (m *headerMatcher) matchHeader(s *Set, cells []Cell) (*layout, error) {
 		case how > strength[i]:
 			lay.index[i], lay.headers[i], strength[i] = j, strings.TrimSpace(cell.Value), how
 		case how == strength[i]:
-			return nil, fmt.Errorf("columns %s (%q) and %s (%q) both name %s; rename or remove one",
-				ColumnLetter(lay.index[i]), lay.headers[i], ColumnLetter(j), strings.TrimSpace(cell.Value), name)
+			return nil, say(MsgColumnsClash, "col", ColumnLetter(lay.index[i]), "header", lay.headers[i],
+				"col2", ColumnLetter(j), "header2", strings.TrimSpace(cell.Value), "name", name)
 		}
 	}
 	for i := range lay.index {

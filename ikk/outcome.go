@@ -1,8 +1,6 @@
 package ikk
 
 import (
-	"errors"
-	"fmt"
 	"math"
 )
 
@@ -58,7 +56,7 @@ func (c *Column) parse(cell Cell) (value, error) {
 		v.code, err = ParseCode(raw, c.codeLabel)
 		if err == nil && len(c.Codes) > 0 {
 			if _, ok := c.Codes[v.code]; !ok {
-				err = fmt.Errorf("code %d is not a code of %s", v.code, c.Name)
+				err = say(MsgNotCodeOf)
 			}
 		}
 	case ColNumber:
@@ -74,13 +72,15 @@ func (c *Column) parse(cell Cell) (value, error) {
 	}
 	if err == nil && (c.Type == ColNumber || c.Type == ColCount) {
 		if c.Min != nil && v.n < *c.Min {
-			err = fmt.Errorf("below the minimum %s", fmtNum(*c.Min))
+			err = say(MsgBelowMin)
 		} else if c.Max != nil && v.n > *c.Max {
-			err = fmt.Errorf("above the maximum %s", fmtNum(*c.Max))
+			err = say(MsgAboveMax)
 		}
 	}
 	if err != nil {
-		return value{st: stInvalid}, fmt.Errorf("%v; accepted: %s", err, c.Accepted())
+		// The parameters are the column's, the same for every cell: the
+		// issue carries them without a copy.
+		return value{st: stInvalid}, &Message{Code: asMessage(err).Code, Params: c.acceptedParams()}
 	}
 	v.st = stOK
 	return v, nil
@@ -89,7 +89,7 @@ func (c *Column) parse(cell Cell) (value, error) {
 // errFormulaNoValue is parse's error for a formula saved without its
 // result; scoring reports it under its own issue code, since the fix is not
 // in the cell but in how the file was saved.
-var errFormulaNoValue = errors.New("the cell holds a formula saved without its result (the file was written by a program that does not compute formulas); open the file in Excel or LibreOffice and save it, so that the results are stored")
+var errFormulaNoValue = say(MsgFormulaNoValue)
 
 func isBlank(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -3,7 +3,6 @@ package ikk
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -115,8 +114,7 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 	sc := newScorer(cfg)
 	defer sc.freeKK()
 	for _, p := range in.Unsupported {
-		sc.fileIssue(Issue{File: p, Code: IssueSkippedFile,
-			Message: "not read: ikk reads .xlsx and .csv; open it in Excel or LibreOffice and save it as .xlsx or CSV UTF-8"})
+		sc.fileIssue(Issue{File: p, Code: IssueSkippedFile, Detail: MsgSkippedUnsupported})
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -180,7 +178,9 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 		files[i] = nil
 		var ie *InputError
 		if errors.As(err, &ie) && in.InFolder[j.path] && !ie.Partial && !ie.Changed {
-			sc.fileIssue(Issue{File: j.path, Sheet: ie.Sheet, Code: IssueSkippedFile, Message: "not read: " + ie.Err.Error()})
+			// The reason is kept as the error it was, for the writer to
+			// say in its language.
+			sc.fileIssue(Issue{File: j.path, Sheet: ie.Sheet, Code: IssueSkippedFile, Detail: MsgSkippedFile, Cause: ie.Err})
 			continue
 		}
 		if err != nil {
@@ -450,7 +450,7 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 	}
 	if sc.kkAsNumber > 0 {
 		sc.fileIssue(Issue{File: j.path, Sheet: sc.cur.Sheet, Row: sc.kkAsNumberRow, Column: lay.headers[sc.kkCol], Field: "no_kk", Code: IssueKKAsNumber,
-			Message: fmt.Sprintf("%d KK numbers (from row %d) are stored as numbers; Excel keeps 15 digits, so a 16-digit KK number loses its last digit, and duplicates cannot be found for these rows; format the column as Text and enter the numbers again", sc.kkAsNumber, sc.kkAsNumberRow)})
+			Detail: MsgKKAsNumber, Params: []string{"count", strconv.Itoa(sc.kkAsNumber), "from", strconv.Itoa(sc.kkAsNumberRow)}})
 	}
 	sc.inputs = append(sc.inputs, sc.cur)
 	sc.total.RowsRead += sc.cur.RowsRead
@@ -512,13 +512,12 @@ func (sc *scorer) mergeBatch(b *batch) {
 			// family twice.
 			if first, dup := sc.kk.seen(d.idx, r.kkKey, ord); dup {
 				file, row := sc.loc.locate(first)
-				where := fmt.Sprintf("row %d", row)
+				msg := say(MsgDuplicateKK, "first_row", strconv.Itoa(row))
 				if file != b.job.idx {
-					where = fmt.Sprintf("%s row %d", sc.inputPath(file), row)
+					msg = say(MsgDuplicateKKFile, "first_file", sc.inputPath(file), "first_row", strconv.Itoa(row))
 				}
 				masked := MaskKK(r.kk)
-				sc.addIssues([]Issue{b.issue(sc.set, i, sc.kkCol, IssueDuplicateKK, masked,
-					fmt.Sprintf("KK number %s already appears in this desa at %s; the later row is not scored", masked, where))})
+				sc.addIssues([]Issue{b.issue(sc.set, i, sc.kkCol, IssueDuplicateKK, masked, msg)})
 				sc.cur.Rejected++
 				continue
 			}
@@ -580,13 +579,11 @@ func (sc *scorer) nameConflict(d *desaState, b *batch, i, col int, name, first s
 	}
 	d.conflicts[key] = true
 	file, row := sc.loc.locate(firstAt)
-	where := fmt.Sprintf("row %d", row)
+	msg := say(MsgNameConflict, "code", d.code, "first", first, "first_row", strconv.Itoa(row))
 	if file != b.job.idx {
-		where = fmt.Sprintf("%s row %d", sc.inputPath(file), row)
+		msg = say(MsgNameConflictFile, "code", d.code, "first", first, "first_file", sc.inputPath(file), "first_row", strconv.Itoa(row))
 	}
-	field := sc.set.Columns[col].Name
-	sc.fileIssue(b.issue(sc.set, i, col, IssueNameConflict, name,
-		fmt.Sprintf("kode_desa %s comes with %s %q here but %q at %s; the first is used: check the code or the name", d.code, field, name, first, where)))
+	sc.fileIssue(b.issue(sc.set, i, col, IssueNameConflict, name, msg))
 }
 
 // sameName compares names as people type them: case and runs of spaces do
@@ -636,15 +633,10 @@ func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
 	}
 }
 
-// addIssues records issues found by a worker: messages repeat ("not a yes/no
-// answer; accepted: ..."), so one copy of each is kept.
+// addIssues records issues found by a worker. Their words are codes and
+// parameters shared with the column, so nothing is copied.
 func (sc *scorer) addIssues(list []Issue) {
 	for _, is := range list {
-		if m, ok := sc.messages[is.Message]; ok {
-			is.Message = m
-		} else {
-			sc.messages[is.Message] = is.Message
-		}
 		sc.fileIssue(is)
 	}
 }

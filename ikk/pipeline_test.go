@@ -156,7 +156,7 @@ func TestJobsSameResult(t *testing.T) {
 			dup = &want.Issues[i]
 		}
 	}
-	if dup == nil || !strings.HasSuffix(dup.File, "part06.csv") || !strings.Contains(dup.Message, "part00.csv row 2;") {
+	if dup == nil || !strings.HasSuffix(dup.File, "part06.csv") || dup.Detail != MsgDuplicateKKFile || !strings.HasSuffix(dup.Param("first_file"), "part00.csv") || dup.Param("first_row") != "2" {
 		t.Fatalf("cross-file duplicate: %+v, want one in part06.csv naming part00.csv row 2", dup)
 	}
 }

@@ -1,6 +1,7 @@
 package ikk
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,9 +18,25 @@ func redactIssue(is Issue, personal bool) Issue {
 	is.Value = cutValue(is.Value)
 	if !personal {
 		is.Value = maskIDNumbers(is.Value)
-		is.Message = maskIDNumbers(is.Message)
+		is.Params = maskParams(is.Params)
 	}
 	return is
+}
+
+// maskParams masks ID numbers in parameter values (a name in conflict may
+// be a KK number typed in the wrong column). The shared slice is copied
+// only when a value changes.
+func maskParams(kv []string) []string {
+	out := kv
+	for i := 1; i < len(kv); i += 2 {
+		if m := maskIDNumbers(kv[i]); m != kv[i] {
+			if &out[0] == &kv[0] {
+				out = slices.Clone(kv)
+			}
+			out[i] = m
+		}
+	}
+	return out
 }
 
 func cutValue(v string) string {

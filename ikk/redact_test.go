@@ -25,9 +25,13 @@ func TestRedactIssue(t *testing.T) {
 		{"cut on a rune", strings.Repeat("é", 70), "", false, strings.Repeat("é", maxIssueValue) + "…", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := redactIssue(Issue{Value: tc.value, Message: tc.message}, tc.personal)
-			if got.Value != tc.wantValue || got.Message != tc.wantMessage {
-				t.Errorf("value %q message %q, want %q and %q", got.Value, got.Message, tc.wantValue, tc.wantMessage)
+			shared := []string{"first", tc.message}
+			got := redactIssue(Issue{Value: tc.value, Params: shared}, tc.personal)
+			if got.Value != tc.wantValue || got.Param("first") != tc.wantMessage {
+				t.Errorf("value %q param %q, want %q and %q", got.Value, got.Param("first"), tc.wantValue, tc.wantMessage)
+			}
+			if shared[1] != tc.message {
+				t.Errorf("the shared parameters were changed: %q", shared[1])
 			}
 		})
 	}

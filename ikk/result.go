@@ -48,16 +48,28 @@ type Input struct {
 
 // Issue is a data problem, pinned to a cell as a spreadsheet shows it.
 type Issue struct {
-	File    string
-	Sheet   string
-	Row     int
-	Column  string // the header as written in the file (or the set's column name when absent)
-	Field   string // the set's column name, when the issue is about a column
-	Cell    string // e.g. "E12", when the column exists in the sheet
-	Value   string
-	Code    string // invalid_value, no_village, duplicate_kk, missing_column, formula_no_value, ...
-	Message string
+	File   string
+	Sheet  string
+	Row    int
+	Column string // the header as written in the file (or the set's column name when absent)
+	Field  string // the set's column name, when the issue is about a column
+	Cell   string // e.g. "E12", when the column exists in the sheet
+	Value  string
+	Code   string // invalid_value, no_village, duplicate_kk, missing_column, formula_no_value, ...
+	// Detail is the message code (Msg*) that says what is wrong, and Params
+	// its name/value parameters beyond the issue's own fields: the words
+	// are written by the catalogue only when a writer needs them, so that
+	// a survey with an issue on every row costs no formatting. Params are
+	// shared between issues and must not be changed.
+	Detail string
+	Params []string
+	// Cause is why a skipped_file was not read: the file's error, often a
+	// *Message, for the writer to say.
+	Cause error
 }
+
+// Param returns the value of a parameter of the issue, "" when absent.
+func (is *Issue) Param(name string) string { return param(is.Params, name) }
 
 // Issue codes.
 const (

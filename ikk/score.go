@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"hash/fnv"
 	"io"
 	"os"
@@ -44,9 +43,11 @@ type NoHouseholdsError struct {
 	Issues []Issue
 }
 
-func (e *NoHouseholdsError) Error() string {
-	return fmt.Sprintf("no household could be scored (%d rows read: %d rejected, %d blank); see the data issues",
-		e.RowsRead, e.Rejected, e.Blank)
+func (e *NoHouseholdsError) Error() string { return e.Msg().Error() }
+
+// Msg says the error as a message.
+func (e *NoHouseholdsError) Msg() *Message {
+	return say(MsgNoHouseholds, "rows", strconv.Itoa(e.RowsRead), "rejected", strconv.Itoa(e.Rejected), "blank", strconv.Itoa(e.Blank))
 }
 
 // Score reads every file, scores every household and aggregates the units.
@@ -164,8 +165,7 @@ type scorer struct {
 	desas       map[string]*desaState
 	desaOrder   []string
 	issues      []Issue
-	messages    map[string]string // one copy of each issue message
-	issueCounts map[string]int    // every issue by code, listed or not
+	issueCounts map[string]int // every issue by code, listed or not
 	// KK numbers stored as numbers in the current file, and the first row.
 	kkAsNumber, kkAsNumberRow int
 	inputs                    []Input
@@ -179,7 +179,7 @@ type scorer struct {
 }
 
 func newScorer(c *compiled) *scorer {
-	sc := &scorer{compiled: c, desas: map[string]*desaState{}, messages: map[string]string{}, issueCounts: map[string]int{}, kk: newKKIndex()}
+	sc := &scorer{compiled: c, desas: map[string]*desaState{}, issueCounts: map[string]int{}, kk: newKKIndex()}
 	sc.hh.Outcomes = make([]Outcome, len(c.set.Indicators))
 	sc.hh.Dimensions = make([]*float64, len(c.set.Dimensions))
 	return sc
@@ -196,7 +196,7 @@ func fileSHA256(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return "", errors.New("no such file")
+			return "", say(MsgNoSuchFile)
 		}
 		return "", err
 	}
@@ -226,14 +226,15 @@ func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error)
 		if len(sheets) == 1 && sheets[0] == "" {
 			// CSV files have no sheets; --sheet is meant for the workbooks.
 		} else if !slicesContains(sheets, sc.opt.Sheet) {
-			return nil, nil, &InputError{Path: path, Err: fmt.Errorf("no sheet named %q (the workbook has: %s)", sc.opt.Sheet, quoteList(sheets))}
+			return nil, nil, &InputError{Path: path, Err: say(MsgNoSheetNamed, "sheet", sc.opt.Sheet, "sheets", quoteList(sheets))}
 		} else {
 			sheets = []string{sc.opt.Sheet}
 		}
 	}
 	hs, _ := wb.(hiddenSheets)
 	hidden := func(name string) bool { return hs != nil && hs.Hidden(name) }
-	var seen, skipped []string
+	var skipped []string
+	var seen []*Message
 	for _, name := range sheets {
 		if sc.opt.Sheet == "" && hidden(name) {
 			if sc.hiddenMatches(wb, name) {
@@ -256,7 +257,7 @@ func (sc *compiled) findSheet(wb Workbook, path string) (Source, *layout, error)
 			return src, lay, nil
 		}
 		src.Close()
-		if first != "" {
+		if first != nil {
 			seen = append(seen, first)
 		}
 	}
@@ -279,17 +280,14 @@ func (sc *compiled) hiddenMatches(wb Workbook, name string) bool {
 // noSheetError says why no sheet of a file could be read: what the header
 // must hold, what the first rows of the sheets held instead, and the hidden
 // sheets that would have matched.
-func (sc *compiled) noSheetError(path string, sheets, seen, skipped []string) error {
-	var b strings.Builder
+func (sc *compiled) noSheetError(path string, sheets []string, seen []*Message, skipped []string) error {
+	code := MsgNoHeader
 	switch {
 	case sc.opt.Sheet != "" && len(sheets) == 1 && sheets[0] != "":
-		fmt.Fprintf(&b, "sheet %q has no header row", sc.opt.Sheet)
+		code = MsgSheetNoHeader
 	case len(skipped) > 0:
-		b.WriteString("no visible sheet has a header row")
-	default:
-		b.WriteString("no sheet has a header row")
+		code = MsgNoVisibleHeader
 	}
-	fmt.Fprintf(&b, " (in its first %d rows) with the expected columns: kode_desa, or kecamatan and desa, and the answer columns of the indicator set (", headerSearchRows)
 	var answers []string
 	for _, ind := range sc.set.Indicators {
 		for _, c := range ind.Rule.Columns(sc.set.Conditions, nil) {
@@ -298,22 +296,18 @@ func (sc *compiled) noSheetError(path string, sheets, seen, skipped []string) er
 			}
 		}
 	}
-	b.WriteString(strings.Join(answers, ", "))
-	b.WriteString(", ...; `ikk indicators` lists them all)")
-	for _, s := range seen {
-		b.WriteString("; found ")
-		b.WriteString(s)
-	}
+	m := say(code, "sheet", sc.opt.Sheet, "rows", strconv.Itoa(headerSearchRows), "answers", strings.Join(answers, ", "))
+	m.Also = seen
 	if len(skipped) > 0 {
-		fmt.Fprintf(&b, "; the hidden sheet %s has such a header: hidden sheets are read only when named, with --sheet %s", quoteList(skipped), strconv.Quote(skipped[0]))
+		m.Also = append(m.Also, say(MsgHiddenHasHeader, "hidden", quoteList(skipped), "first", strconv.Quote(skipped[0])))
 	}
-	return &InputError{Path: path, Err: errors.New(b.String())}
+	return &InputError{Path: path, Err: m}
 }
 
 // findHeader reads down to headerSearchRows rows for a usable header. When
 // none is found it describes the first non-empty row, for the error message.
-func (sc *compiled) findHeader(src Source) (*layout, string, error) {
-	first := ""
+func (sc *compiled) findHeader(src Source) (*layout, *Message, error) {
+	var first *Message
 	for i := 0; i < headerSearchRows && src.Next(); i++ {
 		row := src.Row()
 		if blankCells(row.Cells) {
@@ -321,20 +315,16 @@ func (sc *compiled) findHeader(src Source) (*layout, string, error) {
 		}
 		lay, err := sc.matcher.matchHeader(sc.set, row.Cells)
 		if err != nil {
-			return nil, "", fmt.Errorf("row %d: %v", row.Num, err)
+			return nil, nil, sayErr(MsgHeaderRow, err, "row", strconv.Itoa(row.Num))
 		}
 		if lay.usable(sc.set) {
 			lay.headerRow = row.Num
 			if fs, ok := src.(flawSource); ok {
 				fs.setHeader(row.Cells)
 			}
-			return lay, "", nil
+			return lay, nil, nil
 		}
-		if first == "" {
-			where := "sheet " + strconv.Quote(src.Sheet()) + " "
-			if src.Sheet() == "" {
-				where = ""
-			}
+		if first == nil {
 			// A row holding numbers is data, not a header: it is not quoted,
 			// since it may hold a family's name and KK number.
 			var hs []string
@@ -348,15 +338,20 @@ func (sc *compiled) findHeader(src Source) (*layout, string, error) {
 					hs = append(hs, strconv.Quote(v))
 				}
 			}
-			if data {
-				first = fmt.Sprintf("%srow %d holds numbers, so it looks like data: the sheet seems to have no header row", where, row.Num)
-			} else {
-				first = fmt.Sprintf("%srow %d: %s", where, row.Num, strings.Join(hs, ", "))
+			switch {
+			case data && src.Sheet() == "":
+				first = say(MsgHeaderLooksData, "row", strconv.Itoa(row.Num))
+			case data:
+				first = say(MsgHeaderLooksSheet, "sheet", src.Sheet(), "row", strconv.Itoa(row.Num))
+			case src.Sheet() == "":
+				first = say(MsgHeaderFound, "row", strconv.Itoa(row.Num), "cells", strings.Join(hs, ", "))
+			default:
+				first = say(MsgHeaderFoundSheet, "sheet", src.Sheet(), "row", strconv.Itoa(row.Num), "cells", strings.Join(hs, ", "))
 			}
 		}
 	}
 	if err := src.Err(); err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
 	return nil, first, nil
 }
@@ -399,7 +394,7 @@ func (sc *scorer) reportMissingColumns(path, sheet string, lay *layout) {
 			continue
 		}
 		sc.fileIssue(Issue{File: path, Sheet: sheet, Row: lay.headerRow, Column: c.Name, Field: c.Name, Code: IssueMissingColumn,
-			Message: fmt.Sprintf("the sheet has no column %s; indicator %s cannot be scored and counts as missing for every household", c.Name, strings.Join(users, ", "))})
+			Detail: MsgMissingColumn, Params: []string{"indicators", strings.Join(users, ", ")}})
 	}
 }
 

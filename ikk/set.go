@@ -52,11 +52,11 @@ type Parameter struct {
 func (p Parameter) check(v float64) error {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
-		return fmt.Errorf("parameter %s: %v is not a finite number", p.Name, v)
+		return say(MsgParamNotFinite, "name", p.Name, "value", fmt.Sprint(v))
 	case p.Min != nil && v < *p.Min:
-		return fmt.Errorf("parameter %s: %s is below its minimum %s", p.Name, fmtNum(v), fmtNum(*p.Min))
+		return say(MsgParamBelowMin, "name", p.Name, "value", fmtNum(v), "min", fmtNum(*p.Min))
 	case p.Max != nil && v > *p.Max:
-		return fmt.Errorf("parameter %s: %s is above its maximum %s", p.Name, fmtNum(v), fmtNum(*p.Max))
+		return say(MsgParamAboveMax, "name", p.Name, "value", fmtNum(v), "max", fmtNum(*p.Max))
 	}
 	return nil
 }
@@ -98,6 +98,7 @@ type Column struct {
 
 	slot      int            // index into a row's parsed values
 	codeLabel map[string]int // folded label -> code
+	accepted  []string       // acceptedParams, built once when the set is loaded
 }
 
 // valued reports whether cells of the column are parsed into values that
@@ -110,41 +111,50 @@ func (c *Column) valued() bool {
 	return true
 }
 
-// Accepted says in words what the column accepts, for error messages.
-func (c *Column) Accepted() string {
+// acceptedParams names what the column accepts, as the parameters of an
+// invalid value: "accepted" is a kind of vocabulary (Accepted*), with the
+// column's codes ("1 Islam, 2 Kristen"), min and max where it has them. The
+// slice is built once per column and shared by its issues.
+func (c *Column) acceptedParams() []string {
+	if c.accepted != nil {
+		return c.accepted
+	}
+	return c.buildAccepted()
+}
+
+func (c *Column) buildAccepted() []string {
 	switch c.Type {
 	case ColYesNo:
-		return acceptedYesNo
+		return []string{"accepted", AcceptedYesNo, "yes", acceptedYes, "no", acceptedNo}
 	case ColCode:
 		if len(c.Codes) == 0 {
-			return "a whole-number code"
+			return []string{"accepted", AcceptedAnyCode}
 		}
 		var parts []string
 		for _, k := range sortedCodes(c.Codes) {
 			parts = append(parts, fmt.Sprintf("%d %s", k, c.Codes[k]))
 		}
-		return "a code: " + strings.Join(parts, ", ")
+		return []string{"accepted", AcceptedCodes, "codes", strings.Join(parts, ", ")}
 	case ColNumber, ColCount:
-		what := "a number such as 2.500.000, 36,5 or 36.5"
+		kind := AcceptedNumber
 		if c.Type == ColCount {
-			what = "a whole number"
+			kind = AcceptedCount
 		}
-		if c.Min != nil && c.Max != nil {
-			return fmt.Sprintf("%s from %s to %s", what, fmtNum(*c.Min), fmtNum(*c.Max))
+		switch {
+		case c.Min != nil && c.Max != nil:
+			return []string{"accepted", kind + "_range", "min", fmtNum(*c.Min), "max", fmtNum(*c.Max)}
+		case c.Min != nil:
+			return []string{"accepted", kind + "_min", "min", fmtNum(*c.Min)}
+		case c.Max != nil:
+			return []string{"accepted", kind + "_max", "max", fmtNum(*c.Max)}
 		}
-		if c.Min != nil {
-			return fmt.Sprintf("%s of at least %s", what, fmtNum(*c.Min))
-		}
-		if c.Max != nil {
-			return fmt.Sprintf("%s of at most %s", what, fmtNum(*c.Max))
-		}
-		return what
+		return []string{"accepted", kind}
 	case ColSex:
-		return "L, P, Laki-laki, Perempuan, 1 = L, 2 = P"
+		return []string{"accepted", AcceptedSex}
 	case ColVillageCode:
-		return "63.09.06.2004 or 6309062004"
+		return []string{"accepted", AcceptedVillageCode}
 	}
-	return "text"
+	return []string{"accepted", AcceptedText}
 }
 
 func sortedCodes(m map[int]string) []int {
@@ -242,7 +252,7 @@ func (s *Set) WithParameter(name string, value float64) (*Set, error) {
 	for _, p := range s.Parameters {
 		names = append(names, p.Name)
 	}
-	return nil, fmt.Errorf("unknown parameter %q (the set %s has: %s)", name, s.ID, strings.Join(names, ", "))
+	return nil, say(MsgUnknownParam, "name", name, "set", s.ID, "names", strings.Join(names, ", "))
 }
 
 func fmtNum(f float64) string {

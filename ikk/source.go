@@ -3,12 +3,12 @@ package ikk
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -53,11 +53,14 @@ type InputError struct {
 	Changed bool
 }
 
-func (e *InputError) Error() string {
+func (e *InputError) Error() string { return e.Msg().Error() }
+
+// Msg says the error as a message: the file, the sheet, and the cause.
+func (e *InputError) Msg() *Message {
 	if e.Sheet != "" {
-		return fmt.Sprintf("%s: sheet %q: %v", e.Path, e.Sheet, e.Err)
+		return sayErr(MsgInputSheet, e.Err, "path", e.Path, "sheet", e.Sheet)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return sayErr(MsgInput, e.Err, "path", e.Path)
 }
 
 func (e *InputError) Unwrap() error { return e.Err }
@@ -128,7 +131,7 @@ func ExpandInputs(args []string) (*Inputs, error) {
 		st, err := os.Stat(a)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				return nil, &InputError{Path: a, Err: errors.New("no such file or folder")}
+				return nil, &InputError{Path: a, Err: say(MsgNoSuchPath)}
 			}
 			return nil, &InputError{Path: a, Err: err}
 		}
@@ -189,7 +192,7 @@ func walkFolder(a string) (found, unsupported []string, err error) {
 		return nil, nil, &InputError{Path: a, Err: err}
 	}
 	if len(found) == 0 {
-		return nil, nil, &InputError{Path: a, Err: errors.New("folder holds no .xlsx or .csv file")}
+		return nil, nil, &InputError{Path: a, Err: say(MsgFolderEmpty)}
 	}
 	sort.Strings(found)
 	sort.Strings(unsupported)
@@ -224,11 +227,14 @@ type OutputClashError struct {
 	InFolder bool
 }
 
-func (e *OutputClashError) Error() string {
+func (e *OutputClashError) Error() string { return e.Msg().Error() }
+
+// Msg says the error as a message.
+func (e *OutputClashError) Msg() *Message {
 	if e.InFolder {
-		return fmt.Sprintf("output %s would replace %s, a survey of an input folder; choose another name or place", e.Output, e.Input)
+		return say(MsgOutputClashFolder, "output", e.Output, "input", e.Input)
 	}
-	return fmt.Sprintf("output %s would replace the input %s; choose another name", e.Output, e.Input)
+	return say(MsgOutputClash, "output", e.Output, "input", e.Input)
 }
 
 // Guard refuses outputs that would replace an input file, compared by
@@ -287,9 +293,9 @@ func (in *Inputs) checkUnchanged(path string) error {
 		return &InputError{Path: path, Err: err, Changed: true}
 	}
 	if now.Size() != before.Size() || !now.ModTime().Equal(before.ModTime()) {
-		return &InputError{Path: path, Changed: true, Err: fmt.Errorf(
-			"the file changed while it was read (size %d bytes, now %d; modified %s, now %s); run again once it is saved and closed",
-			before.Size(), now.Size(), before.ModTime().Format("2006-01-02 15:04:05"), now.ModTime().Format("2006-01-02 15:04:05"))}
+		return &InputError{Path: path, Changed: true, Err: say(MsgFileChanged,
+			"size", strconv.FormatInt(before.Size(), 10), "now_size", strconv.FormatInt(now.Size(), 10),
+			"modified", before.ModTime().Format("2006-01-02 15:04:05"), "now_modified", now.ModTime().Format("2006-01-02 15:04:05"))}
 	}
 	return nil
 }
@@ -311,27 +317,27 @@ func sniff(path string) (Format, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case n == 0:
-		return FormatUnknown, errors.New("the file is empty")
+		return FormatUnknown, say(MsgFileEmpty)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return FormatUnknown, errors.New("this is an old Excel 97-2003 workbook (.xls) or an encrypted one; open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or CSV UTF-8")
+		return FormatUnknown, say(MsgOldExcel)
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return FormatXLSX, nil
 	case bytes.HasPrefix(head, []byte("%PDF")):
-		return FormatUnknown, errors.New("this is a PDF, not a spreadsheet; ikk reads .xlsx and .csv")
+		return FormatUnknown, say(MsgPDF)
 	case ext == ".xlsx":
-		return FormatUnknown, errors.New("the file is named .xlsx but is not an Excel workbook (no ZIP signature); it may be damaged, or another format renamed")
+		return FormatUnknown, say(MsgNotZip)
 	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
 		// UTF-16 text (Excel's "Unicode Text") is full of NUL bytes; its
 		// byte-order mark tells it from binary data.
 		utf16 := bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})
 		if bytes.IndexByte(head, 0) >= 0 && !utf16 {
-			return FormatUnknown, errors.New("the file holds binary data, not CSV text")
+			return FormatUnknown, say(MsgBinaryCSV)
 		}
 		return FormatCSV, nil
 	case ext == ".xls":
-		return FormatUnknown, errors.New("old Excel workbooks (.xls) are not read; save it as .xlsx or CSV UTF-8")
+		return FormatUnknown, say(MsgOldExcelName)
 	}
-	return FormatUnknown, fmt.Errorf("not a spreadsheet ikk reads (accepted: .xlsx, .csv)")
+	return FormatUnknown, say(MsgNotSpreadsheet)
 }
 
 // Open opens a survey file. sheet selects a worksheet of a workbook; "" means

@@ -157,16 +157,14 @@ func TestCSVUnbalancedQuote(t *testing.T) {
 	if is.Row != 3 || is.Column != "nama_kk" || is.Cell != "G3" {
 		t.Errorf("issue at row %d, column %q, cell %q; want row 3, nama_kk, G3", is.Row, is.Column, is.Cell)
 	}
-	for _, w := range []string{"line 3", "line 4", "2 lines"} {
-		if !strings.Contains(is.Message, w) {
-			t.Errorf("message %q does not say %q", is.Message, w)
-		}
+	if is.Detail != MsgQuoteClosesLate || is.Param("line") != "3" || is.Param("end") != "4" || is.Param("span") != "2" {
+		t.Errorf("message %s %v, want %s with lines 3 to 4, 2 lines", is.Detail, is.Params, MsgQuoteClosesLate)
 	}
 	if want := "Siti Contoh,P,4,3,2,0,2,0,,TIDAK,,1,,1,,"; is.Value != want {
 		t.Errorf("value %q, want the field's first 40 characters %q", is.Value, want)
 	}
 	for _, is := range run.issues {
-		if strings.Contains(is.Value+is.Message, "6309060101100003") || strings.Contains(is.Value+is.Message, "Budi") {
+		if strings.Contains(is.Value+strings.Join(is.Params, " "), "6309060101100003") || strings.Contains(is.Value+strings.Join(is.Params, " "), "Budi") {
 			t.Errorf("issue %+v shows the swallowed family", is)
 		}
 	}
@@ -302,7 +300,7 @@ func TestCSVHostileInputs(t *testing.T) {
 		{"a 1 GiB cell", &endless{prefix: []byte("a,b\n1,"), fill: bytes.Repeat([]byte("x"), 4096), n: gb / 4096}, "line 2: a field longer than 1 MiB"},
 		{"a 1 GiB quoted cell", &endless{prefix: []byte("a,b\n1,\""), fill: bytes.Repeat([]byte("x"), 4096), n: gb / 4096}, "line 2: a field longer than 1 MiB"},
 		{"a quote open over a million lines", &endless{prefix: []byte("a,b\n1,\""), fill: []byte("x,y\n"), n: gb / 4}, "line 2: a field longer than 1 MiB"},
-		{"a row of 100 million empty fields", &endless{prefix: []byte("a,b\n"), fill: []byte(","), n: 1e8}, "line 2: a row of more than 16384 fields"},
+		{"a row of 100 million empty fields", &endless{prefix: []byte("a,b\n"), fill: []byte(","), n: 1e8}, "line 2: a row of more than 16,384 fields"},
 		{"a row of 1 GiB in fields under 1 MiB", &endless{prefix: []byte("a,b\n"), fill: append(bytes.Repeat([]byte("x"), 512<<10), ','), n: 2048}, "line 2: a row longer than 8 MiB"},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ikk-tools/ikk/internal/xlsx"
@@ -38,7 +39,7 @@ func openXLSX(path string) (wb Workbook, err error) {
 	// a file crafted to find a way.
 	defer func() {
 		if r := recover(); r != nil {
-			wb, err = nil, &InputError{Path: path, Err: fmt.Errorf("the workbook is damaged and cannot be read (%v)", r)}
+			wb, err = nil, &InputError{Path: path, Err: say(MsgWorkbookPanic, "detail", fmt.Sprint(r))}
 		}
 	}()
 	limit := xlsxUnzipLimit(path)
@@ -57,14 +58,14 @@ func xlsxError(err error, path string, limit int64) error {
 	detail := strings.TrimPrefix(strings.TrimPrefix(msg, "xlsx: "), path+": ")
 	switch {
 	case errors.Is(err, xlsx.ErrTooLarge):
-		return fmt.Errorf("the workbook inflates beyond %d MiB (%d times its size); it is refused as a possible zip bomb", limit>>20, xlsxMaxRatio)
+		return say(MsgWorkbookBomb, "mib", strconv.FormatInt(limit>>20, 10), "ratio", strconv.Itoa(xlsxMaxRatio))
 	case errors.Is(err, xlsx.ErrLimit):
 		// The message names the part or the sheet and row.
-		return fmt.Errorf("the workbook holds more than any survey could, so it is refused as damaged or built to exhaust memory (%s)", detail)
+		return say(MsgWorkbookLimit, "detail", detail)
 	case strings.Contains(msg, "zip:"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "flate"):
-		return fmt.Errorf("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
+		return say(MsgWorkbookDamaged, "detail", err.Error())
 	}
-	return fmt.Errorf("cannot read the workbook: %v", err)
+	return say(MsgWorkbookUnreadable, "detail", err.Error())
 }
 
 func (b *xlsxBook) Sheets() []string { return b.wb.Sheets() }
@@ -77,7 +78,7 @@ func (b *xlsxBook) Close() error             { return b.wb.Close() }
 func (b *xlsxBook) Rows(sheet string) (src Source, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			src, err = nil, &InputError{Path: b.path, Sheet: sheet, Err: fmt.Errorf("the sheet is damaged and cannot be read (%v)", r)}
+			src, err = nil, &InputError{Path: b.path, Sheet: sheet, Err: say(MsgSheetPanic, "detail", fmt.Sprint(r))}
 		}
 	}()
 	rows, err := b.wb.Rows(sheet)
@@ -114,7 +115,7 @@ func (s *xlsxSource) appendNext(dst []Cell) (cells []Cell, num int, ok bool) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			s.err, ok = fmt.Errorf("row %d: the sheet is damaged and cannot be read (%v)", s.num+1, r), false
+			s.err, ok = say(MsgRowPanic, "row", strconv.Itoa(s.num+1), "detail", fmt.Sprint(r)), false
 		}
 	}()
 	if !s.pending {

@@ -1,7 +1,6 @@
 package ikk
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -75,8 +74,11 @@ func yesWord(w string) (yes, ok bool) {
 	return false, false
 }
 
-// acceptedYesNo is the accepted vocabulary, said in error messages.
-const acceptedYesNo = "ya/y/yes/1/true/benar or tidak/tdk/t/no/n/0/2/false/salah"
+// acceptedYes and acceptedNo are the accepted vocabulary, said in issues.
+const (
+	acceptedYes = "ya/y/yes/1/true/benar"
+	acceptedNo  = "tidak/tdk/t/no/n/0/2/false/salah"
+)
 
 // ParseYesNo reads a yes/no answer. Numeric cells 1 and 0 (and 2, the usual
 // "no" code of Indonesian questionnaires) are accepted as well as words.
@@ -108,7 +110,7 @@ func ParseYesNo(s string) (bool, error) {
 			return false, nil
 		}
 	}
-	return false, fmt.Errorf("not a yes/no answer")
+	return false, errNotYesNo
 }
 
 // parseCodeNumber reads an integer code written as "1", "01", "1.0", "1,0".
@@ -140,7 +142,17 @@ func parseCodeNumber(s string) (int, error) {
 	return n, nil
 }
 
-var errNotNumber = fmt.Errorf("not a number")
+// The errors of the parsers are built once: a miscoded column has one per
+// family.
+var (
+	errNotNumber         = say(MsgNotNumber)
+	errNotYesNo          = say(MsgNotYesNo)
+	errNotCode           = say(MsgNotCode)
+	errNotWholeNumber    = say(MsgNotWholeNumber)
+	errNotSex            = say(MsgNotSex)
+	errNotVillageCode    = say(MsgNotVillageCode, "accepted", AcceptedVillageCode)
+	errVillageCodeDigits = say(MsgVillageCodeDigits, "accepted", AcceptedVillageCode)
+)
 
 // ParseCode reads a code answer: an integer ("1", "1.0", "01"), a code followed
 // by its label ("1. Milik sendiri", "1 - Milik sendiri") or the label alone as
@@ -170,7 +182,7 @@ func ParseCode(s string, labels map[string]int) (int, error) {
 	if n, ok := labels[k]; ok {
 		return n, nil
 	}
-	return 0, fmt.Errorf("not a code")
+	return 0, errNotCode
 }
 
 // hasSpace reports whether s holds white space or anything not ASCII (which
@@ -302,7 +314,7 @@ func ParseCount(s string, kind CellKind) (int, error) {
 		return 0, err
 	}
 	if f != math.Trunc(f) || math.Abs(f) > 1e6 {
-		return 0, fmt.Errorf("not a whole number")
+		return 0, errNotWholeNumber
 	}
 	return int(f), nil
 }
@@ -340,7 +352,7 @@ func ParseSex(s string) (Sex, error) {
 	if n, err := parseCodeNumber(k); err == nil && (n == 1 || n == 2) {
 		return Sex(n), nil
 	}
-	return SexUnknown, fmt.Errorf("not a sex code")
+	return SexUnknown, errNotSex
 }
 
 // NormalizeVillageCode turns a Kemendagri village code into its dotted form:
@@ -359,17 +371,17 @@ func NormalizeVillageCode(s string) (string, error) {
 			d = append(d, c)
 		case c == '.' || c == ' ' || c == '-':
 		default:
-			return "", fmt.Errorf("not a village code (accepted: 63.09.06.2004 or 6309062004)")
+			return "", errNotVillageCode
 		}
 	}
 	if len(d) != 10 {
-		return "", fmt.Errorf("not a village code: want 10 digits as 63.09.06.2004 or 6309062004")
+		return "", errVillageCodeDigits
 	}
 	// The separators, when written, must sit where Kemendagri puts them.
 	if strings.ContainsAny(t, ".- ") {
 		parts := strings.FieldsFunc(t, func(r rune) bool { return r == '.' || r == '-' || r == ' ' })
 		if len(parts) != 4 || len(parts[0]) != 2 || len(parts[1]) != 2 || len(parts[2]) != 2 || len(parts[3]) != 4 {
-			return "", fmt.Errorf("not a village code (accepted: 63.09.06.2004 or 6309062004)")
+			return "", errNotVillageCode
 		}
 	}
 	return string(d[0:2]) + "." + string(d[2:4]) + "." + string(d[4:6]) + "." + string(d[6:10]), nil

@@ -79,7 +79,13 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 		j.key("cell").strOrNull(is.Cell)
 		j.key("value").str(is.Value)
 		j.key("code").str(is.Code)
-		j.key("message").str(is.Message)
+		j.key("message").str(IssueText(m.Lang, is))
+		j.key("detail").str(is.Detail)
+		j.key("params").beginObject()
+		for i := 0; i+1 < len(is.Params); i += 2 {
+			j.key(is.Params[i]).str(is.Params[i+1])
+		}
+		j.endObject()
 		j.endObject()
 	}
 	j.endArray()

@@ -482,37 +482,11 @@ func mdPlural(n int, one, many string) string {
 	return many
 }
 
-// mdIssueWords describe the issue codes, by language.
-var mdIssueWords = map[string][2]string{
-	ikk.IssueInvalidValue: {
-		"Nilai di luar pilihan jawaban atau tidak dapat dibaca; indikator yang memerlukannya tidak dinilai untuk keluarga tersebut",
-		"Value outside the accepted answers or unreadable; the indicators that need it are not scored for that family"},
-	ikk.IssueNoVillage: {
-		"Baris tanpa identitas desa (kode desa, atau nama kecamatan dan desa); baris tidak dinilai",
-		"Row without village identification (village code, or kecamatan and desa names); the row is not scored"},
-	ikk.IssueDuplicateKK: {
-		"Nomor KK ganda dalam desa yang sama; baris yang muncul kemudian tidak dinilai",
-		"KK number repeated in the same desa; the later row is not scored"},
-	ikk.IssueMissingColumn: {
-		"Kolom yang diperlukan tidak ada; indikator yang memerlukannya tercatat tidak terisi untuk semua keluarga",
-		"A required column is absent; the indicators that need it count as missing for every family"},
-	ikk.IssueSkippedFile: {
-		"Berkas tidak dibaca (bukan berkas .xlsx atau .csv yang dapat dibaca)",
-		"File not read (not a readable .xlsx or .csv file)"},
-	ikk.IssueKKAsNumber: {
-		"Nomor KK tersimpan sebagai angka; digit terakhir dapat hilang dan KK ganda tidak dapat diperiksa",
-		"KK numbers stored as numbers; the last digit may be lost and duplicates cannot be checked"},
-}
-
 func (d *mdDoc) issueWords(code string) string {
-	w, ok := mdIssueWords[code]
-	if !ok {
-		return code
+	if _, ok := LookupText("issue." + code); ok {
+		return Say(d.lang, "issue."+code)
 	}
-	if d.lang == "en" {
-		return w[1]
-	}
-	return w[0]
+	return code
 }
 
 // inputName is a file with its sheet, as a cell shows it.
@@ -588,24 +562,7 @@ func (d *mdDoc) dataIssues() {
 	d.para(d.esc(note))
 }
 
-// mdStatusWords name the provenance statuses of an indicator.
-var mdStatusWords = map[string][2]string{
-	"official":      {"resmi", "official"},
-	"official-2016": {"resmi 2016", "official 2016"},
-	"proposed":      {"usulan", "proposed"},
-	"reconstructed": {"rekonstruksi", "reconstructed"},
-}
-
-func (d *mdDoc) status(s string) string {
-	w, ok := mdStatusWords[s]
-	if !ok {
-		return s
-	}
-	if d.lang == "en" {
-		return w[1]
-	}
-	return w[0]
-}
+func (d *mdDoc) status(s string) string { return StatusWords(d.lang, s) }
 
 // method writes how the numbers were computed and from what.
 func (d *mdDoc) method(m Meta) {

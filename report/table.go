@@ -211,24 +211,25 @@ func ParamText(set *ikk.Set, lang string) string {
 // maxIssuesShown bounds the issues listed under a table.
 const maxIssuesShown = 10
 
-// IssueLine describes an issue in one line, as people read it.
-func IssueLine(is ikk.Issue) string {
+// IssueLine describes an issue in one line in lang, as people read it:
+// where it is, the short name of its code and what it says.
+func IssueLine(is ikk.Issue, lang string) string {
 	var b strings.Builder
 	b.WriteString(is.File)
 	if is.Sheet != "" {
-		fmt.Fprintf(&b, ", sheet %q", is.Sheet)
+		b.WriteString(Say(lang, "issue_line.sheet", "sheet", strconv.Quote(is.Sheet)))
 	}
-	fmt.Fprintf(&b, ", row %d", is.Row)
+	b.WriteString(Say(lang, "issue_line.row", "row", strconv.Itoa(is.Row)))
 	if is.Column != "" {
-		fmt.Fprintf(&b, ", column %s", is.Column)
+		b.WriteString(Say(lang, "issue_line.column", "column", is.Column))
 		if is.Cell != "" {
 			fmt.Fprintf(&b, " (%s)", is.Cell)
 		}
 	}
 	if is.Value != "" {
-		fmt.Fprintf(&b, ", value %q", is.Value)
+		b.WriteString(Say(lang, "issue_line.value", "value", strconv.Quote(is.Value)))
 	}
-	fmt.Fprintf(&b, ": %s: %s", is.Code, is.Message)
+	fmt.Fprintf(&b, ": %s: %s", IssueName(lang, is.Code), IssueText(lang, is))
 	return b.String()
 }
 
@@ -271,7 +272,7 @@ func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
 	sort.Strings(codes)
 	var parts []string
 	for _, c := range codes {
-		parts = append(parts, fmt.Sprintf("%s %s", Int(r.IssueCounts[c], lang), c))
+		parts = append(parts, fmt.Sprintf("%s %s", Int(r.IssueCounts[c], lang), IssueName(lang, c)))
 	}
 	fmt.Fprintf(w, "%s%s: %s (%s)\n", prefix, word(lang, "issues"), Int(total, lang), strings.Join(parts, ", "))
 	for i, is := range r.Issues {
@@ -279,7 +280,7 @@ func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
 			fmt.Fprintf(w, "%s  "+word(lang, "more")+"\n", prefix, Int(total-maxIssuesShown, lang))
 			break
 		}
-		fmt.Fprintf(w, "%s  %s\n", prefix, IssueLine(is))
+		fmt.Fprintf(w, "%s  %s\n", prefix, IssueLine(is, lang))
 	}
 }
 

@@ -1095,23 +1095,8 @@ func (b *Workbook) headerCells(headers []string) []cell {
 // message of the command line, or an Indonesian one built from the code and
 // the column's vocabulary.
 func (b *Workbook) reason(is ikk.Issue) string {
-	if b.meta.Lang == "en" {
-		return is.Message
-	}
-	desc := b.w("desc_" + is.Code)
-	if desc == "" {
-		return is.Message
-	}
-	if is.Code == ikk.IssueInvalidValue {
-		if c := b.set.Column(is.Field); c != nil {
-			desc += "; " + b.w("accepted") + ": " + acceptedID(c)
-		}
-	}
-	if is.Code == ikk.IssueSkippedFile || is.Code == ikk.IssueDuplicateKK || is.Code == ikk.IssueKKAsNumber {
-		// The details (which file, which earlier row) are in the message.
-		desc += " (" + is.Message + ")"
-	}
-	return desc
+	// One description per code, from the catalogue, in both languages.
+	return IssueText(b.meta.Lang, is)
 }
 
 // acceptedID says in Indonesian what a column accepts.
