@@ -16,7 +16,7 @@ import (
 )
 
 // Workbook builds the Excel report. Households stream into the Keluarga
-// sheet while the surveys are scored (AddHousehold), so a kabupaten of
+// sheet while the surveys are scored (Household), so a kabupaten of
 // 300,000 families never sits in memory; the other sheets follow from the
 // result (Finish). Numbers are stored as numbers with formats, so an
 // Indonesian Excel shows 73,98 and an English one 73.98.
@@ -479,10 +479,10 @@ func (b *Workbook) startKeluarga() error {
 	return b.err
 }
 
-// AddHousehold writes one household to the Keluarga sheet: masked KK number
+// Household writes one household to the Keluarga sheet: masked KK number
 // unless personal data were asked for, its score, category and the outcome of
 // each indicator. A full sheet continues on the next.
-func (b *Workbook) AddHousehold(h *ikk.Household) {
+func (b *Workbook) Household(h *ikk.Household) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.err != nil {

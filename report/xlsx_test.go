@@ -24,7 +24,7 @@ func buildWorkbook(t *testing.T, survey string, m Meta, personal bool) (*ikk.Res
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	res, err := ikk.Score(context.Background(), set, []string{survey}, ikk.Options{OnHousehold: wb.AddHousehold})
+	res, err := ikk.Score(context.Background(), set, []string{survey}, ikk.Options{OnHousehold: wb.Household})
 	if err != nil {
 		t.Fatal(err)
 	}
