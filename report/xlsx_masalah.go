@@ -1,0 +1,120 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ikk-tools/ikk/ikk"
+	"github.com/xuri/excelize/v2"
+)
+
+// masalah writes the accounting per input file and the data issues. Up to
+// ikk.MaxIssues issues are kept, a row each, so the sheet is streamed: in
+// excelize's cells, 30,000 issues took 65 MB.
+func (b *Workbook) masalah(r *ikk.Result) {
+	sheet := b.w("masalah")
+	widths := []float64{6, 30, 12, 7, 20, 7, 16, 15, 70}
+	// Title, scope, a blank row, the accounting header at row 4, a row per
+	// input, the total, a note, a blank row, the issue count: then the
+	// issue table's header.
+	head := 4 + len(r.Inputs) + 5 // the row after the issue count
+	sw := b.streamSheet(sheet, widths, head)
+	if sw == nil {
+		return
+	}
+	b.streamRow(sw, 1, []cell{{b.w("masalah"), b.st.title}})
+	b.streamRow(sw, 2, []cell{{b.scope(r), b.st.subtitle}})
+	// The accounting per input file: nothing lost.
+	ah := []string{b.w("file"), b.w("sheet"), b.w("header_row"), b.w("rows_read"), b.w("scored"), b.w("rejected"), b.w("blank"), "SHA-256"}
+	b.streamRow(sw, 4, b.headerCells(ah))
+	row := 4
+	for _, in := range r.Inputs {
+		row++
+		b.streamRow(sw, row, []cell{{in.Path, b.st.text}, {text(in.Sheet), b.st.text}, {in.HeaderRow, b.st.int}, {in.RowsRead, b.st.int},
+			{in.Scored, b.st.int}, {in.Rejected, b.st.int}, {in.Blank, b.st.int}, {in.SHA256, b.st.text}})
+	}
+	row++
+	s := r.Summary
+	b.streamRow(sw, row, []cell{{"Total", b.st.textBold}, {nil, b.st.textBold}, {nil, b.st.textBold}, {s.RowsRead, b.st.intBold},
+		{s.Scored, b.st.intBold}, {s.Rejected, b.st.intBold}, {s.Blank, b.st.intBold}, {nil, b.st.textBold}})
+	row++
+	b.streamRow(sw, row, []cell{{b.w("rejected_note"), b.st.note}})
+	row += 2
+	b.streamRow(sw, row, []cell{{fmt.Sprintf("%s: %s (%s %s)", b.w("issues_total"), Int(r.IssueTotal(), b.meta.Lang), b.w("issues_listed"), Int(len(r.Issues), b.meta.Lang)), b.st.textBold}})
+	headers := []string{b.w("no"), b.w("file"), b.w("sheet"), b.w("row"), b.w("column"), b.w("cell"), b.w("value"), b.w("issue_code"), b.w("reason")}
+	b.streamRow(sw, head, b.headerCells(headers), excelize.RowOpts{Height: 32})
+	for i, is := range r.Issues {
+		cells := []cell{{i + 1, b.st.int}, {is.File, b.st.text}, {text(is.Sheet), b.st.text}, {is.Row, b.st.int}, {text(is.Column), b.st.text},
+			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {b.reason(is), b.st.wrap}}
+		var opts []excelize.RowOpts
+		if h := b.wrappedHeight(cells, widths); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		b.streamRow(sw, head+1+i, cells, opts...)
+	}
+	if len(r.Issues) > 0 {
+		// Set on the sheet before Flush, which writes it.
+		b.check(b.f.AutoFilter(sheet, ref(1, head)+":"+ref(len(headers), head+len(r.Issues)), nil))
+	}
+	b.check(sw.Flush())
+}
+
+// reason says what an issue means in the report's language: the English
+// message of the command line, or an Indonesian one built from the code and
+// the column's vocabulary.
+func (b *Workbook) reason(is ikk.Issue) string {
+	if b.meta.Lang == "en" {
+		return is.Message
+	}
+	desc := b.w("desc_" + is.Code)
+	if desc == "" {
+		return is.Message
+	}
+	if is.Code == ikk.IssueInvalidValue {
+		if c := b.set.Column(is.Field); c != nil {
+			desc += "; " + b.w("accepted") + ": " + acceptedID(c)
+		}
+	}
+	if is.Code == ikk.IssueSkippedFile || is.Code == ikk.IssueDuplicateKK || is.Code == ikk.IssueKKAsNumber {
+		// The details (which file, which earlier row) are in the message.
+		desc += " (" + is.Message + ")"
+	}
+	return desc
+}
+
+// acceptedID says in Indonesian what a column accepts.
+func acceptedID(c *ikk.Column) string {
+	switch c.Type {
+	case ikk.ColYesNo:
+		return "ya/y/1/benar atau tidak/tdk/t/0/2/salah"
+	case ikk.ColCode:
+		var parts []string
+		var codes []int
+		for k := range c.Codes {
+			codes = append(codes, k)
+		}
+		sort.Ints(codes)
+		for _, k := range codes {
+			parts = append(parts, fmt.Sprintf("%d %s", k, c.Codes[k]))
+		}
+		return "kode " + strings.Join(parts, ", ")
+	case ikk.ColNumber:
+		s := "angka, mis. 2.500.000 atau 36,5"
+		if c.Min != nil {
+			s += ", minimal " + NumTrim(*c.Min, "id")
+		}
+		return s
+	case ikk.ColCount:
+		s := "bilangan bulat"
+		if c.Min != nil {
+			s += ", minimal " + NumTrim(*c.Min, "id")
+		}
+		return s
+	case ikk.ColSex:
+		return "L/P, Laki-laki/Perempuan, 1 = L, 2 = P"
+	case ikk.ColVillageCode:
+		return "63.09.06.2004 atau 6309062004"
+	}
+	return "teks"
+}
