@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -26,7 +27,7 @@ type Workbook struct {
 	set      *ikk.Set
 	meta     Meta
 	personal bool
-	words    map[string]string
+	outcomes []string // the Keluarga sheet's word for each ikk.Outcome
 	st       styles
 	err      error
 
@@ -68,65 +69,6 @@ func WithTempDir(parent string) WorkbookOption {
 	return func(c *workbookConfig) { c.tempParent = parent }
 }
 
-// sheet and column words, by language.
-var xlsxWords = map[string]map[string]string{
-	"id": {
-		"ringkasan": "Ringkasan", "indikator": "Indikator", "counts_sheet": "Rincian Indikator", "dimensi": "Dimensi dan Lensa", "permasalahan": "Permasalahan",
-		"rtl": "Rencana Tindak Lanjut", "rt": "Per RT", "keluarga": "Keluarga", "masalah": "Masalah Data", "metodologi": "Metodologi",
-		"no": "No", "level": "Tingkat", "code": "Kode", "unit": "Wilayah", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan",
-		"kk": "Jumlah KK", "ikk": "IKK", "category": "Kategori", "rank": "Peringkat desa", "kabupaten": "Kabupaten",
-		"title": "Indeks Kualitas Keluarga (IKK)", "set": "Set indikator", "date": "Tanggal laporan",
-		"legend": "Kategori dan batas nilai IKK", "min": "Nilai minimum", "chart_ikk": "IKK per desa (urut dari tertinggi) dan batas kategori",
-		"chart_dim": "Profil lima dimensi", "chart_dim_note": "Grafik profil dimensi: %s; garis pembanding: %s.",
-		"all_desa": "setiap desa", "weakest": "%d desa dengan IKK terendah (tabel memuat semua desa)",
-		"counts": "Rincian jumlah keluarga per indikator", "indicator": "Indikator", "label": "Nama indikator",
-		"pass": "Memenuhi", "fail": "Tidak memenuhi", "na": "Tidak berlaku", "missing": "Kosong", "invalid": "Tidak valid",
-		"percent": "Capaian (%)", "target": "Target (%)", "affected": "KK terdampak", "sectors": "Instansi penanggung jawab",
-		"sector": "Instansi", "kegiatan": "Kegiatan", "target_kegiatan": "Target kegiatan", "anggaran": "Sumber Anggaran", "waktu": "Waktu",
-		"gender_l": "Gender (KK laki-laki)", "gender_p": "Gender (KK perempuan)", "kk_l": "KK laki-laki", "kk_p": "KK perempuan",
-		"kk_no": "Nomor KK", "name": "Nama kepala keluarga", "sex": "Jenis kelamin KK", "score": "Skor keluarga", "complete": "Lengkap",
-		"yes": "ya", "no_": "tidak", "incomplete": "Tidak lengkap", "mean": "Rata-rata skor keluarga",
-		"file": "Berkas", "sheet": "Lembar", "header_row": "Baris judul kolom", "rows_read": "Baris dibaca", "scored": "Dinilai",
-		"rejected": "Ditolak", "blank": "Kosong", "row": "Baris", "column": "Kolom", "cell": "Sel", "value": "Nilai",
-		"issue_code": "Kode masalah", "reason": "Keterangan", "issues_total": "Jumlah masalah data", "issues_listed": "Dicantumkan",
-		"question": "Pertanyaan", "rule": "Aturan", "applies": "Berlaku untuk", "weight": "Bobot", "provenance": "Asal",
-		"source": "Sumber", "dimension": "Dimensi", "all": "semua keluarga", "tool": "Versi ikk", "share": "Keluarga lengkap bila menjawab minimal",
-		"param": "Parameter", "method_note": "IKK dihitung indikator demi indikator: capaian indikator = 100 × memenuhi / (memenuhi + tidak memenuhi); indeks dimensi = rata-rata berbobot capaian indikatornya; IKK = rata-rata berbobot kelima indeks dimensi. Kategori ditentukan dari nilai yang dibulatkan dua desimal.",
-		"input_files": "Berkas masukan", "rt_col": "RT", "rejected_note": "Ditolak: baris tanpa identitas desa atau dengan nomor KK ganda.",
-		"desc_invalid_value": "nilai di luar pilihan jawaban kolom", "desc_no_village": "baris tanpa kode desa maupun kecamatan dan desa; tidak dinilai",
-		"desc_duplicate_kk": "nomor KK sudah tercatat di desa yang sama; baris kemudian tidak dinilai", "desc_missing_column": "kolom tidak ada di lembar; indikator yang memerlukannya dihitung kosong",
-		"desc_skipped_file": "berkas tidak dibaca", "desc_kk_as_number": "nomor KK tersimpan sebagai angka (Excel hanya menyimpan 15 digit); nomor KK ganda tidak dapat diperiksa",
-		"accepted":        "yang diterima",
-		"keluarga_sheets": "Lembar keluarga", "keluarga_cont": "%s keluarga, berlanjut di lembar %s (paling banyak %s keluarga per lembar, urut kolom No)",
-	},
-	"en": {
-		"ringkasan": "Summary", "indikator": "Indicators", "counts_sheet": "Indicator counts", "dimensi": "Dimensions and lenses", "permasalahan": "Problems",
-		"rtl": "Follow-up plan", "rt": "By RT", "keluarga": "Households", "masalah": "Data issues", "metodologi": "Methodology",
-		"no": "No", "level": "Level", "code": "Code", "unit": "Unit", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan",
-		"kk": "Families", "ikk": "IKK", "category": "Category", "rank": "Desa rank", "kabupaten": "Kabupaten",
-		"title": "Family Quality Index (IKK)", "set": "Indicator set", "date": "Report date",
-		"legend": "Categories and IKK cut-offs", "min": "Minimum value", "chart_ikk": "IKK per desa (highest first) and category cut-offs",
-		"chart_dim": "Profile of the five dimensions", "chart_dim_note": "Dimension profiles: %s; reference line: %s.",
-		"all_desa": "every desa", "weakest": "the %d desa with the lowest IKK (the table holds every desa)",
-		"counts": "Families per indicator and outcome", "indicator": "Indicator", "label": "Indicator name",
-		"pass": "Pass", "fail": "Fail", "na": "Not applicable", "missing": "Blank", "invalid": "Invalid",
-		"percent": "Achievement (%)", "target": "Target (%)", "affected": "Families affected", "sectors": "Responsible offices",
-		"sector": "Office", "kegiatan": "Activity", "target_kegiatan": "Activity target", "anggaran": "Budget source", "waktu": "Timing",
-		"gender_l": "Gender (male head)", "gender_p": "Gender (female head)", "kk_l": "Male-headed", "kk_p": "Female-headed",
-		"kk_no": "KK number", "name": "Head of family", "sex": "Sex of head", "score": "Household score", "complete": "Complete",
-		"yes": "yes", "no_": "no", "incomplete": "Incomplete", "mean": "Mean household score",
-		"file": "File", "sheet": "Sheet", "header_row": "Header row", "rows_read": "Rows read", "scored": "Scored",
-		"rejected": "Rejected", "blank": "Blank", "row": "Row", "column": "Column", "cell": "Cell", "value": "Value",
-		"issue_code": "Issue code", "reason": "Reason", "issues_total": "Data issues", "issues_listed": "Listed",
-		"question": "Question", "rule": "Rule", "applies": "Applies to", "weight": "Weight", "provenance": "Provenance",
-		"source": "Source", "dimension": "Dimension", "all": "all families", "tool": "ikk version", "share": "A household is complete when it answers at least",
-		"param": "Parameter", "method_note": "The IKK is computed indicator first: indicator achievement = 100 × pass / (pass + fail); dimension index = weighted mean of its indicators' achievements; IKK = weighted mean of the five dimension indices. Categories are decided on the value rounded to two decimals.",
-		"input_files": "Input files", "rt_col": "RT", "rejected_note": "Rejected: rows without a village, or with a KK number already seen in the desa.",
-		"accepted":        "accepted",
-		"keluarga_sheets": "Household sheets", "keluarga_cont": "%s households, continued on the sheets %s (at most %s a sheet, in the order of the No column)",
-	},
-}
-
 // category fills, by category position: weak to strong.
 var categoryFills = []string{"F4B6B0", "FFE699", "C6E0B4", "9BC2E6", "D9D2E9"}
 
@@ -143,15 +85,18 @@ func NewWorkbook(set *ikk.Set, m Meta, personal bool, opts ...WorkbookOption) (*
 		o(&cfg)
 	}
 	lang := m.Lang
-	if _, ok := xlsxWords[lang]; !ok {
-		lang = "id"
+	if !slices.Contains(Languages, lang) {
+		lang = Languages[0]
 	}
 	dir, err := os.MkdirTemp(cfg.tempParent, "ikk-xlsx-")
 	if err != nil {
 		return nil, fmt.Errorf("temporary folder for the workbook: %w", err)
 	}
-	b := &Workbook{set: set, meta: m, personal: personal, words: xlsxWords[lang], tmpDir: dir}
+	b := &Workbook{set: set, meta: m, personal: personal, tmpDir: dir}
 	b.meta.Lang = lang
+	for _, k := range outcomeKeys {
+		b.outcomes = append(b.outcomes, b.w("outcome."+k))
+	}
 	if err := b.start(); err != nil {
 		b.Close()
 		return nil, err
@@ -188,11 +133,23 @@ func (b *Workbook) start() error {
 	return b.startKeluarga()
 }
 
+// w is a word of the workbook in its language, from the catalogue; "" for
+// a key it does not have, so that reason can ask for a description that may
+// not exist.
 func (b *Workbook) w(key string) string {
-	if s, ok := b.words[key]; ok {
-		return s
+	t, ok := LookupText("xlsx." + key)
+	switch {
+	case !ok:
+		return ""
+	case b.meta.Lang == "en":
+		return t.EN
 	}
-	return xlsxWords["id"][key]
+	return t.ID
+}
+
+// say is a text of the workbook with its parameters filled in.
+func (b *Workbook) say(key string, kv ...string) string {
+	return Say(b.meta.Lang, "xlsx."+key, kv...)
 }
 
 func (b *Workbook) makeStyles() error {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/ikk-tools/ikk/ikk"
 	"github.com/xuri/excelize/v2"
@@ -77,7 +78,7 @@ func (b *Workbook) dimensi(r *ikk.Result) {
 			}
 		}
 		chosen = weak
-		which = fmt.Sprintf(b.w("weakest"), len(weak))
+		which = b.say("weakest", "n", strconv.Itoa(len(weak)))
 	}
 	nd := len(b.set.Dimensions)
 	dimCats := fmt.Sprintf("'%s'!$F$%d:$%s$%d", sheet, head, colName(5+nd), head)
@@ -86,7 +87,7 @@ func (b *Workbook) dimensi(r *ikk.Result) {
 	if kab != nil {
 		refName = b.w("kabupaten") + " " + unitName(kab)
 	}
-	b.check(b.f.SetCellValue(sheet, ref(1, top-1), fmt.Sprintf(b.w("chart_dim_note"), which, refName)))
+	b.check(b.f.SetCellValue(sheet, ref(1, top-1), b.say("chart_dim_note", "which", which, "reference", refName)))
 	b.check(b.f.SetCellStyle(sheet, ref(1, top-1), ref(1, top-1), b.st.note))
 	for i, u := range chosen {
 		if u.IKK == nil && !anyDefined(u.Dimensions) {

@@ -7,11 +7,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// outcome words for the Keluarga sheet.
-var outcomeWords = map[string][]string{
-	"id": {"memenuhi", "tidak memenuhi", "tidak berlaku", "kosong", "tidak valid"},
-	"en": {"pass", "fail", "n/a", "blank", "invalid"},
-}
+// outcomeKeys name the catalogue's outcome words, in the order of ikk's
+// outcomes.
+var outcomeKeys = []string{"pass", "fail", "na", "blank", "invalid"}
 
 // The Keluarga sheet is streamed while the households are scored: a row a
 // household, written as it comes (Household).
@@ -105,9 +103,8 @@ func (b *Workbook) Household(h *ikk.Household) {
 		complete = b.w("yes")
 	}
 	row = append(row, text(h.Sex.String()), score, cat, complete)
-	words := outcomeWords[b.meta.Lang]
 	for _, o := range h.Outcomes {
-		row = append(row, words[o])
+		row = append(row, b.outcomes[o])
 	}
 	b.check(b.kel.SetRow(ref(1, b.kelRow), row))
 }

@@ -23,8 +23,8 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 		kv = append(kv, [2]string{b.w("date"), b.meta.Date})
 	}
 	if len(b.kelSheets) > 1 {
-		kv = append(kv, [2]string{b.w("keluarga_sheets"), fmt.Sprintf(b.w("keluarga_cont"),
-			Int(b.households, lang), strings.Join(b.kelSheets, ", "), Int(maxSheetRows-1, lang))})
+		kv = append(kv, [2]string{b.w("keluarga_sheets"), b.say("keluarga_cont",
+			"households", Int(b.households, lang), "sheets", strings.Join(b.kelSheets, ", "), "max", Int(maxSheetRows-1, lang))})
 	}
 	for _, p := range b.set.Parameters {
 		label := p.Name
