@@ -1,7 +1,7 @@
 package report
 
 // The words of the Excel report: sheet names, column headers, notes and the
-// outcome words of the Keluarga sheet. The desc_* texts describe the data
+// outcome codes of the Keluarga sheet. The desc_* texts describe the data
 // issues on the Masalah Data sheet.
 func init() {
 	register(map[string]Text{
@@ -105,10 +105,11 @@ func init() {
 		"xlsx.weakest":             {ID: "{n} desa dengan IKK terendah (tabel memuat semua desa)", EN: "the {n} desa with the lowest IKK (the table holds every desa)"},
 		"xlsx.weight":              {ID: "Bobot", EN: "Weight"},
 		"xlsx.yes":                 {ID: "ya", EN: "yes"},
-		"xlsx.outcome.pass":        {ID: "memenuhi", EN: "pass"},
-		"xlsx.outcome.fail":        {ID: "tidak memenuhi", EN: "fail"},
-		"xlsx.outcome.na":          {ID: "tidak berlaku", EN: "n/a"},
-		"xlsx.outcome.blank":       {ID: "kosong", EN: "blank"},
-		"xlsx.outcome.invalid":     {ID: "tidak valid", EN: "invalid"},
+		"xlsx.outcome_legend":      {ID: "Kode capaian indikator (lembar Keluarga)", EN: "Indicator outcome codes (Households sheet)"},
+		"xlsx.outcome.pass":        {ID: "M", EN: "P"},
+		"xlsx.outcome.fail":        {ID: "TM", EN: "F"},
+		"xlsx.outcome.na":          {ID: "TB", EN: "NA"},
+		"xlsx.outcome.blank":       {ID: "K", EN: "B"},
+		"xlsx.outcome.invalid":     {ID: "TV", EN: "I"},
 	})
 }

@@ -12,6 +12,10 @@ import (
 // weakest desa get one, since those are the ones a team acts on.
 const maxRadars = 30
 
+// radarRows are the rows of rowPt a row of radar charts takes: 300 pixels
+// (225 points, 15 rows) and a gap.
+const radarRows = 17
+
 func (b *Workbook) dimensi(r *ikk.Result) {
 	sheet := b.w("dimensi")
 	lang := b.meta.Lang
@@ -87,6 +91,11 @@ func (b *Workbook) dimensi(r *ikk.Result) {
 	if kab != nil {
 		refName = b.w("kabupaten") + " " + unitName(kab)
 	}
+	// The charts start on a page of their own, three a row, and a row of
+	// charts that would cross the page's end starts the next page.
+	b.pageBreakBefore(sheet, top-1)
+	perPage := max(1, (pageRows(widths, 45)-1)/radarRows)
+	b.setRowHeights(sheet, top, top+radarRows*((len(chosen)+2)/3))
 	b.check(b.f.SetCellValue(sheet, ref(1, top-1), b.say("chart_dim_note", "which", which, "reference", refName)))
 	b.check(b.f.SetCellStyle(sheet, ref(1, top-1), ref(1, top-1), b.st.note))
 	for i, u := range chosen {
@@ -109,7 +118,11 @@ func (b *Workbook) dimensi(r *ikk.Result) {
 			YAxis:     excelize.ChartAxis{Minimum: ptrF(0), Maximum: ptrF(100), MajorUnit: 25},
 			Dimension: excelize.ChartDimension{Width: 360, Height: 300}}
 		col := 1 + (i%3)*5
-		rowAt := top + (i/3)*16
+		block := i / 3
+		rowAt := top + block*radarRows
+		if i%3 == 0 && block > 0 && block%perPage == 0 {
+			b.pageBreakBefore(sheet, rowAt)
+		}
 		b.check(b.f.AddChart(sheet, ref(col, rowAt), chart))
 	}
 }

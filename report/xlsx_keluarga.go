@@ -31,9 +31,15 @@ func (b *Workbook) keluargaWidths() []float64 {
 	if b.personal {
 		widths = append(widths, 24)
 	}
-	widths = append(widths, 9, 10, 28, 9)
-	for len(widths) < len(b.keluargaHeaders()) {
-		widths = append(widths, 9)
+	widths = append(widths, 9, 10, b.catWidth(), 9)
+	// The outcomes are short codes (legend on Metodologi): 29 indicator
+	// columns of full words would print the sheet at a third of its size.
+	code := 4.0
+	for _, o := range b.outcomes {
+		code = max(code, textWidth(o))
+	}
+	for _, ind := range b.set.Indicators {
+		widths = append(widths, max(code, textWidth(ind.ID)))
 	}
 	return widths
 }

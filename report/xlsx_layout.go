@@ -82,6 +82,44 @@ func (b *Workbook) check(err error) {
 	}
 }
 
+// textWidth is the column width (in characters) a text needs on one line,
+// with a margin for the cell's padding.
+func textWidth(v any) float64 {
+	t, ok := v.(string)
+	if !ok {
+		return 0
+	}
+	return float64(len([]rune(t)))*1.1 + 2
+}
+
+// wordWidth is the column width the longest word of a text needs: a
+// wrapped column at least that wide breaks no word inside itself.
+func wordWidth(s string) float64 {
+	w := 0.0
+	for _, word := range strings.Fields(s) {
+		w = max(w, textWidth(word))
+	}
+	return w
+}
+
+// fitWidths chooses column widths from content: each column as wide as its
+// longest value (up to limit) and its header's longest word, and no
+// narrower than floor.
+func fitWidths(headers []string, rows [][]cell, floor, limit []float64) []float64 {
+	widths := make([]float64, len(headers))
+	for j, h := range headers {
+		widths[j] = max(floor[j], wordWidth(h))
+	}
+	for _, r := range rows {
+		for j, c := range r {
+			if j < len(widths) {
+				widths[j] = max(widths[j], min(limit[j], textWidth(c.v)))
+			}
+		}
+	}
+	return widths
+}
+
 // wrappedLines estimates how many lines a text takes in a column of the
 // given width (in characters), wrapping at spaces.
 func wrappedLines(v any, width float64) int {
@@ -145,11 +183,38 @@ func (b *Workbook) catStyle(c *ikk.Category) int {
 	return b.st.text
 }
 
+// catText writes a category as its number and short name ("3 Responsif"),
+// so that it fits a column; the legends (Ringkasan, Metodologi) give the
+// full names.
 func (b *Workbook) catText(c *ikk.Category) any {
 	if c == nil {
 		return nil
 	}
-	return strconv.Itoa(c.ID) + " " + c.Label
+	return strconv.Itoa(c.ID) + " " + shortCategory(b.set.Categories, c.Label)
+}
+
+// shortCategory drops from a label the words every category's label ends
+// with ("Gender dan Hak Anak"): what is left tells the categories apart.
+func shortCategory(cats []ikk.Category, label string) string {
+	if len(cats) < 2 {
+		return label
+	}
+	common := strings.Fields(cats[0].Label)
+	for _, c := range cats {
+		w := strings.Fields(c.Label)
+		n := 0
+		for n < len(common) && n < len(w) && common[len(common)-1-n] == w[len(w)-1-n] {
+			n++
+		}
+		// Every label keeps a word of its own.
+		n = min(n, len(w)-1)
+		common = common[len(common)-n:]
+	}
+	words := strings.Fields(label)
+	if len(common) == 0 || len(common) >= len(words) {
+		return label
+	}
+	return strings.Join(words[:len(words)-len(common)], " ")
 }
 
 func (b *Workbook) levelWord(level string) string {
@@ -228,3 +293,53 @@ func ptrF(f float64) *float64 { return &f }
 // shortDim drops the "Kualitas " every default dimension label starts with,
 // so that headers fit in two lines.
 func shortDim(label string) string { return strings.TrimPrefix(label, "Kualitas ") }
+
+// The printable area of A4 landscape with printSetup's margins, in points.
+const (
+	pageWidthPt  = 841.9 - 2*0.4*72
+	pageHeightPt = 595.3 - 2*0.4*72
+	rowPt        = 15.0 // the height set on rows that charts are placed over
+)
+
+// printScale is the scale a sheet of these column widths prints at when fit
+// to the page width. A column of w characters is w*7+5 pixels wide, at 0.75
+// points a pixel.
+func printScale(widths []float64) float64 {
+	pt := 0.0
+	for _, w := range widths {
+		pt += (w*7 + 5) * 0.75
+	}
+	if pt <= pageWidthPt {
+		return 1
+	}
+	return pageWidthPt / pt
+}
+
+// pageRows is how many rows of rowPt a printed page of the sheet holds below
+// its repeated header row of headerPt, with a margin for the programs'
+// rounding: charts placed by it never cross a page break.
+func pageRows(widths []float64, headerPt float64) int {
+	return max(1, int(0.9*(pageHeightPt/printScale(widths)-headerPt)/rowPt))
+}
+
+// setRowHeights gives rows from..to (inclusive) the height rowPt, so that
+// a chart's rows are as high in every program as pageRows assumes.
+func (b *Workbook) setRowHeights(sheet string, from, to int) {
+	for r := from; r <= to; r++ {
+		b.check(b.f.SetRowHeight(sheet, r, rowPt))
+	}
+}
+
+// pageBreakBefore starts a new printed page at a row.
+func (b *Workbook) pageBreakBefore(sheet string, row int) {
+	b.check(b.f.InsertPageBreak(sheet, ref(1, row)))
+}
+
+// catWidth is the width of a category column: its longest short category.
+func (b *Workbook) catWidth() float64 {
+	w := wordWidth(b.w("category"))
+	for i := range b.set.Categories {
+		w = max(w, textWidth(b.catText(&b.set.Categories[i])))
+	}
+	return w
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/ikk-tools/ikk/ikk"
@@ -14,7 +15,8 @@ import (
 // excelize's cells, 30,000 issues took 65 MB.
 func (b *Workbook) masalah(r *ikk.Result) {
 	sheet := b.w("masalah")
-	widths := []float64{6, 30, 12, 7, 20, 7, 16, 15, 70}
+	headers := []string{b.w("no"), b.w("file"), b.w("sheet"), b.w("row"), b.w("column"), b.w("cell"), b.w("value"), b.w("issue_code"), b.w("reason")}
+	widths := b.masalahWidths(r, headers)
 	// Title, scope, a blank row, the accounting header at row 4, a row per
 	// input, the total, a note, a blank row, the issue count: then the
 	// issue table's header.
@@ -25,24 +27,26 @@ func (b *Workbook) masalah(r *ikk.Result) {
 	}
 	b.streamRow(sw, 1, []cell{{b.w("masalah"), b.st.title}})
 	b.streamRow(sw, 2, []cell{{b.scope(r), b.st.subtitle}})
-	// The accounting per input file: nothing lost.
-	ah := []string{b.w("file"), b.w("sheet"), b.w("header_row"), b.w("rows_read"), b.w("scored"), b.w("rejected"), b.w("blank"), "SHA-256"}
-	b.streamRow(sw, 4, b.headerCells(ah))
+	// The accounting per input file: nothing lost. It starts in the issue
+	// table's Berkas column, so that the file names have its width.
+	ah := []string{"", b.w("file"), b.w("sheet"), b.w("header_row"), b.w("rows_read"), b.w("scored"), b.w("rejected"), b.w("blank"), "SHA-256"}
+	hc := b.headerCells(ah)
+	hc[0] = cell{}
+	b.streamRow(sw, 4, hc, excelize.RowOpts{Height: 32})
 	row := 4
 	for _, in := range r.Inputs {
 		row++
-		b.streamRow(sw, row, []cell{{in.Path, b.st.text}, {text(in.Sheet), b.st.text}, {in.HeaderRow, b.st.int}, {in.RowsRead, b.st.int},
+		b.streamRow(sw, row, []cell{{}, {in.Path, b.st.text}, {text(in.Sheet), b.st.text}, {in.HeaderRow, b.st.int}, {in.RowsRead, b.st.int},
 			{in.Scored, b.st.int}, {in.Rejected, b.st.int}, {in.Blank, b.st.int}, {in.SHA256, b.st.text}})
 	}
 	row++
 	s := r.Summary
-	b.streamRow(sw, row, []cell{{"Total", b.st.textBold}, {nil, b.st.textBold}, {nil, b.st.textBold}, {s.RowsRead, b.st.intBold},
+	b.streamRow(sw, row, []cell{{}, {"Total", b.st.textBold}, {nil, b.st.textBold}, {nil, b.st.textBold}, {s.RowsRead, b.st.intBold},
 		{s.Scored, b.st.intBold}, {s.Rejected, b.st.intBold}, {s.Blank, b.st.intBold}, {nil, b.st.textBold}})
 	row++
-	b.streamRow(sw, row, []cell{{b.w("rejected_note"), b.st.note}})
+	b.streamRow(sw, row, []cell{{}, {b.w("rejected_note"), b.st.subtitle}})
 	row += 2
 	b.streamRow(sw, row, []cell{{fmt.Sprintf("%s: %s (%s %s)", b.w("issues_total"), Int(r.IssueTotal(), b.meta.Lang), b.w("issues_listed"), Int(len(r.Issues), b.meta.Lang)), b.st.textBold}})
-	headers := []string{b.w("no"), b.w("file"), b.w("sheet"), b.w("row"), b.w("column"), b.w("cell"), b.w("value"), b.w("issue_code"), b.w("reason")}
 	b.streamRow(sw, head, b.headerCells(headers), excelize.RowOpts{Height: 32})
 	for i, is := range r.Issues {
 		cells := []cell{{i + 1, b.st.int}, {is.File, b.st.text}, {text(is.Sheet), b.st.text}, {is.Row, b.st.int}, {text(is.Column), b.st.text},
@@ -117,4 +121,29 @@ func acceptedID(c *ikk.Column) string {
 		return "63.09.06.2004 atau 6309062004"
 	}
 	return "teks"
+}
+
+// masalahWidths sizes the issue table's columns from what they hold, also
+// the accounting table above it, which starts in the Berkas column: no
+// file, column name or value is cut, and the wrapped reason column takes
+// what is left of a landscape page.
+func (b *Workbook) masalahWidths(r *ikk.Result, headers []string) []float64 {
+	rows := make([][]cell, 0, len(r.Issues)+len(r.Inputs))
+	for i, is := range r.Issues {
+		rows = append(rows, []cell{{strconv.Itoa(i + 1), 0}, {is.File, 0}, {is.Sheet, 0}, {strconv.Itoa(is.Row), 0}, {is.Column, 0},
+			{is.Cell, 0}, {is.Value, 0}, {is.Code, 0}})
+	}
+	accounting := []string{b.w("sheet"), b.w("header_row"), b.w("rows_read"), b.w("scored"), b.w("rejected"), b.w("blank")}
+	for _, in := range r.Inputs {
+		rows = append(rows, []cell{{}, {in.Path, 0}, {in.Sheet, 0}})
+	}
+	floor := []float64{5, 10, 8, 7, 8, 6, 8, 10, 40}
+	limit := []float64{8, 40, 20, 9, 30, 8, 24, 20, 70}
+	widths := fitWidths(headers, rows, floor, limit)
+	// The accounting's headers above the same columns keep their words whole.
+	for j, h := range accounting {
+		widths[2+j] = max(widths[2+j], wordWidth(h))
+	}
+	widths[8] = max(widths[8], 70)
+	return widths
 }

@@ -18,6 +18,7 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 		{b.w("target"), NumTrim(b.set.Target, lang)},
 		{b.w("share"), NumTrim(100*b.set.MinAnsweredShare, lang) + "%"},
 		{b.w("legend"), CutoffText(b.set, lang)},
+		{b.w("outcome_legend"), b.outcomeLegend()},
 	}
 	if b.meta.Date != "" {
 		kv = append(kv, [2]string{b.w("date"), b.meta.Date})
@@ -68,4 +69,14 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 		row++
 		b.writeRow(sheet, row, []cell{{in.Path, b.st.text}, {in.SHA256, b.st.text}})
 	}
+}
+
+// outcomeLegend spells out the Keluarga sheet's outcome codes.
+func (b *Workbook) outcomeLegend() string {
+	words := []string{b.w("pass"), b.w("fail"), b.w("na"), b.w("missing"), b.w("invalid")}
+	parts := make([]string, len(b.outcomes))
+	for i, code := range b.outcomes {
+		parts[i] = code + " = " + strings.ToLower(words[i])
+	}
+	return strings.Join(parts, "; ")
 }

@@ -45,7 +45,7 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 		rank[x.Unit] = x.Rank
 	}
 	headers := []string{b.w("no"), b.w("level"), b.w("code"), b.w("unit"), b.w("kecamatan"), b.w("kk"), b.w("ikk"), b.w("category")}
-	widths := []float64{5, 11, 14, 24, 18, 10, 9, 34}
+	widths := []float64{5, 11, 14, 24, 18, 10, 9, b.catWidth()}
 	for _, d := range b.set.Dimensions {
 		headers = append(headers, d.ID+" "+shortDim(d.Label))
 		widths = append(widths, 13)
@@ -114,22 +114,35 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$%s$%d", sheet, colName(dc+1), dataHead), Categories: cats, Values: rng(dc + 1), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}},
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.w("chart_ikk")}}},
 		Legend: excelize.ChartLegend{Position: "bottom"},
-		XAxis:  excelize.ChartAxis{Font: excelize.Font{Size: 8}},
-		YAxis:  excelize.ChartAxis{MajorGridLines: true, Minimum: ptrF(0), Maximum: ptrF(100)},
+		// Names slanted: upright in a column a desa they break letter by letter.
+		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 8}, Alignment: excelize.Alignment{TextRotation: -45}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: ptrF(0), Maximum: ptrF(100)},
 		// A column a desa: wide enough to read every name, for 12 desa or 300.
 		Dimension: excelize.ChartDimension{Width: uint(max(720, 22*len(withIKK))), Height: 380},
 	}
 	lines := &excelize.Chart{Type: excelize.Line}
 	lineColors := []string{"C00000", "548235", "7030A0", "ED7D31"}
+	// A line of one point is not drawn: with one desa each cut-off is a dash.
+	marker := excelize.ChartMarker{Symbol: "none"}
+	if len(withIKK) == 1 {
+		marker = excelize.ChartMarker{Symbol: "dash", Size: 20}
+	}
 	for k := range b.set.Categories[1:] {
 		col := dc + 2 + k
 		lines.Series = append(lines.Series, excelize.ChartSeries{
 			Name: fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), dataHead), Categories: cats, Values: rng(col),
-			Line: excelize.LineOptions{Width: 1.5}, Marker: excelize.ChartMarker{Symbol: "none"},
+			Line: excelize.LineOptions{Width: 1.5}, Marker: marker,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{lineColors[k%len(lineColors)]}},
 		})
 	}
 	chartRow := lr + len(b.set.Categories) + 3
+	// The chart prints whole: on the table's page when it fits under it,
+	// else on the next.
+	chartRows := 380/20 + 2
+	if tableRows := chartRow - 1 + 2; (tableRows+chartRows)*int(rowPt)+45 > int(pageHeightPt/printScale(widths)) {
+		b.pageBreakBefore(sheet, chartRow)
+	}
+	b.setRowHeights(sheet, chartRow, chartRow+chartRows)
 	b.check(b.f.AddChart(sheet, ref(2, chartRow), bar, lines))
 	// Print the table, the legend and, up to maxPrintedChartDesa, the chart;
 	// a wider chart (a column a desa) stays on screen, where it scrolls,

@@ -8,7 +8,7 @@ func (b *Workbook) perRT(r *ikk.Result) {
 	sheet := b.w("rt")
 	b.title(sheet, b.w("rt"), r)
 	headers := []string{b.w("no"), b.w("code"), b.w("kecamatan"), b.w("desa"), b.w("rt_col"), b.w("kk"), b.w("ikk"), b.w("category")}
-	widths := []float64{5, 14, 18, 24, 6, 10, 9, 34}
+	widths := []float64{5, 14, 18, 24, 6, 10, 9, b.catWidth()}
 	for _, d := range b.set.Dimensions {
 		headers = append(headers, d.ID)
 		widths = append(widths, 9)
