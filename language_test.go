@@ -72,7 +72,9 @@ func TestNoOtherLanguage(t *testing.T) {
 				other, same = tx.ID, tx.EN
 			}
 			run := longestRun(other)
-			if run == "" || strings.Contains(same, run) || inAnyOwn(lang, run) {
+			// The indicator set is data, in its own language: its names
+			// ("Indeks Kualitas Keluarga") stand in every report.
+			if run == "" || strings.Contains(same, run) || inAnyOwn(lang, run) || bytes.Contains(defaultSet, []byte(run)) {
 				continue
 			}
 			if strings.Contains(text, run) {

@@ -134,9 +134,9 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		t.Errorf("Keluarga has %d households, JSON scored %d", got, res.Summary.Scored)
 	}
 	for _, row := range read("Masalah Data") {
-		if len(row) > 6 && row[0] == "Total" {
-			if row[3] != strconv.Itoa(res.Summary.RowsRead) || row[4] != strconv.Itoa(res.Summary.Scored) {
-				t.Errorf("Masalah Data total %v, JSON %+v", row[:7], res.Summary)
+		if len(row) > 7 && row[1] == "Total" {
+			if row[4] != strconv.Itoa(res.Summary.RowsRead) || row[5] != strconv.Itoa(res.Summary.Scored) {
+				t.Errorf("Masalah Data total %v, JSON %+v", row[:8], res.Summary)
 			}
 		}
 	}

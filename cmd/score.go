@@ -64,7 +64,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 			if err := checkLang(c, o.lang); err != nil {
 				return err
 			}
-			if _, ok := report.Lookup(o.format); !ok {
+			if !report.IsFormat(o.format) {
 				return usageSay(c, "cli.unknown_format", "format", o.format, "formats", strings.Join(report.Formats(), ", "))
 			}
 			for _, out := range o.outputs {
@@ -141,19 +141,16 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		t, _ := time.Parse("2006-01-02", o.date)
 		meta.Date, meta.ISODate = report.LongDate(t, o.lang), o.date
 	}
+	meta.Personal = o.personal
 	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs, PersonalData: o.personal}
-	// The workbook's Keluarga sheet is streamed while the households are
-	// scored, so it is started before scoring.
-	var book *report.Workbook
-	for _, out := range o.outputs {
-		if f, _ := report.FormatForPath(out); f == "xlsx" && book == nil {
-			if book, err = report.NewWorkbook(set, meta, o.personal); err != nil {
-				return err
-			}
-			defer book.Close()
-			opts.OnHousehold = book.AddHousehold
-		}
+	// A writer that takes households (the workbook's Keluarga sheet) gets
+	// them while they are scored, so the writers start before scoring.
+	writers, err := report.NewWriters(o.outputs, set, meta)
+	if err != nil {
+		return err
 	}
+	defer writers.Close()
+	opts.OnHousehold = writers.OnHousehold()
 	res, err := scoreInputs(c, o.env, set, inputs, opts)
 	if err != nil {
 		return err
@@ -162,11 +159,19 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		printIssues(c.ErrOrStderr(), res.Issues, o.lang)
 		return &dataIssuesError{n: res.IssueTotal()}
 	}
-	if err := writeOutputs(c.Context(), o.outputs, res, meta, book); err != nil {
+	if err := writeOutputs(c.Context(), o.outputs, res, writers); err != nil {
 		return err
 	}
-	render, _ := report.Lookup(o.format)
-	return render(c.OutOrStdout(), res, meta)
+	stdout, err := report.NewWriter(o.format, set, meta)
+	if err != nil {
+		return err
+	}
+	defer stdout.Close()
+	if err := stdout.Finish(res); err != nil {
+		return err
+	}
+	_, err = stdout.WriteTo(c.OutOrStdout())
+	return err
 }
 
 // prepareInputs loads the indicator set with its --param overrides and
@@ -252,24 +257,17 @@ func printSummary(w io.Writer, res *ikk.Result, lang string) {
 	}
 }
 
-// writeOutputs writes every -o file in the format of its extension, all or
-// none; the workbook was built while scoring.
-func writeOutputs(ctx context.Context, outputs []string, res *ikk.Result, meta report.Meta, book *report.Workbook) error {
-	if book != nil {
-		if err := book.Finish(res); err != nil {
-			return wrapSay(err, "cli.build_xlsx")
-		}
+// writeOutputs writes every -o file with the writer of its format, all or
+// none.
+func writeOutputs(ctx context.Context, outputs []string, res *ikk.Result, writers *report.Writers) error {
+	if err := writers.Finish(res); err != nil {
+		return wrapSay(err, "cli.build_xlsx")
 	}
 	set := &outputSet{ctx: ctx}
 	defer set.discard()
 	for _, out := range outputs {
-		format, _ := report.FormatForPath(out)
-		write := func(w io.Writer) error { _, err := book.WriteTo(w); return err }
-		if format != "xlsx" {
-			render, _ := report.Lookup(format)
-			write = func(w io.Writer) error { return render(w, res, meta) }
-		}
-		if err := set.write(out, write); err != nil {
+		w := writers.ForPath(out)
+		if err := set.write(out, func(dst io.Writer) error { _, err := w.WriteTo(dst); return err }); err != nil {
 			return err
 		}
 	}

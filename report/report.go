@@ -1,17 +1,11 @@
-// Package report renders an ikk.Result: one renderer per format, each a pure
-// function of the result and the run's metadata, so that the same inputs
-// always give the same bytes.
+// Package report writes an ikk.Result: one Writer per format (writer.go),
+// each a function of the households, the result and the run's metadata, so
+// that the same inputs always give the same bytes.
 package report
 
 import (
 	"fmt"
-	"io"
-	"path/filepath"
-	"sort"
-	"strings"
 	"time"
-
-	"github.com/ikk-tools/ikk/ikk"
 )
 
 // Meta is what a renderer needs beyond the result.
@@ -23,6 +17,9 @@ type Meta struct {
 	// Top, when above 0, lists only the Top best and Top weakest desa in the
 	// terminal table.
 	Top int
+	// Personal puts full KK numbers and family names in the Excel report's
+	// Keluarga sheet; by default KK numbers are masked and names left out.
+	Personal bool
 }
 
 var months = map[string][]string{
@@ -37,45 +34,4 @@ func LongDate(t time.Time, lang string) string {
 		m = months["id"]
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), m[t.Month()-1], t.Year())
-}
-
-// Renderer writes a result in one format.
-type Renderer func(w io.Writer, r *ikk.Result, m Meta) error
-
-var renderers = map[string]Renderer{
-	"table": Table,
-	"json":  JSON,
-	"csv":   CSV,
-	"md":    MarkdownReport,
-}
-
-// Lookup returns the renderer of a format name.
-func Lookup(format string) (Renderer, bool) {
-	r, ok := renderers[format]
-	return r, ok
-}
-
-// Formats lists the format names, sorted.
-func Formats() []string {
-	var names []string
-	for k := range renderers {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// FormatForPath decides an output format from a file name's extension.
-func FormatForPath(path string) (string, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
-		return "json", nil
-	case ".csv":
-		return "csv", nil
-	case ".md", ".markdown":
-		return "md", nil
-	case ".xlsx":
-		return "xlsx", nil
-	}
-	return "", fmt.Errorf("cannot tell the format of output %s from its extension (accepted: .xlsx, .md, .json, .csv)", path)
 }

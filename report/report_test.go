@@ -141,19 +141,10 @@ func TestGolden(t *testing.T) {
 		{"handworked.en.txt", "table", "en"},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
-			render, ok := Lookup(tt.format)
-			if !ok {
-				t.Fatalf("no renderer %s", tt.format)
-			}
-			var buf bytes.Buffer
-			if err := render(&buf, res, Meta{Lang: tt.lang, ToolVersion: "test"}); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, tt.file, buf.Bytes())
+			got := render(t, tt.format, res, Meta{Lang: tt.lang, ToolVersion: "test"})
+			checkGolden(t, tt.file, got)
 			// Rendering twice gives the same bytes.
-			var again bytes.Buffer
-			render(&again, res, Meta{Lang: tt.lang, ToolVersion: "test"})
-			if !bytes.Equal(again.Bytes(), buf.Bytes()) {
+			if again := render(t, tt.format, res, Meta{Lang: tt.lang, ToolVersion: "test"}); !bytes.Equal(again, got) {
 				t.Error("two renderings differ")
 			}
 		})

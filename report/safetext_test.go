@@ -240,10 +240,7 @@ func TestMarkdownHostileText(t *testing.T) {
 		if err := FollowUpPlan(&plan, res, res.Desa(), "", "md", lang); err != nil {
 			t.Fatal(err)
 		}
-		render, _ := Lookup("md")
-		if err := render(&summary, res, Meta{Lang: lang}); err != nil {
-			t.Fatal(err)
-		}
+		summary.Write(render(t, "md", res, Meta{Lang: lang}))
 		outputs = append(outputs, report.String(), annex.String(), plan.String(), summary.String())
 	}
 	for i, out := range outputs {

@@ -189,7 +189,7 @@ func TestMasalahSheetStreamed(t *testing.T) {
 	if len(rows) != head+len(res.Issues) || len(res.Issues) == 0 {
 		t.Fatalf("%d rows, want %d: the header at row %d and %d issues", len(rows), head+len(res.Issues), head, len(res.Issues))
 	}
-	if rows[0][0] != "Data issues" || rows[head-1][0] != "No" || rows[head-1][8] != "Reason" || rows[3][0] != "File" {
+	if rows[0][0] != "Data issues" || rows[head-1][0] != "No" || rows[head-1][8] != "Reason" || rows[3][1] != "File" {
 		t.Errorf("title %q, accounting header %q, issue header %q", rows[0], rows[3], rows[head-1])
 	}
 	for i, is := range res.Issues {
@@ -198,7 +198,7 @@ func TestMasalahSheetStreamed(t *testing.T) {
 			t.Errorf("row %d: %q, want issue %+v", head+1+i, r, is)
 		}
 	}
-	if total := rows[4+len(res.Inputs)]; total[0] != "Total" || total[4] != strconv.Itoa(res.Summary.Scored) {
+	if total := rows[4+len(res.Inputs)]; total[1] != "Total" || total[5] != strconv.Itoa(res.Summary.Scored) {
 		t.Errorf("total row %q", total)
 	}
 	panes, _ := f.GetPanes(sheet)

@@ -24,7 +24,7 @@ func buildWorkbook(t *testing.T, survey string, m Meta, personal bool) (*ikk.Res
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	res, err := ikk.Score(context.Background(), set, []string{survey}, ikk.Options{OnHousehold: wb.AddHousehold})
+	res, err := ikk.Score(context.Background(), set, []string{survey}, ikk.Options{OnHousehold: wb.Household})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestWorkbookReadBack(t *testing.T) {
 	if st.CustomNumFmt == nil || *st.CustomNumFmt != "0.00" {
 		t.Errorf("Ringkasan!G5 number format %v, want 0.00", st.CustomNumFmt)
 	}
-	if c, _ := f.GetCellValue("Ringkasan", "H5"); c != "3 Responsif Gender dan Hak Anak" {
+	if c, _ := f.GetCellValue("Ringkasan", "H5"); c != "3 Responsif" {
 		t.Errorf("Ringkasan!H5 = %q", c)
 	}
 	// Frozen header, filter, A4 landscape.

@@ -28,7 +28,7 @@ func newTempWorkbook(t *testing.T) (wb *Workbook, parent string) {
 		t.Fatal(err)
 	}
 	for i := range streamedHouseholds {
-		wb.AddHousehold(syntheticHousehold(set, i))
+		wb.Household(syntheticHousehold(set, i))
 	}
 	if wb.err != nil {
 		t.Fatal(wb.err)
@@ -97,7 +97,7 @@ func TestWorkbookCloseRemovesTempFiles(t *testing.T) {
 	if err := wb.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}
-	wb.AddHousehold(syntheticHousehold(defaultSet(t), 0)) // no-op, no panic
+	wb.Household(syntheticHousehold(defaultSet(t), 0)) // no-op, no panic
 	if err := wb.Finish(smallResult(t)); err == nil {
 		t.Error("Finish after Close succeeded")
 	}
