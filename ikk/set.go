@@ -67,8 +67,10 @@ type Dimension struct {
 	Weight    float64
 }
 
-// Tag is a key with a label: a family function, a lens or a sector.
-type Tag struct{ Key, Label string }
+// Tag is a key with a label: a family function, a lens or a sector. A
+// sector's label is the office's formal name and Short its short name
+// (empty when the set declares none).
+type Tag struct{ Key, Label, Short string }
 
 // ColumnType says how a survey cell is read.
 type ColumnType string
