@@ -74,6 +74,7 @@ type rawSet struct {
 type rawCategory struct {
 	ID    *int     `yaml:"id"`
 	Label string   `yaml:"label"`
+	Short string   `yaml:"short"`
 	Min   *float64 `yaml:"min"`
 }
 
@@ -496,7 +497,11 @@ func (l *loader) buildCategories(s *Set, raw *rawSet) {
 		if *c.Min >= indexMax {
 			l.add(line, "category %d can never be reached: its min %s is not below %s, the highest value an index takes", *c.ID, fmtNum(*c.Min), fmtNum(indexMax))
 		}
-		s.Categories = append(s.Categories, Category{ID: *c.ID, Label: c.Label, Min: *c.Min})
+		short := strings.TrimSpace(c.Short)
+		if short == "" {
+			short = c.Label
+		}
+		s.Categories = append(s.Categories, Category{ID: *c.ID, Label: c.Label, Short: short, Min: *c.Min})
 	}
 }
 

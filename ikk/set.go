@@ -36,6 +36,10 @@ type Set struct {
 type Category struct {
 	ID    int
 	Label string
+	// Short names the category where a column is narrow (a decree's
+	// table), beside its number and with the full label in a legend; it is
+	// the label when the set declares none.
+	Short string
 	Min   float64
 }
 
