@@ -96,6 +96,8 @@ func annexTable(r *ikk.Result, d Decree, lang string) *docTable {
 			dw(lang, "annex.kk"), dw(lang, "annex.ikk"), dw(lang, "annex.category"), dw(lang, "annex.note")},
 		// Extra room, when the page has some, goes to the names.
 		widths: []float64{0, 0, 1, 1, 0, 0, 0.5, 0.5},
+		// Eight columns on a portrait page, each desa on one line.
+		size: 8.5,
 	}
 	if d.ByRank {
 		t.head[0] = dw(lang, "annex.rank")
@@ -203,5 +205,5 @@ func categoryShort(c *ikk.Category) string {
 	if c == nil {
 		return "–"
 	}
-	return strconv.Itoa(c.ID) + " " + c.Short
+	return strconv.Itoa(c.ID) + "\u00a0" + c.Short
 }

@@ -14,6 +14,10 @@ import "strings"
 const (
 	docTableSize = 9.0
 	docCellPad   = 7.0 // the cell margins left and right, with a slack
+	// fontSlack covers a wider font put in Arial's place where Arial is
+	// missing: DejaVu Sans, LibreOffice's fallback without Liberation
+	// Sans, is up to 15% wider.
+	fontSlack = 1.16
 )
 
 // arialWidth holds advance widths in thousandths of an em for ASCII.
@@ -59,9 +63,9 @@ func textWidth(s string, size float64, bold bool) float64 {
 			em += 600
 		}
 	}
-	w := em / 1000 * size
+	w := em / 1000 * size * fontSlack
 	if bold {
-		w *= 1.08
+		w *= 1.14
 	}
 	return w
 }
@@ -70,10 +74,29 @@ func textWidth(s string, size float64, bold bool) float64 {
 // holding s can be without breaking a word.
 func longestWord(s string, size float64, bold bool) float64 {
 	m := 0.0
-	for _, w := range strings.Fields(s) {
+	for _, w := range breakWords(s) {
 		m = max(m, textWidth(w, size, bold))
 	}
 	return m
+}
+
+// breakWords splits s where a line may break: at spaces and after a slash
+// ("Desa/" "Kelurahan"), as word processors break, but not at a no-break
+// space (U+00A0), which holds "3 Responsif" together.
+func breakWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
+		for {
+			i := strings.IndexByte(w, '/')
+			if i < 0 || i == len(w)-1 {
+				break
+			}
+			out = append(out, w[:i+1])
+			w = w[i+1:]
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // wrapLines counts the lines s takes in width points, wrapped at spaces as a
@@ -87,13 +110,13 @@ func wrapLines(s string, width, size float64, bold bool) int {
 }
 
 func wrapPara(s string, width, size float64, bold bool) int {
-	words := strings.Fields(s)
-	if len(words) == 0 || width <= 0 {
+	ws := breakWords(s)
+	if len(ws) == 0 || width <= 0 {
 		return 1
 	}
 	space := textWidth(" ", size, bold)
 	lines, cur := 1, 0.0
-	for _, w := range words {
+	for _, w := range ws {
 		ww := textWidth(w, size, bold)
 		switch {
 		case cur == 0:
@@ -117,12 +140,13 @@ func wrapPara(s string, width, size float64, bold bool) int {
 // longest text when there is room, and the rest shared by t.widths.
 func layoutColumns(t *docTable, width float64) []float64 {
 	n := len(t.head)
+	size := t.fontSize()
 	least, want := make([]float64, n), make([]float64, n)
 	for j, h := range t.head {
-		least[j] = longestWord(h, docTableSize, true) + docCellPad
+		least[j] = longestWord(h, size, true) + docCellPad
 		want[j] = least[j]
 		if j < len(t.fill) {
-			want[j] = max(want[j], t.fill[j]*docTableSize)
+			want[j] = max(want[j], t.fill[j]*size)
 		}
 	}
 	for _, r := range t.rows {
@@ -130,10 +154,10 @@ func layoutColumns(t *docTable, width float64) []float64 {
 			if j >= n || (r.span > 1 && j < r.span) {
 				continue
 			}
-			least[j] = max(least[j], longestWord(c.text, docTableSize, r.bold)+docCellPad)
+			least[j] = max(least[j], longestWord(c.text, size, r.bold)+docCellPad)
 			// A long text may wrap, but a column need not be wider than
-			// a third of the line to hold it well.
-			want[j] = max(want[j], min(textWidth(c.text, docTableSize, r.bold)+docCellPad, width/3))
+			// half the line to hold it well.
+			want[j] = max(want[j], min(textWidth(c.text, size, r.bold)+docCellPad, width/2))
 		}
 	}
 	for j := range want {

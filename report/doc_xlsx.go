@@ -18,7 +18,14 @@ func writeDocXLSX(w io.Writer, doc *document) error {
 		return err
 	}
 	defer f.Close()
-	x := &docSheet{f: f}
+	x := &docSheet{f: f, size: docTableSize}
+	for _, s := range doc.sections {
+		for _, b := range s.blocks {
+			if b.table != nil {
+				x.size = b.table.fontSize()
+			}
+		}
+	}
 	x.styles()
 	for i, s := range doc.sections {
 		name := s.name
@@ -46,6 +53,7 @@ type docSheet struct {
 	title, text, wrap, head, cell, bold   int
 	int0, num2, boldInt, boldNum2, corner int
 	small                                 int
+	size                                  float64 // of the tables' text
 }
 
 func (x *docSheet) check(err error) {
@@ -71,14 +79,14 @@ func (x *docSheet) styles() {
 	x.corner = x.style(&excelize.Style{Font: font(false, 11), Alignment: top})
 	x.wrap = x.style(&excelize.Style{Font: font(false, 9), Alignment: top})
 	x.small = x.style(&excelize.Style{Font: font(false, 7), Alignment: top})
-	x.head = x.style(&excelize.Style{Font: font(true, docTableSize), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+	x.head = x.style(&excelize.Style{Font: font(true, x.size), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	x.cell = x.style(&excelize.Style{Font: font(false, docTableSize), Border: border, Alignment: top})
-	x.bold = x.style(&excelize.Style{Font: font(true, docTableSize), Border: border, Alignment: top})
-	x.int0 = x.style(&excelize.Style{Font: font(false, docTableSize), Border: border, NumFmt: 3, Alignment: top})
-	x.num2 = x.style(&excelize.Style{Font: font(false, docTableSize), Border: border, NumFmt: 2, Alignment: top})
-	x.boldInt = x.style(&excelize.Style{Font: font(true, docTableSize), Border: border, NumFmt: 3, Alignment: top})
-	x.boldNum2 = x.style(&excelize.Style{Font: font(true, docTableSize), Border: border, NumFmt: 2, Alignment: top})
+	x.cell = x.style(&excelize.Style{Font: font(false, x.size), Border: border, Alignment: top})
+	x.bold = x.style(&excelize.Style{Font: font(true, x.size), Border: border, Alignment: top})
+	x.int0 = x.style(&excelize.Style{Font: font(false, x.size), Border: border, NumFmt: 3, Alignment: top})
+	x.num2 = x.style(&excelize.Style{Font: font(false, x.size), Border: border, NumFmt: 2, Alignment: top})
+	x.boldInt = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 3, Alignment: top})
+	x.boldNum2 = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 2, Alignment: top})
 }
 
 // The printable width of an A4 line, in points: 16 cm between the
@@ -125,7 +133,8 @@ func (x *docSheet) section(sheet string, s docSection, landscape bool) {
 	}
 	for j, w := range widths {
 		col, _ := excelize.ColumnNumberToName(j + 1)
-		x.check(f.SetColWidth(sheet, col, col, xlsxColumnWidth(w)))
+		// A few points more: a spreadsheet leaves no margin in a cell.
+		x.check(f.SetColWidth(sheet, col, col, xlsxColumnWidth(w+4)))
 	}
 	half := ncol/2 + 1 // the right half, where the corner and signature go
 	ref := func(c, r int) string { s, _ := excelize.CoordinatesToCellName(c, r); return s }
@@ -207,10 +216,10 @@ func (x *docSheet) table(sheet string, t *docTable, widths []float64, row *int) 
 	lines := 1
 	for j, h := range t.head {
 		x.check(f.SetCellStr(sheet, ref(j+1, *row), h))
-		lines = max(lines, wrapLines(h, widths[j]-docCellPad, docTableSize, true))
+		lines = max(lines, wrapLines(h, widths[j]-docCellPad, x.size, true))
 	}
 	x.check(f.SetCellStyle(sheet, ref(1, *row), ref(len(t.head), *row), x.head))
-	x.check(f.SetRowHeight(sheet, *row, lineHeight(lines, docTableSize)))
+	x.check(f.SetRowHeight(sheet, *row, lineHeight(lines, x.size)))
 	*row++
 	for _, r := range t.rows {
 		lines := 1
@@ -237,14 +246,14 @@ func (x *docSheet) table(sheet string, t *docTable, widths []float64, row *int) 
 				// SafeText).
 				x.check(f.SetCellStr(sheet, at, c.text))
 				style = pick(r.bold, x.bold, x.cell)
-				lines = max(lines, wrapLines(c.text, width-docCellPad, docTableSize, r.bold))
+				lines = max(lines, wrapLines(c.text, width-docCellPad, x.size, r.bold))
 			}
 			x.check(f.SetCellStyle(sheet, at, at, style))
 		}
 		if r.span > 1 {
 			x.check(f.MergeCell(sheet, ref(1, *row), ref(r.span, *row)))
 		}
-		x.check(f.SetRowHeight(sheet, *row, lineHeight(lines, docTableSize)))
+		x.check(f.SetRowHeight(sheet, *row, lineHeight(lines, x.size)))
 		*row++
 	}
 }

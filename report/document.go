@@ -51,6 +51,16 @@ type docTable struct {
 	// to write in.
 	fill []float64
 	rows []docRow
+	// size is the text size in points; 0 is docTableSize.
+	size float64
+}
+
+// fontSize is the size of the table's text, in points.
+func (t *docTable) fontSize() float64 {
+	if t.size > 0 {
+		return t.size
+	}
+	return docTableSize
 }
 
 type docRow struct {

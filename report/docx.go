@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/template"
 	"time"
@@ -203,7 +204,7 @@ func docxTable(b *bytes.Buffer, t *docTable, textWidth int) {
 	for j := range numeric {
 		numeric[j] = columnNumeric(t, j)
 	}
-	size := int(docTableSize * 2)
+	size := int(math.Round(t.fontSize() * 2))
 	cell := func(text string, width, span int, align string, bold, shade bool) {
 		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width)
 		if span > 1 {

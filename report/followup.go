@@ -59,7 +59,7 @@ func planTable(p ikk.SectorPlan, lang string) *docTable {
 			dw(lang, "plan.kegiatan"), dw(lang, "plan.target_kegiatan"), dw(lang, "plan.anggaran"), dw(lang, "plan.waktu")},
 		// The room left goes to the columns the office writes in.
 		widths: []float64{0, 0, 0, 0, 0, 0, 1, 3, 1.5, 1.5, 1},
-		fill:   []float64{0, 0, 0, 0, 0, 0, 0, 14, 8, 8, 6},
+		fill:   []float64{0, 0, 0, 0, 0, 0, 0, 9, 6, 6, 4},
 	}
 	for i, n := range p.Desa {
 		t.rows = append(t.rows, docRow{cells: []docCell{intCell(i+1, lang), textCell(orDash(n.Desa.Code)), textCell(unitName(n.Desa)),
