@@ -3,8 +3,11 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +15,12 @@ import (
 	"github.com/ikk-tools/ikk/report"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+)
+
+// The messages of the document commands, in one place for the catalogue.
+const (
+	msgSkippedFiles = "%d input file(s) could not be read (listed above); a decree and a plan must cover every assessed desa: convert or remove the file(s), then run again"
+	msgNoLokus      = "ikk: no --desa-lokus given; Desa %s (Kecamatan %s, %s) ranks first with IKK %s. The kabupaten decides; mark it with --desa-lokus.\n"
 )
 
 // inputFlags are the flags every command that scores surveys shares.
@@ -22,6 +31,7 @@ type inputFlags struct {
 	jobs       int
 	lang       string
 	output     string
+	strict     bool
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
@@ -31,6 +41,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "cores to use (results do not depend on it)")
 	fs.StringVar(&f.lang, "lang", "id", "language: id (Bahasa Indonesia) or en")
 	fs.StringVarP(&f.output, "output", "o", "", "the FILE to write: .docx, .xlsx or .md (required)")
+	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 }
 
 // check validates the shared flags; it returns the output's format.
@@ -58,14 +69,50 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 	if err != nil {
 		return nil, err
 	}
-	return scoreInputs(c, env, set, inputs, ikk.Options{Sheet: f.sheet, Jobs: f.jobs})
+	res, err := scoreInputs(c, env, set, inputs, ikk.Options{Sheet: f.sheet, Jobs: f.jobs})
+	if err != nil {
+		return nil, err
+	}
+	// A decree lists every assessed desa: a file left unread (an old .xls
+	// in the folder) would drop its desa without a word in the document.
+	if n := res.IssueCounts[ikk.IssueSkippedFile]; n > 0 {
+		return nil, fmt.Errorf(msgSkippedFiles, n)
+	}
+	if f.strict && res.IssueTotal() > 0 {
+		printIssues(c.ErrOrStderr(), res.Issues)
+		return nil, &dataIssuesError{n: res.IssueTotal()}
+	}
+	return res, nil
+}
+
+// write writes the document atomically and says on stderr what it wrote.
+func (f *inputFlags) write(c *cobra.Command, render func(io.Writer) error) error {
+	if err := writeAtomic(c.Context(), f.output, render); err != nil {
+		return err
+	}
+	if st, err := os.Stat(f.output); err == nil {
+		fmt.Fprintln(c.ErrOrStderr(), report.Say(f.lang, "doc.wrote", "file", f.output, "size", sizeText(st.Size(), f.lang)))
+	}
+	return nil
+}
+
+// sizeText writes a file size as people read it: 812 B, 84 KB, 1,4 MB.
+func sizeText(n int64, lang string) string {
+	switch {
+	case n < 1000:
+		return report.Int(int(n), lang) + " B"
+	case n < 1000*1000:
+		return report.Int(int((n+512)/1024), lang) + " KB"
+	}
+	return report.NumTrim(math.Round(float64(n)/(1<<20)*10)/10, lang) + " MB"
 }
 
 type annexOptions struct {
 	env *Env
 	inputFlags
 	decree                                     report.Decree
-	tanggal, lokus                             string
+	tanggal                                    string
+	lokus                                      []string
 	order                                      string
 	kabupaten, nomor, tentang, jabatan, signer string
 }
@@ -114,16 +161,20 @@ is the kabupaten's.`,
 			}
 			o.decree.Kabupaten, o.decree.Nomor, o.decree.Tentang = o.kabupaten, o.nomor, o.tentang
 			o.decree.Jabatan, o.decree.Penandatangan = o.jabatan, o.signer
-			if o.lokus != "" {
-				if o.decree.Lokus, err = ikk.FindDesa(res, o.lokus); err != nil {
+			for _, l := range o.lokus {
+				u, err := ikk.FindDesa(res, l)
+				if err != nil {
 					return usageErrorf(c, "--desa-lokus: %v", err)
 				}
-			} else if rk := ikk.RankDesa(res); len(rk) > 0 && rk[0].Rank == 1 {
-				u := rk[0].Unit
-				fmt.Fprintf(c.ErrOrStderr(), "ikk: no --desa-lokus given; Desa %s (Kecamatan %s, %s) ranks first with IKK %s. The kabupaten decides; mark it with --desa-lokus.\n",
-					u.Name, u.Kecamatan, orCode(u.Code), report.Num(*u.IKK, "id"))
+				if !slices.Contains(o.decree.Lokus, u) {
+					o.decree.Lokus = append(o.decree.Lokus, u)
+				}
 			}
-			return writeAtomic(c.Context(), o.output, func(w io.Writer) error {
+			if rk := ikk.RankDesa(res); len(o.lokus) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
+				u := rk[0].Unit
+				fmt.Fprintf(c.ErrOrStderr(), msgNoLokus, u.Name, u.Kecamatan, orCode(u.Code), report.Num(*u.IKK, "id"))
+			}
+			return o.write(c, func(w io.Writer) error {
 				return report.Annex(w, res, o.decree, format, o.lang)
 			})
 		},
@@ -136,7 +187,7 @@ is the kabupaten's.`,
 	f.StringVar(&o.tentang, "tentang", "", "the decree's title (what it is about)")
 	f.StringVar(&o.jabatan, "jabatan", "", `the signer's office (default "BUPATI <KABUPATEN>")`)
 	f.StringVar(&o.signer, "penandatangan", "", "the signer's name")
-	f.StringVar(&o.lokus, "desa-lokus", "", "the desa lokus, by code or name, marked in the table")
+	f.StringArrayVar(&o.lokus, "desa-lokus", nil, "a desa lokus, by code or name, marked in the table (repeatable)")
 	f.StringVar(&o.order, "urutan", "kecamatan", "order of the desa: kecamatan (then desa) or peringkat (by IKK rank)")
 	f.BoolVar(&o.decree.Subtotals, "subtotal", false, "add a subtotal row for each kecamatan and one for the kabupaten")
 	return c
@@ -192,7 +243,7 @@ be sent its own part. It holds no personal data.`,
 					desa = append(desa, u)
 				}
 			}
-			return writeAtomic(c.Context(), o.output, func(w io.Writer) error {
+			return o.write(c, func(w io.Writer) error {
 				return report.FollowUpPlan(w, res, desa, o.kabupaten, format, o.lang)
 			})
 		},

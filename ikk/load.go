@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -67,7 +68,7 @@ type rawSet struct {
 	Dimensions  []rawDimension          `yaml:"dimensions"`
 	Functions   map[string]string       `yaml:"functions"`
 	Lenses      map[string]string       `yaml:"lenses"`
-	Sectors     map[string]string       `yaml:"sectors"`
+	Sectors     map[string]rawSector    `yaml:"sectors"`
 	Columns     map[string]rawColumn    `yaml:"columns"`
 	Conditions  map[string]yaml.Node    `yaml:"conditions"`
 	Indicators  []rawIndicator          `yaml:"indicators"`
@@ -76,6 +77,7 @@ type rawSet struct {
 type rawCategory struct {
 	ID    *int     `yaml:"id"`
 	Label string   `yaml:"label"`
+	Short string   `yaml:"short"`
 	Min   *float64 `yaml:"min"`
 }
 
@@ -100,6 +102,33 @@ type rawColumn struct {
 	Codes   map[int]string `yaml:"codes"`
 	Min     *float64       `yaml:"min"`
 	Max     *float64       `yaml:"max"`
+}
+
+// rawSector is an office: its formal name, alone or with the short name
+// that names its part of a plan (an Excel sheet holds at most 31
+// characters, and a formal name is longer).
+type rawSector struct {
+	Name  string `yaml:"name"`
+	Short string `yaml:"short"`
+}
+
+// UnmarshalYAML takes "key: Formal name" as well as "key: {name, short}".
+func (r *rawSector) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		r.Name = n.Value
+		return nil
+	}
+	if n.Kind == yaml.MappingNode {
+		// Decode in a custom unmarshaler does not refuse unknown keys;
+		// a name with an unquoted comma would otherwise lose its end.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i].Value; k != "name" && k != "short" {
+				return fmt.Errorf("line %d: unknown key %q in a sector (accepted: name, short; quote a name that holds a comma)", n.Content[i].Line, k)
+			}
+		}
+	}
+	type plain rawSector
+	return n.Decode((*plain)(r))
 }
 
 type rawIndicator struct {
@@ -426,7 +455,7 @@ func (l *loader) build(raw *rawSet) *Set {
 	l.buildDimensions(s, raw)
 	s.Functions = l.buildTags("functions", raw.Functions)
 	s.Lenses = l.buildTags("lenses", raw.Lenses)
-	s.Sectors = l.buildTags("sectors", raw.Sectors)
+	s.Sectors = l.buildSectors(raw.Sectors)
 	for _, f := range s.Functions {
 		for _, g := range s.Lenses {
 			if f.Key == g.Key {
@@ -471,7 +500,11 @@ func (l *loader) buildCategories(s *Set, raw *rawSet) {
 		if *c.Min >= indexMax {
 			l.add(line, "category %d can never be reached: its min %s is not below %s, the highest value an index takes", *c.ID, fmtNum(*c.Min), fmtNum(indexMax))
 		}
-		s.Categories = append(s.Categories, Category{ID: *c.ID, Label: c.Label, Min: *c.Min})
+		short := strings.TrimSpace(c.Short)
+		if short == "" {
+			short = c.Label
+		}
+		s.Categories = append(s.Categories, Category{ID: *c.ID, Label: c.Label, Short: short, Min: *c.Min})
 	}
 }
 
@@ -527,6 +560,42 @@ func (l *loader) buildTags(key string, m map[string]string) []Tag {
 			l.add(k.line, "%s key %q must be a letter followed by letters, digits or _", key, k.key)
 		}
 		tags = append(tags, Tag{Key: k.key, Label: m[k.key]})
+	}
+	return tags
+}
+
+// maxShort is the longest short name of an office: an Excel sheet name.
+const maxShort = 31
+
+// buildSectors reads the offices: a formal name each, and a short name
+// that must fit a sheet name and tell the offices apart.
+func (l *loader) buildSectors(m map[string]rawSector) []Tag {
+	plain := map[string]string{}
+	for k, v := range m {
+		plain[k] = v.Name
+	}
+	tags := l.buildTags("sectors", plain)
+	seen := map[string]string{}
+	for i := range tags {
+		t := &tags[i]
+		short := strings.TrimSpace(m[t.Key].Short)
+		line := l.line("sectors", t.Key)
+		switch {
+		case strings.TrimSpace(t.Label) == "":
+			l.add(line, "sector %s: name is required (the office's formal name)", t.Key)
+		case utf8.RuneCountInString(short) > maxShort:
+			l.add(line, "sector %s: short name %q has %d characters; at most %d fit a sheet name", t.Key, short, utf8.RuneCountInString(short), maxShort)
+		case strings.ContainsAny(short, `:\/?*[]`):
+			l.add(line, "sector %s: short name %q must not hold any of : \\ / ? * [ ]", t.Key, short)
+		}
+		if short == "" {
+			continue
+		}
+		if other, dup := seen[strings.ToLower(short)]; dup {
+			l.add(line, "sector %s: short name %q is already the short name of %s; short names must be unique", t.Key, short, other)
+		}
+		seen[strings.ToLower(short)] = t.Key
+		t.Short = short
 	}
 	return tags
 }

@@ -2,6 +2,7 @@ package ikk
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -58,8 +59,25 @@ type SectorPlan struct {
 	Sector Tag
 	// Actions in the order the office would work through them: by
 	// indicator (set order), then the weakest desa first.
-	Actions    []Action
-	Households int // households affected, summed over the actions
+	Actions []Action
+	// Desa are the desa with an action, in the order of the desa given,
+	// each with its families affected counted once.
+	Desa []DesaNeed
+	// Families is the office's families affected, each family once: those
+	// failing at least one of the office's indicators below target in
+	// their desa. It is the sum over Desa, since a family lives in one desa.
+	Families int
+	// Households sums the actions' Fail: a family failing three of the
+	// office's indicators counts three times. It measures the work per
+	// indicator, not the families; plan with Families.
+	Households int
+}
+
+// DesaNeed is what an office has to follow up in one desa.
+type DesaNeed struct {
+	Desa       *Unit
+	Indicators []*Indicator // the office's indicators below target there, in set order
+	Families   int          // families failing at least one of them, each once
 }
 
 // FollowUp groups the permasalahan of the given desa by responsible office
@@ -77,12 +95,23 @@ func FollowUp(set *Set, desa []*Unit) []SectorPlan {
 		indOrder[ind] = i
 	}
 	for _, u := range desa {
+		needs := map[int]*DesaNeed{}
 		for _, p := range u.Permasalahan {
 			for _, s := range p.Indicator.Sectors {
 				i := index[s]
 				plans[i].Actions = append(plans[i].Actions, Action{Indicator: p.Indicator, Desa: u, Percent: p.Percent, Fail: p.Fail})
 				plans[i].Households += p.Fail
+				if needs[i] == nil {
+					plans[i].Desa = append(plans[i].Desa, DesaNeed{Desa: u})
+					needs[i] = &plans[i].Desa[len(plans[i].Desa)-1]
+				}
+				needs[i].Indicators = append(needs[i].Indicators, p.Indicator)
 			}
+		}
+		for i, n := range needs {
+			sort.SliceStable(n.Indicators, func(a, b int) bool { return indOrder[n.Indicators[a]] < indOrder[n.Indicators[b]] })
+			n.Families = familiesAffected(set, u, n.Indicators)
+			plans[i].Families += n.Families
 		}
 	}
 	var out []SectorPlan
@@ -103,6 +132,22 @@ func FollowUp(set *Set, desa []*Unit) []SectorPlan {
 		out = append(out, p)
 	}
 	return out
+}
+
+// familiesAffected counts a desa's families failing any of inds, each once.
+// A unit scored without its fail patterns (built by hand) gives the largest
+// single indicator's count: a floor, never a family counted twice.
+func familiesAffected(set *Set, u *Unit, inds []*Indicator) int {
+	if n, ok := u.FamiliesFailingAny(set, inds); ok {
+		return n
+	}
+	n := 0
+	for _, ind := range inds {
+		if i := slices.Index(set.Indicators, ind); i >= 0 && i < len(u.Indicators) {
+			n = max(n, u.Indicators[i].Fail())
+		}
+	}
+	return n
 }
 
 // Desa returns the desa units of a result, in unit order.

@@ -27,9 +27,11 @@ func TestRankAndFollowUp(t *testing.T) {
 		for _, a := range p.Actions {
 			plan = append(plan, fmt.Sprintf("%s:%s:%s:%.0f:%d", p.Sector.Key, a.Indicator.ID, a.Desa.Name, a.Percent, a.Fail))
 		}
-		plan = append(plan, fmt.Sprintf("%s=%d", p.Sector.Key, p.Households))
+		plan = append(plan, fmt.Sprintf("%s=%d/%d", p.Sector.Key, p.Families, p.Households))
 	}
-	want := "[s1:I1:C:0:1 s1:I3:C:0:2 s1=3 s2:I3:C:0:2 s2=2]"
+	// s1: household 4 fails I1 and I3, household 5 fails I3: two families,
+	// three family-indicators.
+	want := "[s1:I1:C:0:1 s1:I3:C:0:2 s1=2/3 s2:I3:C:0:2 s2=2/2]"
 	if fmt.Sprint(plan) != want {
 		t.Errorf("plan %v, want %s", plan, want)
 	}

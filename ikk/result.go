@@ -123,6 +123,10 @@ type Unit struct {
 	Incomplete          int
 	HouseholdMean       *float64
 	Permasalahan        []Problem
+
+	// fails counts a desa's families by the indicators they fail, for
+	// FamiliesFailingAny; nil for other units.
+	fails *failHist
 }
 
 // IndicatorResult is one indicator's outcome counts in a unit.

@@ -104,6 +104,7 @@ type desaState struct {
 	code                       string
 	name, kecamatan, kabupaten string
 	acc                        *acc
+	fails                      *failHist // the desa's households by fail pattern
 	rts                        map[string]*acc
 	rtOrder                    []string
 	lastRT                     string // the RT of the last household, at hand
@@ -176,6 +177,7 @@ type scorer struct {
 	kk                        *kkIndex
 	lastKey                   string
 	lastDesa                  *desaState
+	maskBuf                   []byte // scratch for failHist.add
 }
 
 func newScorer(c *compiled) *scorer {

@@ -36,6 +36,10 @@ type Set struct {
 type Category struct {
 	ID    int
 	Label string
+	// Short names the category where a column is narrow (a decree's
+	// table), beside its number and with the full label in a legend; it is
+	// the label when the set declares none.
+	Short string
 	Min   float64
 }
 
@@ -67,8 +71,10 @@ type Dimension struct {
 	Weight    float64
 }
 
-// Tag is a key with a label: a family function, a lens or a sector.
-type Tag struct{ Key, Label string }
+// Tag is a key with a label: a family function, a lens or a sector. A
+// sector's label is the office's formal name and Short its short name
+// (empty when the set declares none).
+type Tag struct{ Key, Label, Short string }
 
 // ColumnType says how a survey cell is read.
 type ColumnType string

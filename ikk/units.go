@@ -89,6 +89,7 @@ func (sc *scorer) result() *Result {
 				kec.acc.add(d.acc)
 				du := &Unit{Level: LevelDesa, Code: d.code, Name: d.name, Kecamatan: d.kecamatan, Kabupaten: d.kabupaten}
 				finish(set, du, d.acc)
+				du.fails = d.fails
 				res.Units = append(res.Units, du)
 				sort.SliceStable(d.rtOrder, func(i, j int) bool { return rtLess(d.rtOrder[i], d.rtOrder[j]) })
 				for _, rt := range d.rtOrder {

@@ -40,7 +40,7 @@ func TestRound2(t *testing.T) {
 }
 
 func TestCategoryOnRoundedValue(t *testing.T) {
-	s := &Set{Categories: []Category{{1, "Kurang", 0}, {2, "Cukup", 60}, {3, "Responsif", 75}}}
+	s := &Set{Categories: []Category{{ID: 1, Label: "Kurang", Min: 0}, {ID: 2, Label: "Cukup", Min: 60}, {ID: 3, Label: "Responsif", Min: 75}}}
 	tests := []struct {
 		v    float64
 		want int

@@ -1,8 +1,8 @@
 package report
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,42 +18,15 @@ type Decree struct {
 	Tentang       string
 	Jabatan       string // default "BUPATI <KABUPATEN>"
 	Penandatangan string
-	Lokus         *ikk.Unit // the desa lokus, when chosen
-	ByRank        bool      // list the desa by rank instead of by kecamatan and name
-	Subtotals     bool      // a subtotal row after each kecamatan
+	Lokus         []*ikk.Unit // the desa lokus, when chosen
+	ByRank        bool        // list the desa by rank instead of by kecamatan and name
+	Subtotals     bool        // a subtotal row after each kecamatan
 }
 
 const dots = "...................."
 
-var annexWords = map[string]map[string]string{
-	"id": {
-		"lampiran": "LAMPIRAN", "keputusan": "KEPUTUSAN %s", "nomor": "NOMOR", "tanggal": "TANGGAL", "tentang": "TENTANG",
-		"title1": "HASIL PENGUKURAN INDEKS KUALITAS KELUARGA (IKK)", "title2": "DESA/KELURAHAN DI KABUPATEN %s", "year": "TAHUN %d",
-		"no": "No", "code": "Kode Desa", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Jumlah KK", "ikk": "IKK",
-		"category": "Kategori", "note": "Keterangan", "lokus": "Desa lokus", "rank": "Peringkat",
-		"subtotal": "Jumlah Kecamatan %s", "total": "Jumlah Kabupaten %s",
-		"cutoffs":    "Kategori IKK menurut nilai yang dibulatkan dua desimal: %s.",
-		"method":     "IKK dihitung dari survei keluarga dengan %d indikator dalam %d dimensi (set indikator %s versi %s).",
-		"lokus_note": "Desa lokus: Desa %s, Kecamatan %s.", "bupati": "BUPATI %s",
-	},
-	"en": {
-		"lampiran": "ANNEX", "keputusan": "TO THE DECREE OF THE %s", "nomor": "NUMBER", "tanggal": "DATE", "tentang": "ON",
-		"title1": "RESULTS OF THE FAMILY QUALITY INDEX (IKK) ASSESSMENT", "title2": "DESA/KELURAHAN OF KABUPATEN %s", "year": "YEAR %d",
-		"no": "No", "code": "Desa code", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Families", "ikk": "IKK",
-		"category": "Category", "note": "Remarks", "lokus": "Pilot desa", "rank": "Rank",
-		"subtotal": "Kecamatan %s total", "total": "Kabupaten %s total",
-		"cutoffs":    "IKK categories by the value rounded to two decimals: %s.",
-		"method":     "The IKK is computed from a family survey with %d indicators in %d dimensions (indicator set %s version %s).",
-		"lokus_note": "Pilot desa: Desa %s, Kecamatan %s.", "bupati": "REGENT OF %s",
-	},
-}
-
-func aw(lang, key string) string {
-	if m, ok := annexWords[lang]; ok {
-		return m[key]
-	}
-	return annexWords["id"][key]
-}
+// dw says a document's word.
+func dw(lang, key string, kv ...string) string { return Say(lang, "doc."+key, kv...) }
 
 // KabupatenName is the kabupaten of a result as the survey names it.
 func KabupatenName(r *ikk.Result) string {
@@ -80,49 +53,70 @@ func annexDocument(r *ikk.Result, d Decree, lang string) *document {
 	upper := strings.ToUpper(kab)
 	jabatan := d.Jabatan
 	if jabatan == "" {
-		jabatan = fmt.Sprintf(aw(lang, "bupati"), upper)
-	}
-	or := func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return dots
-		}
-		return s
+		jabatan = dw(lang, "annex.bupati", "kabupaten", upper)
 	}
 	tanggal := dots
 	if !d.Tanggal.IsZero() {
 		tanggal = strings.ToUpper(LongDate(d.Tanggal, lang))
 	}
 	corner := docBlock{kind: blockCorner, lines: []string{
-		aw(lang, "lampiran"),
-		fmt.Sprintf(aw(lang, "keputusan"), jabatan),
-		aw(lang, "nomor") + " : " + or(d.Nomor),
-		aw(lang, "tanggal") + " : " + tanggal,
-		aw(lang, "tentang") + " : " + strings.ToUpper(or(d.Tentang)),
+		dw(lang, "annex.lampiran"),
+		dw(lang, "annex.keputusan", "jabatan", jabatan),
+		dw(lang, "annex.nomor") + " : " + orDots(d.Nomor),
+		dw(lang, "annex.tanggal") + " : " + tanggal,
+		dw(lang, "annex.tentang") + " : " + strings.ToUpper(orDots(d.Tentang)),
 	}}
-	title := docBlock{kind: blockTitle, lines: []string{aw(lang, "title1"), fmt.Sprintf(aw(lang, "title2"), upper)}}
+	title := docBlock{kind: blockTitle, lines: []string{dw(lang, "annex.title1"), dw(lang, "annex.title2", "kabupaten", upper)}}
 	if !d.Tanggal.IsZero() {
-		title.lines = append(title.lines, fmt.Sprintf(aw(lang, "year"), d.Tanggal.Year()))
+		title.lines = append(title.lines, dw(lang, "annex.year", "year", strconv.Itoa(d.Tanggal.Year())))
 	}
+	note := docBlock{kind: blockNote, lines: append([]string{dw(lang, "annex.legend")}, categoryLegend(r.Set, lang)...)}
+	note.lines = append(note.lines, dw(lang, "annex.method", "indicators", Int(len(r.Set.Indicators), lang), "dimensions", Int(len(r.Set.Dimensions), lang)))
+	if len(d.Lokus) > 0 {
+		var list []string
+		for _, u := range d.Lokus {
+			list = append(list, dw(lang, "annex.lokus_one", "desa", unitName(u), "kecamatan", u.Kecamatan))
+		}
+		note.lines = append(note.lines, dw(lang, "annex.lokus_note", "list", joinAnd(list, lang)))
+	}
+	sign := docBlock{kind: blockSignature, lines: []string{jabatan + ",", "", "", "", orDots(strings.ToUpper(d.Penandatangan))}}
+	prov := docBlock{kind: blockSmall, lines: []string{dw(lang, "provenance", "set", r.Set.ID, "version", r.Set.Version)}}
+	return &document{
+		title: dw(lang, "annex.lampiran") + " " + dw(lang, "annex.keputusan", "jabatan", jabatan),
+		sections: []docSection{{name: dw(lang, "annex.sheet"), blocks: []docBlock{corner, title,
+			{kind: blockTable, table: annexTable(r, d, lang)}, note, sign, prov}}},
+	}
+}
 
+// annexTable lists every assessed desa, by kecamatan or by rank, with the
+// subtotals asked for.
+func annexTable(r *ikk.Result, d Decree, lang string) *docTable {
 	t := &docTable{
-		head:   []string{aw(lang, "no"), aw(lang, "code"), aw(lang, "kecamatan"), aw(lang, "desa"), aw(lang, "kk"), aw(lang, "ikk"), aw(lang, "category"), aw(lang, "note")},
-		widths: []float64{1.0, 2.9, 2.2, 2.6, 1.6, 1.3, 3.1, 1.3}, // cm of a 16 cm line
+		head: []string{dw(lang, "annex.no"), dw(lang, "annex.code"), dw(lang, "annex.kecamatan"), dw(lang, "annex.desa"),
+			dw(lang, "annex.kk"), dw(lang, "annex.ikk"), dw(lang, "annex.category"), dw(lang, "annex.note")},
+		// Extra room, when the page has some, goes to the names.
+		widths: []float64{0, 0, 1, 1, 0, 0, 0.5, 0.5},
+		// Eight columns on a portrait page, each desa on one line.
+		size: 8.5,
 	}
 	if d.ByRank {
-		t.head[0] = aw(lang, "rank")
+		t.head[0] = dw(lang, "annex.rank")
 	}
-	n := 0
+	lokus := map[*ikk.Unit]bool{}
+	for _, u := range d.Lokus {
+		lokus[u] = true
+	}
 	desaRow := func(u *ikk.Unit, first docCell) docRow {
 		note := ""
-		if u == d.Lokus {
-			note = aw(lang, "lokus")
+		if lokus[u] {
+			note = dw(lang, "annex.lokus")
 		}
 		return docRow{cells: []docCell{first, textCell(orDash(u.Code)), textCell(u.Kecamatan), textCell(unitName(u)),
-			intCell(u.Households, lang), numCell(u.IKK, lang), textCell(categoryLabel(u.Category)), textCell(note)}, bold: u == d.Lokus}
+			intCell(u.Households, lang), numCell(u.IKK, lang), textCell(categoryShort(u.Category)), textCell(note)}, bold: lokus[u]}
 	}
 	totalRow := func(u *ikk.Unit, label string) docRow {
-		return docRow{bold: true, cells: []docCell{textCell(""), textCell(orDash(u.Code)), textCell(label), textCell(""),
-			intCell(u.Households, lang), numCell(u.IKK, lang), textCell(categoryLabel(u.Category)), textCell("")}}
+		return docRow{bold: true, span: 4, cells: []docCell{textCell(label), textCell(""), textCell(""), textCell(""),
+			intCell(u.Households, lang), numCell(u.IKK, lang), textCell(categoryShort(u.Category)), textCell("")}}
 	}
 	if d.ByRank {
 		for _, rk := range ikk.RankDesa(r) {
@@ -132,44 +126,70 @@ func annexDocument(r *ikk.Result, d Decree, lang string) *document {
 			}
 			t.rows = append(t.rows, desaRow(rk.Unit, first))
 		}
-	} else {
-		var kec *ikk.Unit
-		flush := func() {
-			if d.Subtotals && kec != nil {
-				t.rows = append(t.rows, totalRow(kec, fmt.Sprintf(aw(lang, "subtotal"), unitName(kec))))
-			}
+		return t
+	}
+	n := 0
+	var kec *ikk.Unit
+	flush := func() {
+		if d.Subtotals && kec != nil {
+			t.rows = append(t.rows, totalRow(kec, dw(lang, "annex.subtotal", "kecamatan", unitName(kec))))
 		}
+	}
+	for _, u := range r.Units {
+		switch u.Level {
+		case ikk.LevelKecamatan:
+			flush()
+			kec = u
+		case ikk.LevelDesa:
+			n++
+			t.rows = append(t.rows, desaRow(u, intCell(n, lang)))
+		}
+	}
+	flush()
+	if d.Subtotals {
 		for _, u := range r.Units {
-			switch u.Level {
-			case ikk.LevelKecamatan:
-				flush()
-				kec = u
-			case ikk.LevelDesa:
-				n++
-				t.rows = append(t.rows, desaRow(u, intCell(n, lang)))
-			}
-		}
-		flush()
-		if d.Subtotals {
-			for _, u := range r.Units {
-				if u.Level == ikk.LevelKabupaten {
-					t.rows = append(t.rows, totalRow(u, fmt.Sprintf(aw(lang, "total"), unitName(u))))
-				}
+			if u.Level == ikk.LevelKabupaten {
+				t.rows = append(t.rows, totalRow(u, dw(lang, "annex.total", "kabupaten", unitName(u))))
 			}
 		}
 	}
-	note := docBlock{kind: blockNote, lines: []string{
-		fmt.Sprintf(aw(lang, "cutoffs"), CutoffText(r.Set, lang)),
-		fmt.Sprintf(aw(lang, "method"), len(r.Set.Indicators), len(r.Set.Dimensions), r.Set.ID, r.Set.Version),
-	}}
-	if d.Lokus != nil {
-		note.lines = append(note.lines, fmt.Sprintf(aw(lang, "lokus_note"), unitName(d.Lokus), d.Lokus.Kecamatan))
+	return t
+}
+
+// categoryLegend spells out each category beside its number, with its
+// cut-offs as a decree writes them: "2 = Cukup ...: 60,00 ≤ IKK < 75,00".
+func categoryLegend(set *ikk.Set, lang string) []string {
+	var out []string
+	cats := set.Categories
+	for i, c := range cats {
+		id := strconv.Itoa(c.ID)
+		switch {
+		case len(cats) == 1:
+			out = append(out, dw(lang, "annex.legend_only", "id", id, "label", c.Label))
+		case i == 0:
+			out = append(out, dw(lang, "annex.legend_first", "id", id, "label", c.Label, "max", Num(cats[1].Min, lang)))
+		case i+1 < len(cats):
+			out = append(out, dw(lang, "annex.legend_mid", "id", id, "label", c.Label, "min", Num(c.Min, lang), "max", Num(cats[i+1].Min, lang)))
+		default:
+			out = append(out, dw(lang, "annex.legend_last", "id", id, "label", c.Label, "min", Num(c.Min, lang)))
+		}
 	}
-	sign := docBlock{kind: blockSignature, lines: []string{jabatan + ",", "", "", "", or(strings.ToUpper(d.Penandatangan))}}
-	return &document{
-		title:    aw(lang, "lampiran") + " " + fmt.Sprintf(aw(lang, "keputusan"), jabatan),
-		sections: []docSection{{name: "Lampiran", blocks: []docBlock{corner, title, {kind: blockTable, table: t}, note, sign}}},
+	return out
+}
+
+// joinAnd joins "A", "B" and "C" as "A, B dan C".
+func joinAnd(list []string, lang string) string {
+	if len(list) < 2 {
+		return strings.Join(list, "")
 	}
+	return strings.Join(list[:len(list)-1], ", ") + dw(lang, "annex.and") + list[len(list)-1]
+}
+
+func orDots(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return dots
+	}
+	return s
 }
 
 func orDash(s string) string {
@@ -179,9 +199,11 @@ func orDash(s string) string {
 	return s
 }
 
-func categoryLabel(c *ikk.Category) string {
+// categoryShort is a category as a narrow column holds it: its number and
+// short name, the full label being in the legend.
+func categoryShort(c *ikk.Category) string {
 	if c == nil {
 		return "–"
 	}
-	return c.Label
+	return strconv.Itoa(c.ID) + "\u00a0" + c.Short
 }

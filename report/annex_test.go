@@ -17,7 +17,7 @@ func testDecree(t *testing.T, res *ikk.Result) Decree {
 		t.Fatal(err)
 	}
 	return Decree{Nomor: "188.45/093/2023", Tanggal: time.Date(2023, 3, 23, 0, 0, 0, 0, time.UTC),
-		Tentang: "Penetapan Desa Lokus", Penandatangan: "Nama Bupati", Lokus: lokus, Subtotals: true}
+		Tentang: "Penetapan Desa Lokus", Penandatangan: "Nama Bupati", Lokus: []*ikk.Unit{lokus}, Subtotals: true}
 }
 
 // TestAnnexGolden: the Markdown annex and follow-up plan of the hand-worked
@@ -103,7 +103,7 @@ func TestAnnexXLSXReadBack(t *testing.T) {
 func round2Plain(v float64) string { return strings.TrimRight(ikk.Round2Text(v), "0") }
 
 // TestFollowUpSheetPerOffice: each office with an indicator below target has
-// its own sheet, listing only its indicators.
+// its own sheet, named by its short name, with a row per desa it acts in.
 func TestFollowUpSheetPerOffice(t *testing.T) {
 	res := handWorked(t)
 	var buf bytes.Buffer
@@ -128,8 +128,11 @@ func TestFollowUpSheetPerOffice(t *testing.T) {
 				n++
 			}
 		}
-		if n != len(p.Actions) {
-			t.Errorf("sheet %s: %d action rows, want %d", sheets[i], n, len(p.Actions))
+		if n != len(p.Desa) {
+			t.Errorf("sheet %s: %d desa rows, want %d", sheets[i], n, len(p.Desa))
+		}
+		if sheets[i] != p.Sector.Short {
+			t.Errorf("sheet %q, want the short name %q", sheets[i], p.Sector.Short)
 		}
 	}
 }
@@ -139,7 +142,9 @@ func TestSheetName(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Dinas Kesehatan", "Dinas Kesehatan"},
 		{"Dinas Kesehatan", "Dinas Kesehatan (2)"},
-		{"Dinas Pemberdayaan Perempuan dan Perlindungan Anak", "Dinas Pemberdayaan Perempuan da"},
+		{"Dinas Pemberdayaan Perempuan dan Perlindungan Anak", "Dinas Pemberdayaan Perempuan"},
+		{"Dinas Pemberdayaan Perempuan dan Perlindungan Anak", "Dinas Pemberdayaan (2)"},
+		{"Dinas_Pemberdayaan_Perempuan_dan_Anak", "Dinas_Pemberdayaan_Perempuan_da"},
 		{"PU/PR [bidang]", "PU-PR -bidang-"},
 		{"", "Instansi"},
 	} {

@@ -29,7 +29,7 @@ func writeDocMarkdown(w io.Writer, doc *document) error {
 				for _, l := range b.lines {
 					d.para(MarkdownText(l))
 				}
-			case blockNote:
+			case blockNote, blockSmall:
 				for _, l := range b.lines {
 					d.para("*" + MarkdownText(l) + "*")
 				}

@@ -9,8 +9,9 @@ import (
 // from the format that prints it: one writer per format (Markdown, Word,
 // Excel) renders any document, so the three agree by construction.
 type document struct {
-	title    string // the document's title, for file properties
-	sections []docSection
+	title     string // the document's title, for file properties
+	landscape bool   // for a wide table
+	sections  []docSection
 }
 
 // docSection is a part sent on its own: an Excel sheet, a Word section
@@ -31,6 +32,7 @@ const (
 	blockNote // small print under a table
 	blockTable
 	blockSignature // right-hand signature lines
+	blockSmall     // the smallest print, last: where the numbers come from
 )
 
 type docBlock struct {
@@ -41,14 +43,32 @@ type docBlock struct {
 
 // docTable is a table with a header row repeated on every printed page.
 type docTable struct {
-	head   []string
-	widths []float64 // relative column widths
-	rows   []docRow
+	head []string
+	// widths share out the room a page has beyond what the content needs
+	// (all zero: in proportion to the content); see layoutColumns.
+	widths []float64
+	// fill is the room, in ems, of the columns left empty for the reader
+	// to write in.
+	fill []float64
+	rows []docRow
+	// size is the text size in points; 0 is docTableSize.
+	size float64
+}
+
+// fontSize is the size of the table's text, in points.
+func (t *docTable) fontSize() float64 {
+	if t.size > 0 {
+		return t.size
+	}
+	return docTableSize
 }
 
 type docRow struct {
 	cells []docCell
 	bold  bool // a subtotal or a marked row
+	// span > 1 merges the first span cells: the first holds a label
+	// ("Jumlah Kecamatan ...") wider than the column it starts in.
+	span int
 }
 
 // docCell is a cell's text as printed, and its number when it is one, so

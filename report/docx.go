@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/template"
 	"time"
@@ -20,12 +21,16 @@ import (
 // decree.
 func writeDocx(w io.Writer, doc *document) error {
 	var body bytes.Buffer
+	pg := portrait
+	if doc.landscape {
+		pg = landscape
+	}
 	for i, s := range doc.sections {
 		if i > 0 {
 			body.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 		}
 		for _, b := range s.blocks {
-			docxBlock(&body, b)
+			docxBlock(&body, b, pg)
 		}
 	}
 	parts := []struct{ name, tmpl string }{
@@ -39,7 +44,7 @@ func writeDocx(w io.Writer, doc *document) error {
 		{"word/footer1.xml", docxFooter},
 		{"word/document.xml", docxDocument},
 	}
-	data := map[string]any{"Body": body.String(), "Title": doc.title}
+	data := map[string]any{"Body": body.String(), "Title": doc.title, "Page": pg}
 	zw := zip.NewWriter(w)
 	for _, p := range parts {
 		// A fixed time: the same inputs give the same bytes.
@@ -61,13 +66,22 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-// Widths in twentieths of a point. A4 is 11906 x 16838; the margins are
-// those of Indonesian official letters: 3 cm left, 2 cm elsewhere.
-const (
-	docxLeft, docxRight = 1701, 1134
-	docxTextWidth       = 11906 - docxLeft - docxRight
-	docxHalf            = docxTextWidth / 2
+// docxPage is a page's size and margins, in twentieths of a point. A4 is
+// 11906 x 16838; the margins of a portrait page are those of Indonesian
+// official letters, 3 cm left and 2 cm elsewhere; a landscape page (the
+// plan, a working document) has 2 cm all round.
+type docxPage struct {
+	W, H, Top, Right, Bottom, Left int
+	Orient                         string
+}
+
+var (
+	portrait  = docxPage{W: 11906, H: 16838, Top: 1134, Right: 1134, Bottom: 1134, Left: 1701, Orient: "portrait"}
+	landscape = docxPage{W: 16838, H: 11906, Top: 1134, Right: 1134, Bottom: 1134, Left: 1134, Orient: "landscape"}
 )
+
+func (p docxPage) text() int { return p.W - p.Left - p.Right }
+func (p docxPage) half() int { return p.text() / 2 }
 
 func docxRun(b *bytes.Buffer, text string, bold bool, size int) {
 	b.WriteString(`<w:r>`)
@@ -117,7 +131,8 @@ func docxParaKeep(b *bytes.Buffer, text, align string, indent int, bold bool, si
 	b.WriteString(`</w:p>`)
 }
 
-func docxBlock(b *bytes.Buffer, blk docBlock) {
+func docxBlock(b *bytes.Buffer, blk docBlock, pg docxPage) {
+	docxHalf := pg.half()
 	switch blk.kind {
 	case blockCorner:
 		// "NOMOR : 188.45/093/2023": the colons aligned on a tab stop, a
@@ -156,25 +171,26 @@ func docxBlock(b *bytes.Buffer, blk docBlock) {
 			last := i == len(blk.lines)-1
 			docxParaKeep(b, l, "center", docxHalf, last && l != "", 0, 0, !last)
 		}
+	case blockSmall:
+		docxPara(b, "", "", 0, false, 0, 0)
+		for _, l := range blk.lines {
+			docxPara(b, l, "left", 0, false, 14, 0)
+		}
 	case blockTable:
-		docxTable(b, blk.table)
+		docxTable(b, blk.table, pg.text())
 	}
 }
 
-func docxTable(b *bytes.Buffer, t *docTable) {
-	total := 0.0
-	for _, w := range t.widths {
-		total += w
-	}
-	cols := make([]int, len(t.head))
-	for j := range cols {
-		cols[j] = docxTextWidth / len(cols)
-		if total > 0 && j < len(t.widths) {
-			cols[j] = int(float64(docxTextWidth) * t.widths[j] / total)
-		}
+func docxTable(b *bytes.Buffer, t *docTable, textWidth int) {
+	widths := layoutColumns(t, float64(textWidth)/20)
+	cols := make([]int, len(widths))
+	total := 0
+	for j, w := range widths {
+		cols[j] = int(w * 20)
+		total += cols[j]
 	}
 	b.WriteString(`<w:tbl><w:tblPr>`)
-	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/>`, docxTextWidth)
+	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/>`, total)
 	b.WriteString(`<w:tblBorders>`)
 	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 		fmt.Fprintf(b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, side)
@@ -188,24 +204,28 @@ func docxTable(b *bytes.Buffer, t *docTable) {
 	for j := range numeric {
 		numeric[j] = columnNumeric(t, j)
 	}
-	cell := func(text string, width int, align string, bold, shade bool) {
+	size := int(math.Round(t.fontSize() * 2))
+	cell := func(text string, width, span int, align string, bold, shade bool) {
 		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width)
+		if span > 1 {
+			fmt.Fprintf(b, `<w:gridSpan w:val="%d"/>`, span)
+		}
 		if shade {
 			b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>`)
 		}
 		b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
-		docxPara(b, text, align, 0, bold, 18, 0)
+		docxPara(b, text, align, 0, bold, size, 0)
 		b.WriteString(`</w:tc>`)
 	}
 	// The header row repeats at the top of every page (tblHeader).
 	b.WriteString(`<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>`)
 	for j, h := range t.head {
-		cell(h, cols[j], "center", true, true)
+		cell(h, cols[j], 1, "center", true, true)
 	}
 	b.WriteString(`</w:tr>`)
 	for _, r := range t.rows {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-		for j := range t.head {
+		for j := 0; j < len(t.head); j++ {
 			var c docCell
 			if j < len(r.cells) {
 				c = r.cells[j]
@@ -214,7 +234,16 @@ func docxTable(b *bytes.Buffer, t *docTable) {
 			if numeric[j] {
 				align = "right"
 			}
-			cell(c.text, cols[j], align, r.bold, false)
+			if j == 0 && r.span > 1 {
+				w := 0
+				for _, cw := range cols[:min(r.span, len(cols))] {
+					w += cw
+				}
+				cell(c.text, w, r.span, "left", r.bold, false)
+				j = r.span - 1
+				continue
+			}
+			cell(c.text, cols[j], 1, align, r.bold, false)
 		}
 		b.WriteString(`</w:tr>`)
 	}
@@ -247,4 +276,4 @@ const docxFooter = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>1</w:t></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>`
 
 const docxDocument = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{{.Body}}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{{.Body}}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="{{.Page.W}}" w:h="{{.Page.H}}" w:orient="{{.Page.Orient}}"/><w:pgMar w:top="{{.Page.Top}}" w:right="{{.Page.Right}}" w:bottom="{{.Page.Bottom}}" w:left="{{.Page.Left}}" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`
