@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,12 +16,6 @@ import (
 	"github.com/ikk-tools/ikk/report"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-)
-
-// The messages of the document commands, in one place for the catalogue.
-const (
-	msgSkippedFiles = "%d input file(s) could not be read (listed above); a decree and a plan must cover every assessed desa: convert or remove the file(s), then run again"
-	msgNoLokus      = "ikk: no --desa-lokus given; Desa %s (Kecamatan %s, %s) ranks first with IKK %s. The kabupaten decides; mark it with --desa-lokus.\n"
 )
 
 // inputFlags are the flags every command that scores surveys shares.
@@ -39,7 +34,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.params, "param", nil, "override a parameter of the set, NAME=VALUE (repeatable)")
 	fs.StringVar(&f.sheet, "sheet", "", "worksheet to read (default: the first whose header matches)")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "cores to use (results do not depend on it)")
-	fs.StringVar(&f.lang, "lang", "id", "language: id (Bahasa Indonesia) or en")
+	fs.StringVar(&f.lang, "lang", report.DefaultLang(), "language: id (Bahasa Indonesia) or en")
 	fs.StringVarP(&f.output, "output", "o", "", "the FILE to write: .docx, .xlsx or .md (required)")
 	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 }
@@ -47,16 +42,16 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 // check validates the shared flags; it returns the output's format.
 func (f *inputFlags) check(c *cobra.Command) (string, error) {
 	if f.output == "" {
-		return "", usageErrorf(c, "give the file to write with -o, e.g. -o lampiran.docx (accepted: .docx, .xlsx, .md)")
+		return "", usageSay(c, "cli.doc_need_output")
 	}
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(f.output)), ".")
 	switch format {
 	case "docx", "xlsx", "md":
 	default:
-		return "", usageErrorf(c, "-o %s: write .docx, .xlsx or .md", f.output)
+		return "", usageSay(c, "cli.doc_bad_ext", "file", f.output)
 	}
-	if f.lang != "id" && f.lang != "en" {
-		return "", usageErrorf(c, "unknown --lang %q (accepted: id, en)", f.lang)
+	if err := checkLang(c, f.lang); err != nil {
+		return "", err
 	}
 	if err := checkJobs(c, f.jobs); err != nil {
 		return "", err
@@ -76,10 +71,10 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 	// A decree lists every assessed desa: a file left unread (an old .xls
 	// in the folder) would drop its desa without a word in the document.
 	if n := res.IssueCounts[ikk.IssueSkippedFile]; n > 0 {
-		return nil, fmt.Errorf(msgSkippedFiles, n)
+		return nil, sayErr("cli.doc_skipped_files", "count", report.Int(n, f.lang))
 	}
 	if f.strict && res.IssueTotal() > 0 {
-		printIssues(c.ErrOrStderr(), res.Issues)
+		printIssues(c.ErrOrStderr(), res.Issues, f.lang)
 		return nil, &dataIssuesError{n: res.IssueTotal()}
 	}
 	return res, nil
@@ -144,7 +139,7 @@ is the kabupaten's.`,
 			if o.tanggal != "" {
 				t, err := time.Parse("2006-01-02", o.tanggal)
 				if err != nil {
-					return usageErrorf(c, "--tanggal %q: write the date as YYYY-MM-DD, e.g. 2023-03-23", o.tanggal)
+					return usageSay(c, "cli.bad_tanggal", "date", strconv.Quote(o.tanggal))
 				}
 				o.decree.Tanggal = t
 			}
@@ -153,7 +148,7 @@ is the kabupaten's.`,
 			case "peringkat", "rank":
 				o.decree.ByRank = true
 			default:
-				return usageErrorf(c, "--urutan %q: write kecamatan or peringkat", o.order)
+				return usageSay(c, "cli.bad_urutan", "order", strconv.Quote(o.order))
 			}
 			res, err := o.score(c, o.env, args)
 			if err != nil {
@@ -164,7 +159,7 @@ is the kabupaten's.`,
 			for _, l := range o.lokus {
 				u, err := ikk.FindDesa(res, l)
 				if err != nil {
-					return usageErrorf(c, "--desa-lokus: %v", err)
+					return &usageError{err: wrapSay(err, "cli.bad_desa_lokus"), cmdPath: c.CommandPath()}
 				}
 				if !slices.Contains(o.decree.Lokus, u) {
 					o.decree.Lokus = append(o.decree.Lokus, u)
@@ -172,7 +167,7 @@ is the kabupaten's.`,
 			}
 			if rk := ikk.RankDesa(res); len(o.lokus) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
 				u := rk[0].Unit
-				fmt.Fprintf(c.ErrOrStderr(), msgNoLokus, u.Name, u.Kecamatan, orCode(u.Code), report.Num(*u.IKK, "id"))
+				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code), "ikk", report.Num(*u.IKK, o.lang)))
 			}
 			return o.write(c, func(w io.Writer) error {
 				return report.Annex(w, res, o.decree, format, o.lang)
@@ -238,7 +233,7 @@ be sent its own part. It holds no personal data.`,
 				for _, s := range o.desa {
 					u, err := ikk.FindDesa(res, s)
 					if err != nil {
-						return usageErrorf(c, "--desa: %v", err)
+						return &usageError{err: wrapSay(err, "cli.bad_desa"), cmdPath: c.CommandPath()}
 					}
 					desa = append(desa, u)
 				}

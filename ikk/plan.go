@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -173,7 +174,7 @@ func FindDesa(r *Result, s string) (*Unit, error) {
 				return u, nil
 			}
 		}
-		return nil, fmt.Errorf("no desa with code %s in the data", code)
+		return nil, say(MsgNoDesaCode, "code", code)
 	}
 	var found []*Unit
 	for _, u := range r.Desa() {
@@ -183,7 +184,7 @@ func FindDesa(r *Result, s string) (*Unit, error) {
 	}
 	switch len(found) {
 	case 0:
-		return nil, fmt.Errorf("no desa named %q in the data; give its name as written in the survey or its code", want)
+		return nil, say(MsgNoDesaName, "name", strconv.Quote(want))
 	case 1:
 		return found[0], nil
 	}
@@ -191,5 +192,5 @@ func FindDesa(r *Result, s string) (*Unit, error) {
 	for _, u := range found {
 		names = append(names, fmt.Sprintf("%s (Kecamatan %s, %s)", u.Name, u.Kecamatan, u.Code))
 	}
-	return nil, fmt.Errorf("%d desa are named %q: %s; give the code instead", len(found), want, strings.Join(names, ", "))
+	return nil, say(MsgDesaNameShared, "count", strconv.Itoa(len(found)), "name", strconv.Quote(want), "desa", strings.Join(names, ", "))
 }

@@ -87,6 +87,9 @@ var acceptedTexts = map[string]Text{
 }
 
 var messageTexts = map[string]Text{
+	"msg." + ikk.MsgNoDesaCode:        {ID: "tidak ada desa dengan kode {code} dalam data", EN: "no desa with code {code} in the data"},
+	"msg." + ikk.MsgNoDesaName:        {ID: "tidak ada desa bernama {name} dalam data; tuliskan namanya sebagaimana tertulis dalam survei, atau kodenya", EN: "no desa named {name} in the data; give its name as written in the survey or its code"},
+	"msg." + ikk.MsgDesaNameShared:    {ID: "{count} desa bernama {name}: {desa}; tuliskan kodenya", EN: "{count} desa are named {name}: {desa}; give the code instead"},
 	"msg." + ikk.MsgNotYesNo:          {ID: "bukan jawaban ya/tidak; yang diterima: {accepted}", EN: "not a yes/no answer; accepted: {accepted}"},
 	"msg." + ikk.MsgNotNumber:         {ID: "bukan angka; yang diterima: {accepted}", EN: "not a number; accepted: {accepted}"},
 	"msg." + ikk.MsgNotCode:           {ID: "bukan kode; yang diterima: {accepted}", EN: "not a code; accepted: {accepted}"},

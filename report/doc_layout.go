@@ -50,8 +50,9 @@ var arialWidth = func() [128]uint16 {
 	return w
 }()
 
-// textWidth estimates the printed width of s in points.
-func textWidth(s string, size float64, bold bool) float64 {
+// printedWidth estimates the printed width of s in points, from Arial's
+// metrics.
+func printedWidth(s string, size float64, bold bool) float64 {
 	var em float64
 	for _, r := range s {
 		switch {
@@ -75,7 +76,7 @@ func textWidth(s string, size float64, bold bool) float64 {
 func longestWord(s string, size float64, bold bool) float64 {
 	m := 0.0
 	for _, w := range breakWords(s) {
-		m = max(m, textWidth(w, size, bold))
+		m = max(m, printedWidth(w, size, bold))
 	}
 	return m
 }
@@ -114,10 +115,10 @@ func wrapPara(s string, width, size float64, bold bool) int {
 	if len(ws) == 0 || width <= 0 {
 		return 1
 	}
-	space := textWidth(" ", size, bold)
+	space := printedWidth(" ", size, bold)
 	lines, cur := 1, 0.0
 	for _, w := range ws {
-		ww := textWidth(w, size, bold)
+		ww := printedWidth(w, size, bold)
 		switch {
 		case cur == 0:
 			cur = ww
@@ -157,7 +158,7 @@ func layoutColumns(t *docTable, width float64) []float64 {
 			least[j] = max(least[j], longestWord(c.text, size, r.bold)+docCellPad)
 			// A long text may wrap, but a column need not be wider than
 			// half the line to hold it well.
-			want[j] = max(want[j], min(textWidth(c.text, size, r.bold)+docCellPad, width/2))
+			want[j] = max(want[j], min(printedWidth(c.text, size, r.bold)+docCellPad, width/2))
 		}
 	}
 	for j := range want {
