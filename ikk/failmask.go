@@ -2,97 +2,116 @@ package ikk
 
 import "slices"
 
-// failHist counts a desa's households by the set of indicators each one
-// fails. The plan's permasalahan are known only once every household has been
-// read, and an office must be told how many families fail at least one of its
-// indicators, each family once; the histogram answers that for any set of
-// indicators afterwards, with memory bounded by the number of distinct fail
-// patterns (at most the desa's families, a few hundred in practice) and no
-// record of any one household.
+// failHist counts a desa's households by the indicators each one fails, so
+// that the plan can tell an office how many families fail at least one of
+// its weak indicators, each family once. Which of an office's indicators are
+// weak in a desa is known only once every household is read, so the counts
+// must answer for any subset of them afterwards.
+//
+// A pattern over all the indicators would be nearly unique to each family
+// (29 indicators give half a billion patterns), and the histogram would grow
+// with the families. So the patterns are kept per group of indicators, one
+// group per office: a household's pattern restricted to the office's
+// indicators. An office has a few indicators (8 at most in the built-in
+// set), so a group holds at most 2^k counts whatever the number of families.
+// A group of more than maxGroupIndicators is not kept; its offices get the
+// floor that familiesAffected gives.
 type failHist struct {
-	// small holds the patterns as bitmasks, bit i for Set.Indicators[i],
-	// when the set has at most 64 indicators (the built-in set has 29).
-	small map[uint64]int
-	// big holds them as the bytes of a longer bitmask otherwise.
-	big map[string]int
+	groups []failGroup
 }
 
-func newFailHist(nInd int) *failHist {
-	if nInd <= 64 {
-		return &failHist{small: map[uint64]int{}}
-	}
-	return &failHist{big: map[string]int{}}
+type failGroup struct {
+	members []int          // positions in Set.Indicators; bit j of a pattern is members[j]
+	hist    map[uint64]int // households by pattern; patterns failing none are not kept
 }
 
-// add counts one household by its outcomes; buf is scratch space reused
-// across calls for sets of more than 64 indicators.
-func (h *failHist) add(outs []Outcome, buf *[]byte) {
-	if h.small != nil {
-		var m uint64
-		for i, o := range outs {
-			if o == Fail {
-				m |= 1 << uint(i)
+// maxGroupIndicators bounds an office's group: 2^16 patterns at the most.
+const maxGroupIndicators = 16
+
+// failGroups lists, per office of the set, the positions of its indicators.
+func failGroups(set *Set) [][]int {
+	var groups [][]int
+	for _, s := range set.Sectors {
+		var members []int
+		for i, ind := range set.Indicators {
+			if slices.Contains(ind.Sectors, s.Key) {
+				members = append(members, i)
 			}
 		}
-		h.small[m]++
-		return
-	}
-	n := (len(outs) + 7) / 8
-	if cap(*buf) < n {
-		*buf = make([]byte, n)
-	}
-	b := (*buf)[:n]
-	clear(b)
-	for i, o := range outs {
-		if o == Fail {
-			b[i/8] |= 1 << uint(i%8)
+		if len(members) > 0 && len(members) <= maxGroupIndicators {
+			groups = append(groups, members)
 		}
 	}
-	h.big[string(b)]++
+	return groups
+}
+
+func newFailHist(groups [][]int) *failHist {
+	h := &failHist{groups: make([]failGroup, len(groups))}
+	for i, m := range groups {
+		h.groups[i] = failGroup{members: m, hist: map[uint64]int{}}
+	}
+	return h
+}
+
+// add counts one household by its outcomes.
+func (h *failHist) add(outs []Outcome) {
+	for g := range h.groups {
+		grp := &h.groups[g]
+		var m uint64
+		for j, i := range grp.members {
+			if outs[i] == Fail {
+				m |= 1 << uint(j)
+			}
+		}
+		if m != 0 {
+			grp.hist[m]++
+		}
+	}
 }
 
 // failingAny counts the households that fail at least one of the indicators
-// given by their positions in Set.Indicators.
-func (h *failHist) failingAny(idx []int) int {
-	if h == nil || len(idx) == 0 {
-		return 0
+// at positions idx. ok is false when no group holds them all.
+func (h *failHist) failingAny(idx []int) (n int, ok bool) {
+	if h == nil {
+		return 0, false
 	}
-	n := 0
-	if h.small != nil {
-		var want uint64
+	if len(idx) == 0 {
+		return 0, true
+	}
+	for _, grp := range h.groups {
+		want, all := uint64(0), true
 		for _, i := range idx {
-			if i < 64 {
-				want |= 1 << uint(i)
+			j := slices.Index(grp.members, i)
+			if j < 0 {
+				all = false
+				break
 			}
+			want |= 1 << uint(j)
 		}
-		for m, c := range h.small {
+		if !all {
+			continue
+		}
+		for m, c := range grp.hist {
 			if m&want != 0 {
 				n += c
 			}
 		}
-		return n
+		return n, true
 	}
-	for m, c := range h.big {
-		if slices.ContainsFunc(idx, func(i int) bool { return i/8 < len(m) && m[i/8]&(1<<uint(i%8)) != 0 }) {
-			n += c
-		}
-	}
-	return n
+	return 0, false
 }
 
 // FamiliesFailingAny counts the families of a desa that fail at least one
 // of the given indicators, each family once however many it fails. ok is
 // false for units other than desa, whose families are not kept apart this
-// way: add up the desa instead, since a family lives in one desa.
+// way (add up the desa instead: a family lives in one desa), and for
+// indicators that no one office holds together.
 func (u *Unit) FamiliesFailingAny(set *Set, inds []*Indicator) (n int, ok bool) {
-	if u.fails == nil {
-		return 0, false
-	}
 	var idx []int
 	for _, ind := range inds {
 		if i := slices.Index(set.Indicators, ind); i >= 0 {
 			idx = append(idx, i)
 		}
 	}
-	return u.fails.failingAny(idx), true
+	return u.fails.failingAny(idx)
 }

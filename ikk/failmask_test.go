@@ -3,39 +3,48 @@ package ikk
 import "testing"
 
 // TestFailHist counts families failing any of a set of indicators, each
-// once, for sets that fit a 64-bit mask and for sets that do not.
+// once, from the patterns kept per office.
 func TestFailHist(t *testing.T) {
-	for _, nInd := range []int{4, 64, 70} {
-		h := newFailHist(nInd)
-		var buf []byte
-		// Outcome lists: fail at positions.
-		households := [][]int{{0, 2}, {2}, {}, {1, nInd - 1}, {0, 2}}
-		for _, fails := range households {
-			outs := make([]Outcome, nInd)
-			for i := range outs {
-				outs[i] = Pass
-			}
-			for _, i := range fails {
-				outs[i] = Fail
-			}
-			h.add(outs, &buf)
+	const nInd = 6
+	// Two offices: indicators 0, 1, 2 and indicators 2, 5.
+	h := newFailHist([][]int{{0, 1, 2}, {2, 5}})
+	// Fail at positions, one household each.
+	households := [][]int{{0, 2}, {2}, {}, {1, 5}, {0, 2}, {3, 4}}
+	for _, fails := range households {
+		outs := make([]Outcome, nInd)
+		for i := range outs {
+			outs[i] = Pass
 		}
-		tests := []struct {
-			idx  []int
-			want int
-		}{
-			{nil, 0},
-			{[]int{0}, 2},
-			{[]int{2}, 3},
-			{[]int{0, 2}, 3}, // families 1, 2 and 5, not 5 family-indicators
-			{[]int{1}, 1},
-			{[]int{nInd - 1}, 1},
-			{[]int{0, 1, 2}, 4},
+		for _, i := range fails {
+			outs[i] = Fail
 		}
-		for _, tc := range tests {
-			if got := h.failingAny(tc.idx); got != tc.want {
-				t.Errorf("%d indicators: failingAny(%v) = %d, want %d", nInd, tc.idx, got, tc.want)
-			}
+		h.add(outs)
+	}
+	tests := []struct {
+		idx    []int
+		want   int
+		wantOK bool
+	}{
+		{nil, 0, true},
+		{[]int{0}, 2, true},
+		{[]int{2}, 3, true},
+		{[]int{0, 2}, 3, true}, // families 1, 2 and 5, not 5 family-indicators
+		{[]int{1}, 1, true},
+		{[]int{0, 1, 2}, 4, true},
+		{[]int{5}, 1, true},
+		{[]int{2, 5}, 4, true},
+		{[]int{0, 5}, 0, false}, // no office holds both
+		{[]int{3}, 0, false},    // no office holds it
+	}
+	for _, tc := range tests {
+		if got, ok := h.failingAny(tc.idx); got != tc.want || ok != tc.wantOK {
+			t.Errorf("failingAny(%v) = %d, %v; want %d, %v", tc.idx, got, ok, tc.want, tc.wantOK)
+		}
+	}
+	// Memory is bounded by the offices' patterns, not the families.
+	for _, g := range h.groups {
+		if len(g.hist) > 1<<len(g.members) {
+			t.Errorf("group %v holds %d patterns", g.members, len(g.hist))
 		}
 	}
 }

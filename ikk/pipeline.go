@@ -491,7 +491,7 @@ func (sc *scorer) mergeBatch(b *batch) {
 		// row's text, which would otherwise stay alive with the results.
 		if d == nil {
 			key := strings.Clone(r.key)
-			d = &desaState{idx: len(sc.desaOrder), code: strings.Clone(r.code), acc: newAcc(sc.set), fails: newFailHist(len(sc.set.Indicators)), rts: map[string]*acc{}}
+			d = &desaState{idx: len(sc.desaOrder), code: strings.Clone(r.code), acc: newAcc(sc.set), fails: newFailHist(sc.failGroups), rts: map[string]*acc{}}
 			sc.desas[key] = d
 			sc.desaOrder = append(sc.desaOrder, key)
 		}
@@ -594,7 +594,7 @@ func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fie
 
 // accumulate adds a scored household to its desa and RT.
 func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
-	d.fails.add(outs, &sc.maskBuf)
+	d.fails.add(outs)
 	var rtAcc *acc
 	if r.rt != "" && r.rt == d.lastRT {
 		rtAcc = d.lastRTAcc

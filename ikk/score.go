@@ -177,13 +177,14 @@ type scorer struct {
 	kk                        *kkIndex
 	lastKey                   string
 	lastDesa                  *desaState
-	maskBuf                   []byte // scratch for failHist.add
+	failGroups                [][]int // the offices' indicators, for failHist
 }
 
 func newScorer(c *compiled) *scorer {
 	sc := &scorer{compiled: c, desas: map[string]*desaState{}, issueCounts: map[string]int{}, kk: newKKIndex()}
 	sc.hh.Outcomes = make([]Outcome, len(c.set.Indicators))
 	sc.hh.Dimensions = make([]*float64, len(c.set.Dimensions))
+	sc.failGroups = failGroups(c.set)
 	return sc
 }
 
