@@ -1,17 +1,16 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"github.com/ikk-tools/ikk/internal/fixture"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ikk-tools/ikk/internal/surveygen"
 )
@@ -101,14 +100,14 @@ func writeCorpusBook(t *testing.T, name string, sheets ...corpusSheet) {
 		rel  = `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 	)
 	var list, rels strings.Builder
-	parts := []struct{ name, data string }{
+	parts := []fixture.Part{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
 			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`},
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
 	}
-	var sheetParts []struct{ name, data string }
+	var sheetParts []fixture.Part
 	for i, s := range sheets {
 		state := ""
 		if s.state != "" {
@@ -137,28 +136,18 @@ func writeCorpusBook(t *testing.T, name string, sheets ...corpusSheet) {
 			data.WriteString(`</row>`)
 		}
 		data.WriteString(`</sheetData></worksheet>`)
-		sheetParts = append(sheetParts, struct{ name, data string }{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), data.String()})
+		sheetParts = append(sheetParts, fixture.Part{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), data.String()})
 	}
 	parts = append(parts,
-		struct{ name, data string }{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<workbook ` + main + ` ` + rel + `><sheets>` + list.String() + `</sheets></workbook>`},
-		struct{ name, data string }{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`})
+		fixture.Part{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<workbook ` + main + ` ` + rel + `><sheets>` + list.String() + `</sheets></workbook>`},
+		fixture.Part{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`})
 	parts = append(parts, sheetParts...)
 
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.WriteString(w, p.data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
+	data, err := fixture.Zip(parts)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join("testdata", "corpus", name), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join("testdata", "corpus", name), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

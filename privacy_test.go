@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"github.com/ikk-tools/ikk/internal/fixture"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,18 +28,9 @@ func runIkk(t *testing.T, args ...string) (string, string) {
 // never appear in a summary output, in any format, stdout or files.
 func TestNoPersonalDataInSummaries(t *testing.T) {
 	in := "testdata/sample/survei_kelua.csv"
-	f, err := os.Open(in)
+	recs, col, err := fixture.Survey(in)
 	if err != nil {
 		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
 	}
 	// The first family again (a duplicate KK) with a bad cell, so that the
 	// issues speak of households too.

@@ -1,12 +1,10 @@
 package ikk
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/ikk-tools/ikk/internal/fixture"
 	"os"
 	"path/filepath"
 	"slices"
@@ -140,26 +138,16 @@ func zipBook(t *testing.T, sheetData string) string {
 	})
 }
 
-type zipPart struct{ name, data string }
+type zipPart = fixture.Part
 
 func writeZipParts(t *testing.T, parts []zipPart) string {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, err := zw.Create(p.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.WriteString(w, p.data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
+	data, err := fixture.Zip(parts)
+	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "book.xlsx")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

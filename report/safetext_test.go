@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"github.com/ikk-tools/ikk/internal/fixture"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,18 +61,9 @@ const (
 // desa, kecamatan, kabupaten and name columns.
 func hostileSurvey(t *testing.T) string {
 	t.Helper()
-	f, err := os.Open("../testdata/handworked/survey.csv")
+	recs, col, err := fixture.Survey("../testdata/handworked/survey.csv")
 	if err != nil {
 		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
 	}
 	for i, r := range recs[1:] {
 		r[col["rt"]] = hostileRT[i%len(hostileRT)]
