@@ -50,7 +50,7 @@ func TestDocumentCommands(t *testing.T) {
 	if n := strings.Count(string(b), "Desa lokus |"); n != 2 {
 		t.Errorf("%d desa marked lokus, want 2", n)
 	}
-	if !regexp.MustCompile(`ikk: menulis \S+lampiran\.md \(\d+ (B|KB)\)`).MatchString(stderr) {
+	if !regexp.MustCompile(`ikk: berkas \S+lampiran\.md ditulis \(\d+ (B|KB)\)`).MatchString(stderr) {
 		t.Errorf("stderr does not say what was written:\n%s", stderr)
 	}
 	// The generated survey has data issues: --strict stops, writing nothing.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -85,9 +84,7 @@ func (f *inputFlags) write(c *cobra.Command, render func(io.Writer) error) error
 	if err := writeAtomic(c.Context(), f.output, render); err != nil {
 		return err
 	}
-	if st, err := os.Stat(f.output); err == nil {
-		fmt.Fprintln(c.ErrOrStderr(), report.Say(f.lang, "doc.wrote", "file", f.output, "size", sizeText(st.Size(), f.lang)))
-	}
+	sayWrote(c.ErrOrStderr(), f.lang, f.output)
 	return nil
 }
 

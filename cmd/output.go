@@ -3,7 +3,9 @@ package cmd
 import (
 	"bufio"
 	"context"
+	"fmt"
 
+	"github.com/ikk-tools/ikk/report"
 	"github.com/spf13/cobra"
 	"io"
 	"os"
@@ -128,4 +130,12 @@ func sameFile(a, b string) bool {
 	sa, errA := os.Stat(a)
 	sb, errB := os.Stat(b)
 	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// sayWrote tells on stderr which file a command wrote, with its size, so
+// that the user knows where to find it and that it is complete.
+func sayWrote(w io.Writer, lang, path string) {
+	if st, err := os.Stat(path); err == nil {
+		fmt.Fprintln(w, report.Say(lang, "doc.wrote", "file", path, "size", sizeText(st.Size(), lang)))
+	}
 }

@@ -162,6 +162,9 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	if err := writeOutputs(c.Context(), o.outputs, res, writers); err != nil {
 		return err
 	}
+	for _, out := range o.outputs {
+		sayWrote(c.ErrOrStderr(), o.lang, out)
+	}
 	stdout, err := report.NewWriter(o.format, set, meta)
 	if err != nil {
 		return err

@@ -75,7 +75,7 @@ func init() {
 			EN: "The Activity, Activity target, Budget source and Timing columns are for the office to fill in."},
 		"doc.plan.none": {ID: "Tidak ada indikator di bawah target pada desa/kelurahan yang dipilih.", EN: "No indicator is below target in the chosen desa."},
 		// What a command wrote, on stderr.
-		"doc.wrote":       {ID: "ikk: menulis {file} ({size})", EN: "ikk: wrote {file} ({size})"},
+		"doc.wrote":       {ID: "ikk: berkas {file} ditulis ({size})", EN: "ikk: wrote {file} ({size})"},
 		"doc.plan.sheet":  {ID: "Rencana", EN: "Plan"},
 		"doc.annex.sheet": {ID: "Lampiran", EN: "Annex"},
 	})
