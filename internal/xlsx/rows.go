@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"strconv"
 	"unicode/utf8"
@@ -708,7 +709,7 @@ func parseIndex(b []byte) (int, bool) {
 			return 0, false
 		}
 		n = n*10 + int(c-'0')
-		if n > 1<<31 {
+		if n > math.MaxInt32 { // an index past int32 is damage, and int may be 32 bits
 			return 0, false
 		}
 	}
