@@ -75,30 +75,9 @@ func MarkdownCell(s string) string {
 	return strings.TrimSpace(mdCellReplacer.Replace(s))
 }
 
-// words of the terminal table and the Markdown summary, by language.
-var words = map[string]map[string]string{
-	"id": {
-		"no": "No", "rank": "Peringkat", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Jumlah KK", "ikk": "IKK", "category": "Kategori",
-		"kabupaten": "Kabupaten", "code": "Kode", "level": "Wilayah", "total": "Total",
-		"cutoffs": "Batas kategori", "params": "Parameter", "issues": "Masalah data", "none": "tidak ada",
-		"more": "dan %s lainnya; lihat --format json untuk daftar lengkap", "rows": "%s baris dibaca: %s dinilai, %s ditolak, %s kosong",
-		"undefined": "tidak terdefinisi", "set": "Set indikator",
-	},
-	"en": {
-		"no": "No", "rank": "Rank", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "kk": "Families", "ikk": "IKK", "category": "Category",
-		"kabupaten": "Kabupaten", "code": "Code", "level": "Unit", "total": "Total",
-		"cutoffs": "Category cut-offs", "params": "Parameters", "issues": "Data issues", "none": "none",
-		"more": "and %s more; see --format json for the full list", "rows": "%s rows read: %s scored, %s rejected, %s blank",
-		"undefined": "undefined", "set": "Indicator set",
-	},
-}
-
-func word(lang, key string) string {
-	if m, ok := words[lang]; ok {
-		return m[key]
-	}
-	return words["id"][key]
-}
+// word is a text of the terminal table and the Markdown summary, from the
+// catalogue (catalog_table.go).
+func word(lang, key string) string { return Say(lang, "table."+key) }
 
 func categoryText(c *ikk.Category) string {
 	if c == nil {
@@ -259,7 +238,7 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 // issues, each line after prefix.
 func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
 	s := r.Summary
-	fmt.Fprintf(w, "%s"+word(lang, "rows")+"\n", prefix, Int(s.RowsRead, lang), Int(s.Scored, lang), Int(s.Rejected, lang), Int(s.Blank, lang))
+	fmt.Fprintf(w, "%s%s\n", prefix, Say(lang, "table.rows", "rows", Int(s.RowsRead, lang), "scored", Int(s.Scored, lang), "rejected", Int(s.Rejected, lang), "blank", Int(s.Blank, lang)))
 	total := r.IssueTotal()
 	if total == 0 {
 		fmt.Fprintf(w, "%s%s: %s\n", prefix, word(lang, "issues"), word(lang, "none"))
@@ -277,7 +256,7 @@ func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
 	fmt.Fprintf(w, "%s%s: %s (%s)\n", prefix, word(lang, "issues"), Int(total, lang), strings.Join(parts, ", "))
 	for i, is := range r.Issues {
 		if i == maxIssuesShown {
-			fmt.Fprintf(w, "%s  "+word(lang, "more")+"\n", prefix, Int(total-maxIssuesShown, lang))
+			fmt.Fprintf(w, "%s  %s\n", prefix, Say(lang, "table.more", "count", Int(total-maxIssuesShown, lang)))
 			break
 		}
 		fmt.Fprintf(w, "%s  %s\n", prefix, IssueLine(is, lang))
