@@ -49,12 +49,14 @@ the rule in words, when it applies, its weight and its provenance.
 }
 
 func listSet(w io.Writer, set *ikk.Set, lang string) error {
-	fmt.Fprintf(w, "%s %s (%s), version %s\n", set.ID, set.Name, set.Source, set.Version)
-	fmt.Fprintf(w, "sha256 %s\n", set.SHA256)
-	fmt.Fprintf(w, "target %s; a household is complete when it answers %s of its applicable indicators\n",
-		report.NumTrim(set.Target, "en"), report.NumTrim(set.MinAnsweredShare, "en"))
-	fmt.Fprintf(w, "categories: %s\n", report.CutoffText(set, "en"))
-	fmt.Fprintf(w, "parameters: %s\n\n", report.ParamText(set, "en"))
+	say := func(key string, kv ...string) { fmt.Fprintln(w, report.Say(lang, "list."+key, kv...)) }
+	num := func(v float64) string { return report.NumTrim(v, lang) }
+	say("head", "id", set.ID, "name", set.Name, "source", set.Source, "version", set.Version)
+	say("sha", "sha", set.SHA256)
+	say("target", "target", num(set.Target), "share", num(set.MinAnsweredShare))
+	say("categories", "cutoffs", report.CutoffText(set, lang))
+	say("parameters", "params", report.ParamText(set, lang))
+	fmt.Fprintln(w)
 	for _, d := range set.Dimensions {
 		n := 0
 		for _, ind := range set.Indicators {
@@ -62,7 +64,7 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 				n++
 			}
 		}
-		fmt.Fprintf(w, "%s  %s (weight %s, %d indicators)\n", d.ID, d.Label, report.NumTrim(d.Weight, "en"), n)
+		say("dimension", "id", d.ID, "label", d.Label, "weight", num(d.Weight), "count", report.Int(n, lang))
 		for _, ind := range set.Indicators {
 			if ind.Dimension != d.ID {
 				continue
@@ -72,9 +74,9 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 				applies = "all"
 			}
 			fmt.Fprintf(w, "  %-5s %s\n", ind.ID, ind.Label)
-			fmt.Fprintf(w, "        rule: %s; applies: %s; weight %s\n", ind.Rule.Words(set, lang), applies, report.NumTrim(ind.Weight, "en"))
-			fmt.Fprintf(w, "        %s: %s\n", ind.Status, ind.SourceNote)
-			fmt.Fprintf(w, "        sectors: %s\n", strings.Join(ind.Sectors, ", "))
+			say("rule", "rule", ind.Rule.Words(set, lang), "applies", applies, "weight", num(ind.Weight))
+			say("provenance", "status", report.StatusWords(lang, ind.Status), "note", ind.SourceNote)
+			say("sectors", "sectors", strings.Join(ind.Sectors, ", "))
 		}
 		fmt.Fprintln(w)
 	}
