@@ -17,8 +17,7 @@ import (
 // TestWorkbookPrints renders the Excel report of a kabupaten of 25 desa to
 // PDF with LibreOffice, as an office prints it, and reads it back with
 // pdftotext: every header word and every desa name appears whole (no word
-// broken inside itself), and the pages stay within bounds. Before the
-// workbook was sized for print it took 961 pages, 910 of them Keluarga.
+// broken inside itself), and the pages stay within bounds.
 func TestWorkbookPrints(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: renders a workbook through LibreOffice")

@@ -141,6 +141,24 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 }
 
+// eachCell calls fn with every cell of every sheet of a workbook, and fails
+// the test on any cell that holds a formula: ikk writes values only.
+func eachCell(t *testing.T, f *excelize.File, fn func(sheet, ref, value string)) {
+	t.Helper()
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for i, r := range rows {
+			for j, c := range r {
+				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+					t.Errorf("%s!%s holds the formula %q", sheet, ref, formula)
+				}
+				fn(sheet, ref, c)
+			}
+		}
+	}
+}
+
 // assertNoFormulas checks every cell of every sheet of a workbook: no
 // formula, and a text that looks like one is a string cell.
 func assertNoFormulas(t *testing.T, data []byte, want ...string) {
@@ -151,23 +169,14 @@ func assertNoFormulas(t *testing.T, data []byte, want ...string) {
 	}
 	defer f.Close()
 	found := map[string]bool{}
-	for _, sheet := range f.GetSheetList() {
-		rows, _ := f.GetRows(sheet)
-		for i, r := range rows {
-			for j, c := range r {
-				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
-				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
-					t.Errorf("%s!%s holds the formula %q", sheet, ref, formula)
-				}
-				if formulaLike(c) {
-					if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
-						t.Errorf("%s!%s %q is of type %v, not a string", sheet, ref, c, typ)
-					}
-				}
-				found[c] = true
+	eachCell(t, f, func(sheet, ref, c string) {
+		if formulaLike(c) {
+			if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+				t.Errorf("%s!%s %q is of type %v, not a string", sheet, ref, c, typ)
 			}
 		}
-	}
+		found[c] = true
+	})
 	for _, v := range want {
 		if !found[v] {
 			t.Errorf("%q is not in the workbook as typed", v)
