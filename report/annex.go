@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"io"
 	"strconv"
 	"strings"
@@ -80,7 +81,7 @@ func annexDocument(r *ikk.Result, d Decree, lang string) *document {
 		note.lines = append(note.lines, dw(lang, "annex.lokus_note", "list", joinAnd(list, lang)))
 	}
 	sign := docBlock{kind: blockSignature, lines: []string{jabatan + ",", "", "", "", orDots(strings.ToUpper(d.Penandatangan))}}
-	prov := docBlock{kind: blockSmall, lines: []string{dw(lang, "provenance", "set", r.Set.ID, "version", r.Set.Version)}}
+	prov := docBlock{kind: blockSmall, lines: []string{dw(lang, "provenance", "set", cmp.Or(r.Set.Name, r.Set.ID), "version", r.Set.Version)}}
 	return &document{
 		title: dw(lang, "annex.lampiran") + " " + dw(lang, "annex.keputusan", "jabatan", jabatan),
 		sections: []docSection{{name: dw(lang, "annex.sheet"), blocks: []docBlock{corner, title,
@@ -159,19 +160,25 @@ func annexTable(r *ikk.Result, d Decree, lang string) *docTable {
 // categoryLegend spells out each category beside its number, with its
 // cut-offs as a decree writes them: "2 = Cukup ...: 60,00 ≤ IKK < 75,00".
 func categoryLegend(set *ikk.Set, lang string) []string {
+	return categoryRanges(set, lang, func(c *ikk.Category) string { return c.Label })
+}
+
+// categoryRanges is categoryLegend with each category named by name.
+func categoryRanges(set *ikk.Set, lang string, name func(*ikk.Category) string) []string {
 	var out []string
 	cats := set.Categories
-	for i, c := range cats {
+	for i := range cats {
+		c := &cats[i]
 		id := strconv.Itoa(c.ID)
 		switch {
 		case len(cats) == 1:
-			out = append(out, dw(lang, "annex.legend_only", "id", id, "label", c.Label))
+			out = append(out, dw(lang, "annex.legend_only", "id", id, "label", name(c)))
 		case i == 0:
-			out = append(out, dw(lang, "annex.legend_first", "id", id, "label", c.Label, "max", Num(cats[1].Min, lang)))
+			out = append(out, dw(lang, "annex.legend_first", "id", id, "label", name(c), "max", Num(cats[1].Min, lang)))
 		case i+1 < len(cats):
-			out = append(out, dw(lang, "annex.legend_mid", "id", id, "label", c.Label, "min", Num(c.Min, lang), "max", Num(cats[i+1].Min, lang)))
+			out = append(out, dw(lang, "annex.legend_mid", "id", id, "label", name(c), "min", Num(c.Min, lang), "max", Num(cats[i+1].Min, lang)))
 		default:
-			out = append(out, dw(lang, "annex.legend_last", "id", id, "label", c.Label, "min", Num(c.Min, lang)))
+			out = append(out, dw(lang, "annex.legend_last", "id", id, "label", name(c), "min", Num(c.Min, lang)))
 		}
 	}
 	return out

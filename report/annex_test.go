@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,14 +123,26 @@ func TestFollowUpSheetPerOffice(t *testing.T) {
 	}
 	for i, p := range plans {
 		rows, _ := f.GetRows(sheets[i])
-		n := 0
+		// Numbered rows before the desa table's header are the actions,
+		// one per indicator; after it, one per desa.
+		actions, desa, inDesa := 0, 0, false
 		for _, r := range rows {
+			if slices.Contains(r, Say("id", "doc.plan.code")) {
+				inDesa = true
+			}
 			if len(r) > 4 && r[0] != "" && strings.Trim(r[0], "0123456789") == "" {
-				n++
+				if inDesa {
+					desa++
+				} else {
+					actions++
+				}
 			}
 		}
-		if n != len(p.Desa) {
-			t.Errorf("sheet %s: %d desa rows, want %d", sheets[i], n, len(p.Desa))
+		if desa != len(p.Desa) {
+			t.Errorf("sheet %s: %d desa rows, want %d", sheets[i], desa, len(p.Desa))
+		}
+		if want := len(planIndicators(p)); actions != want {
+			t.Errorf("sheet %s: %d action rows, want one per indicator below target, %d", sheets[i], actions, want)
 		}
 		if sheets[i] != p.Sector.Short {
 			t.Errorf("sheet %q, want the short name %q", sheets[i], p.Sector.Short)

@@ -15,7 +15,7 @@ func init() {
 		"xlsx.cell":            {ID: "Sel", EN: "Cell"},
 		"xlsx.chart_dim":       {ID: "Profil lima dimensi", EN: "Profile of the five dimensions"},
 		"xlsx.chart_dim_note":  {ID: "Grafik profil dimensi: {which}; garis pembanding: {reference}.", EN: "Dimension profiles: {which}; reference line: {reference}."},
-		"xlsx.chart_ikk":       {ID: "IKK per desa (urut dari tertinggi) dan batas kategori", EN: "IKK per desa (highest first) and category cut-offs"},
+		"xlsx.chart_ikk":       {ID: "IKK per desa, urut dari tertinggi; warna menurut kategori", EN: "IKK per desa, highest first; coloured by category"},
 		"xlsx.code":            {ID: "Kode", EN: "Code"},
 		"xlsx.column":          {ID: "Kolom", EN: "Column"},
 		"xlsx.complete":        {ID: "Lengkap", EN: "Complete"},

@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The documents are laid out from their content, the same way for Word and
 // Excel: a column is never narrower than its longest word (so that no word,
@@ -81,23 +84,32 @@ func longestWord(s string, size float64, bold bool) float64 {
 	return m
 }
 
-// breakWords splits s where a line may break: at spaces and after a slash
-// ("Desa/" "Kelurahan"), as word processors break, but not at a no-break
-// space (U+00A0), which holds "3 Responsif" together.
+// breakWords splits s where a line may break: at spaces and at a zero-width
+// space (see slashBreaks), but not at a no-break space (U+00A0), which holds
+// "3 Responsif" together. A bare slash is not taken as a break: LibreOffice
+// breaks after one in some texts ("Desa/" "Kelurahan") and not in others
+// ("Jumlah Desa/Kelur" "ahan").
 func breakWords(s string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
-		for {
-			i := strings.IndexByte(w, '/')
-			if i < 0 || i == len(w)-1 {
-				break
+		for part := range strings.SplitSeq(w, zwsp) {
+			if part != "" {
+				out = append(out, part)
 			}
-			out = append(out, w[:i+1])
-			w = w[i+1:]
 		}
-		out = append(out, w)
 	}
 	return out
+}
+
+// zwsp is the zero-width space, a break opportunity every word processor
+// and spreadsheet honours.
+const zwsp = "\u200b"
+
+// slashBreaks lets a header break after a slash between words
+// ("Desa/Kelurahan" as "Desa/" and "Kelurahan"), so that a narrow column
+// need not hold both words on one line.
+func slashBreaks(s string) string {
+	return strings.ReplaceAll(s, "/", "/"+zwsp)
 }
 
 // wrapLines counts the lines s takes in width points, wrapped at spaces as a
@@ -144,7 +156,7 @@ func layoutColumns(t *docTable, width float64) []float64 {
 	size := t.fontSize()
 	least, want := make([]float64, n), make([]float64, n)
 	for j, h := range t.head {
-		least[j] = longestWord(h, size, true) + docCellPad
+		least[j] = longestWord(slashBreaks(h), size, true) + docCellPad
 		want[j] = least[j]
 		if j < len(t.fill) {
 			want[j] = max(want[j], t.fill[j]*size)
@@ -178,11 +190,8 @@ func layoutColumns(t *docTable, width float64) []float64 {
 			out[j] = want[j] + extra*weights[j]/total
 		}
 	case sumLeast <= width:
-		// Between the least and the wish, alike for every column.
-		k := (width - sumLeast) / (sumWant - sumLeast)
-		for j := range out {
-			out[j] = least[j] + k*(want[j]-least[j])
-		}
+		copy(out, least)
+		shareRoom(out, want, naturalWidths(t, size, width), width-sumLeast)
 	default:
 		// Too many columns for the line: words must break somewhere; at
 		// least every column keeps its share.
@@ -191,6 +200,72 @@ func layoutColumns(t *docTable, width float64) []float64 {
 		}
 	}
 	return out
+}
+
+// naturalWidths are, per column, the distinct widths its texts (header
+// and cells) would take on one line, ascending.
+func naturalWidths(t *docTable, size, width float64) [][]float64 {
+	n := len(t.head)
+	nat := make([][]float64, n)
+	for j, h := range t.head {
+		nat[j] = append(nat[j], min(printedWidth(h, size, true)+docCellPad, width/2))
+	}
+	for _, r := range t.rows {
+		for j, c := range r.cells {
+			if j >= n || (r.span > 1 && j < r.span) || c.text == "" {
+				continue
+			}
+			nat[j] = append(nat[j], min(printedWidth(c.text, size, r.bold)+docCellPad, width/2))
+		}
+	}
+	for j := range nat {
+		slices.Sort(nat[j])
+	}
+	return nat
+}
+
+// shareRoom widens columns from their least widths (out) towards want
+// with room points, where it takes the most texts off a second line per
+// point: a column whose texts all need a few points more is served before
+// one where a few points more save one row. What room is left when no
+// further text can be saved goes to the columns short of their wish.
+func shareRoom(out, want []float64, nat [][]float64, room float64) {
+	for {
+		bestJ, bestTo, bestRate := -1, 0.0, 0.0
+		for j := range out {
+			// Texts of column j wider than out[j] wrap; widening the
+			// column to to saves those no wider than to.
+			saved := 0
+			for _, w := range nat[j] {
+				if w <= out[j]+1e-9 {
+					continue
+				}
+				saved++
+				if w > want[j] || w-out[j] > room {
+					break
+				}
+				if rate := float64(saved) / (w - out[j]); rate > bestRate {
+					bestJ, bestTo, bestRate = j, w, rate
+				}
+			}
+		}
+		if bestJ < 0 {
+			break
+		}
+		room -= bestTo - out[bestJ]
+		out[bestJ] = bestTo
+	}
+	short := 0.0
+	for j := range out {
+		short += want[j] - out[j]
+	}
+	if short <= 0 {
+		return
+	}
+	give := min(room, short)
+	for j := range out {
+		out[j] += give * (want[j] - out[j]) / short
+	}
 }
 
 func sum(v []float64) float64 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -117,20 +118,8 @@ func (x *docSheet) section(sheet string, s docSection, landscape bool) {
 	if landscape {
 		lineWidth = xlsxLandscapeWidth
 	}
-	ncol := 1
-	var widths []float64
-	for _, b := range s.blocks {
-		if b.table != nil {
-			ncol = max(ncol, len(b.table.head))
-			widths = layoutColumns(b.table, lineWidth)
-		}
-	}
-	if len(widths) != ncol {
-		widths = make([]float64, ncol)
-		for j := range widths {
-			widths[j] = lineWidth / float64(ncol)
-		}
-	}
+	widths := sectionGrid(s, lineWidth)
+	ncol := len(widths)
 	for j, w := range widths {
 		col, _ := excelize.ColumnNumberToName(j + 1)
 		// A few points more: a spreadsheet leaves no margin in a cell.
@@ -187,7 +176,7 @@ func (x *docSheet) section(sheet string, s docSection, landscape bool) {
 			}
 		case blockTable:
 			headerRow = row
-			x.table(sheet, b.table, widths, &row)
+			x.table(sheet, b.table, tableSpans(layoutColumns(b.table, lineWidth), widths), widths, &row)
 			row++
 		}
 	}
@@ -209,53 +198,138 @@ func (x *docSheet) section(sheet string, s docSection, landscape bool) {
 }
 
 // table writes a table from *row on, each row as high as its most wrapped
-// cell, numbers stored as numbers.
-func (x *docSheet) table(sheet string, t *docTable, widths []float64, row *int) {
+// cell, numbers stored as numbers. Column j of the table covers the sheet's
+// columns spans[j]+1 to spans[j+1], merged when more than one.
+func (x *docSheet) table(sheet string, t *docTable, spans []int, grid []float64, row *int) {
 	f := x.f
 	ref := func(c, r int) string { s, _ := excelize.CoordinatesToCellName(c, r); return s }
+	// place puts a cell over its sheet columns, from table column j to
+	// table column k (k > j+1 for a label spanning columns).
+	place := func(j, k, style int) (string, float64) {
+		from, to := spans[j]+1, spans[k]
+		at := ref(from, *row)
+		if to > from {
+			x.check(f.MergeCell(sheet, at, ref(to, *row)))
+		}
+		x.check(f.SetCellStyle(sheet, at, ref(to, *row), style))
+		return at, sum(grid[from-1 : to])
+	}
 	lines := 1
 	for j, h := range t.head {
-		x.check(f.SetCellStr(sheet, ref(j+1, *row), h))
-		lines = max(lines, wrapLines(h, widths[j]-docCellPad, x.size, true))
+		at, width := place(j, j+1, x.head)
+		h = slashBreaks(h)
+		x.check(f.SetCellStr(sheet, at, h))
+		lines = max(lines, wrapLines(h, width-docCellPad, x.size, true))
 	}
-	x.check(f.SetCellStyle(sheet, ref(1, *row), ref(len(t.head), *row), x.head))
 	x.check(f.SetRowHeight(sheet, *row, lineHeight(lines, x.size)))
 	*row++
 	for _, r := range t.rows {
 		lines := 1
-		for j := range t.head {
+		for j := 0; j < len(t.head); j++ {
 			var c docCell
 			if j < len(r.cells) {
 				c = r.cells[j]
 			}
-			at := ref(j+1, *row)
-			width := widths[j]
+			k := j + 1
 			if r.span > 1 && j == 0 {
-				width = sum(widths[:min(r.span, len(widths))])
+				k = min(r.span, len(t.head))
 			}
 			style := x.cell
 			switch {
 			case c.isNum && c.decimals == 0:
-				x.check(f.SetCellValue(sheet, at, int64(c.num)))
 				style = pick(r.bold, x.boldInt, x.int0)
 			case c.isNum:
-				x.check(f.SetCellFloat(sheet, at, c.num, 2, 64))
 				style = pick(r.bold, x.boldNum2, x.num2)
+			default:
+				style = pick(r.bold, x.bold, x.cell)
+			}
+			at, width := place(j, k, style)
+			switch {
+			case c.isNum && c.decimals == 0:
+				x.check(f.SetCellValue(sheet, at, int64(c.num)))
+			case c.isNum:
+				x.check(f.SetCellFloat(sheet, at, c.num, 2, 64))
 			default:
 				// A string cell, never a formula, whatever the text (see
 				// SafeText).
 				x.check(f.SetCellStr(sheet, at, c.text))
-				style = pick(r.bold, x.bold, x.cell)
 				lines = max(lines, wrapLines(c.text, width-docCellPad, x.size, r.bold))
 			}
-			x.check(f.SetCellStyle(sheet, at, at, style))
-		}
-		if r.span > 1 {
-			x.check(f.MergeCell(sheet, ref(1, *row), ref(r.span, *row)))
+			j = k - 1
 		}
 		x.check(f.SetRowHeight(sheet, *row, lineHeight(lines, x.size)))
 		*row++
 	}
+}
+
+// sectionGrid is the sheet's columns for a section: every table is laid
+// out across the line on its own, and the sheet's column boundaries are all
+// of their boundaries, so that each table's column is a run of sheet
+// columns (merged) exactly as wide as its layout wants. Boundaries closer
+// than gridSnap points are one, to leave no sliver columns. Without a
+// table, one column.
+func sectionGrid(s docSection, lineWidth float64) []float64 {
+	var at []float64
+	for _, b := range s.blocks {
+		if b.table == nil {
+			continue
+		}
+		x := 0.0
+		for _, w := range layoutColumns(b.table, lineWidth) {
+			x += w
+			at = append(at, x)
+		}
+	}
+	slices.Sort(at)
+	var grid []float64
+	last := 0.0
+	for i, x := range at {
+		// The line's end is the last boundary whatever the rounding.
+		if x-last < gridSnap && i < len(at)-1 {
+			continue
+		}
+		if x-last < gridSnap && len(grid) > 0 {
+			grid[len(grid)-1] += x - last
+		} else {
+			grid = append(grid, x-last)
+		}
+		last = x
+	}
+	if len(grid) == 0 {
+		grid = []float64{lineWidth}
+	}
+	return grid
+}
+
+// gridSnap is how near, in points, two tables' column boundaries must be
+// to share a sheet column boundary.
+const gridSnap = 3.0
+
+// tableSpans maps a table laid out with widths onto the sheet's grid: the
+// boundary after each of its columns goes to the nearest grid boundary, and
+// every column keeps at least one sheet column. spans has len(widths)+1
+// entries, from 0 to len(grid).
+func tableSpans(widths, grid []float64) []int {
+	n, m := len(grid), len(widths)
+	bounds := make([]float64, n+1)
+	for i, w := range grid {
+		bounds[i+1] = bounds[i] + w
+	}
+	spans := make([]int, m+1)
+	spans[m] = n
+	at := 0.0
+	for j := 0; j < m-1; j++ {
+		at += widths[j]
+		lo, hi := spans[j]+1, max(spans[j]+1, n-(m-1-j))
+		best := lo
+		for g := lo; g <= hi; g++ {
+			if math.Abs(bounds[g]-at) < math.Abs(bounds[best]-at) {
+				best = g
+			}
+		}
+		spans[j+1] = best
+	}
+	return spans
 }
 
 func pick(cond bool, a, b int) int {

@@ -124,6 +124,12 @@ func docxParaKeep(b *bytes.Buffer, text, align string, indent int, bold bool, si
 	if align != "" {
 		fmt.Fprintf(b, `<w:jc w:val="%s"/>`, align)
 	}
+	// The paragraph mark carries the text's size: an empty paragraph (a
+	// cell left to fill in) is otherwise as high as the default 11 pt and
+	// makes its row taller than its neighbours.
+	if size > 0 {
+		fmt.Fprintf(b, `<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, size, size)
+	}
 	b.WriteString(`</w:pPr>`)
 	if text != "" {
 		docxRun(b, text, bold, size)
@@ -156,13 +162,15 @@ func docxBlock(b *bytes.Buffer, blk docBlock, pg docxPage) {
 		}
 		docxPara(b, "", "", 0, false, 0, 0)
 	case blockPara:
+		// A paragraph stays with what it introduces.
 		for _, l := range blk.lines {
-			docxPara(b, l, "both", 0, false, 0, 120)
+			docxParaKeep(b, l, "both", 0, false, 0, 120, true)
 		}
 	case blockNote:
-		docxPara(b, "", "", 0, false, 0, 0)
+		// A note stays with the table above it and what follows.
+		docxParaKeep(b, "", "", 0, false, 0, 0, true)
 		for _, l := range blk.lines {
-			docxPara(b, l, "both", 0, false, 18, 60)
+			docxParaKeep(b, l, "both", 0, false, 18, 60, true)
 		}
 	case blockSignature:
 		// The signature block is never split over two pages.
@@ -205,6 +213,7 @@ func docxTable(b *bytes.Buffer, t *docTable, textWidth int) {
 		numeric[j] = columnNumeric(t, j)
 	}
 	size := int(math.Round(t.fontSize() * 2))
+	keep := false
 	cell := func(text string, width, span int, align string, bold, shade bool) {
 		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width)
 		if span > 1 {
@@ -214,16 +223,19 @@ func docxTable(b *bytes.Buffer, t *docTable, textWidth int) {
 			b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>`)
 		}
 		b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
-		docxPara(b, text, align, 0, bold, size, 0)
+		docxParaKeep(b, text, align, 0, bold, size, 0, keep)
 		b.WriteString(`</w:tc>`)
 	}
 	// The header row repeats at the top of every page (tblHeader).
 	b.WriteString(`<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>`)
 	for j, h := range t.head {
-		cell(h, cols[j], 1, "center", true, true)
+		cell(slashBreaks(h), cols[j], 1, "center", true, true)
 	}
 	b.WriteString(`</w:tr>`)
-	for _, r := range t.rows {
+	for i, r := range t.rows {
+		// The last rows keep with what follows (the legend, the
+		// signature), so that no page holds a signature without the table.
+		keep = i >= len(t.rows)-2
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for j := 0; j < len(t.head); j++ {
 			var c docCell

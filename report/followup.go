@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ikk-tools/ikk/ikk"
@@ -22,18 +23,22 @@ func followUpDocument(r *ikk.Result, desa []*ikk.Unit, kabupaten, lang string) *
 	title := dw(lang, "plan.title")
 	kab := dw(lang, "plan.kab", "kabupaten", strings.ToUpper(kabupaten))
 	target := NumTrim(set.Target, lang) + "%"
-	// The plan is wide (eleven columns, four of them to fill in): landscape.
+	// The desa table is wide (a column per indicator): landscape.
 	doc := &document{title: title, landscape: true}
 	used := map[string]bool{}
 	for _, p := range ikk.FollowUp(set, desa) {
 		label := p.Sector.Label
+		inds := planIndicators(p)
 		blocks := []docBlock{
 			{kind: blockTitle, lines: []string{title, strings.ToUpper(label), kab}},
-			{kind: blockPara, lines: []string{dw(lang, "plan.summary", "office", label, "indicators", Int(countIndicators(p), lang),
+			{kind: blockPara, lines: []string{dw(lang, "plan.summary", "office", label, "indicators", Int(len(inds), lang),
 				"target", target, "desa", Int(len(p.Desa), lang), "families", Int(p.Families, lang))}},
-			{kind: blockPara, lines: indicatorLines(p, lang)},
-			{kind: blockTable, table: planTable(p, lang)},
-			{kind: blockNote, lines: []string{dw(lang, "plan.affected_note", "target", target), dw(lang, "plan.fill")}},
+			{kind: blockPara, lines: []string{dw(lang, "plan.actions_head")}},
+			{kind: blockTable, table: actionTable(p, inds, lang)},
+			{kind: blockNote, lines: []string{dw(lang, "plan.fill")}},
+			{kind: blockPara, lines: []string{dw(lang, "plan.desa_head")}},
+			{kind: blockTable, table: desaTable(p, inds, lang)},
+			{kind: blockNote, lines: []string{dw(lang, "plan.affected_note", "target", target)}},
 		}
 		name := p.Sector.Short
 		if name == "" {
@@ -50,64 +55,86 @@ func followUpDocument(r *ikk.Result, desa []*ikk.Unit, kabupaten, lang string) *
 	return doc
 }
 
-// planTable has a row per desa: the office plans a visit and a budget per
-// desa, for the families affected there, each family once.
-func planTable(p ikk.SectorPlan, lang string) *docTable {
+// planIndicator is one of an office's indicators below target somewhere:
+// in how many desa, and the families failing it there (a family failing
+// it is counted once for it; across indicators a family may recur).
+type planIndicator struct {
+	ind  *ikk.Indicator
+	desa int
+	fail int
+}
+
+// planIndicators lists the office's indicators in set order, from its
+// actions.
+func planIndicators(p ikk.SectorPlan) []planIndicator {
+	var out []planIndicator
+	at := map[*ikk.Indicator]int{}
+	for _, a := range p.Actions {
+		i, ok := at[a.Indicator]
+		if !ok {
+			i = len(out)
+			at[a.Indicator] = i
+			out = append(out, planIndicator{ind: a.Indicator})
+		}
+		out[i].desa++
+		out[i].fail += a.Fail
+	}
+	return out
+}
+
+// actionTable is the matrix an office plans in: one row per weak
+// indicator, as the rencana tindak lanjut is drawn up (an activity, its
+// target, a budget line and a time for each indicator), with the columns
+// to fill in. The desa it concerns follow in the desa table.
+func actionTable(p ikk.SectorPlan, inds []planIndicator, lang string) *docTable {
 	t := &docTable{
-		head: []string{dw(lang, "plan.no"), dw(lang, "plan.code"), dw(lang, "plan.desa"), dw(lang, "plan.kecamatan"),
-			dw(lang, "plan.kk"), dw(lang, "plan.affected"), dw(lang, "plan.problems"),
+		head: []string{dw(lang, "plan.no"), dw(lang, "plan.indicator"), dw(lang, "plan.desa_count"), dw(lang, "plan.fail"),
 			dw(lang, "plan.kegiatan"), dw(lang, "plan.target_kegiatan"), dw(lang, "plan.anggaran"), dw(lang, "plan.waktu")},
 		// The room left goes to the columns the office writes in.
-		widths: []float64{0, 0, 0, 0, 0, 0, 1, 3, 1.5, 1.5, 1},
-		fill:   []float64{0, 0, 0, 0, 0, 0, 0, 9, 6, 6, 4},
+		widths: []float64{0, 0, 0, 0, 3, 1.5, 1.5, 1},
+		fill:   []float64{0, 0, 0, 0, 12, 8, 8, 6},
 	}
-	for i, n := range p.Desa {
-		t.rows = append(t.rows, docRow{cells: []docCell{intCell(i+1, lang), textCell(orDash(n.Desa.Code)), textCell(unitName(n.Desa)),
-			textCell(n.Desa.Kecamatan), intCell(n.Desa.Households, lang), intCell(n.Families, lang), textCell(problemList(n, lang)),
-			emptyCell(), emptyCell(), emptyCell(), emptyCell()}})
+	for i, pi := range inds {
+		t.rows = append(t.rows, docRow{cells: []docCell{intCell(i+1, lang), textCell(pi.ind.ID + " " + pi.ind.Label),
+			intCell(pi.desa, lang), intCell(pi.fail, lang), emptyCell(), emptyCell(), emptyCell(), emptyCell()}})
 	}
 	return t
 }
 
-// problemList writes a desa's indicators below target for one office:
-// "KF06 50,00% (312); KF05 60,00% (201)".
-func problemList(n ikk.DesaNeed, lang string) string {
-	var parts []string
-	for _, ind := range n.Indicators {
-		for _, pr := range n.Desa.Permasalahan {
-			if pr.Indicator == ind {
-				parts = append(parts, dw(lang, "plan.problem", "id", ind.ID, "percent", Num(pr.Percent, lang), "families", Int(pr.Fail, lang)))
-			}
-		}
+// desaTable has a row per desa where the office has something to do, its
+// families affected counted once, and a column per indicator with the
+// desa's achievement and the families failing it, a dash where the
+// indicator meets the target there.
+func desaTable(p ikk.SectorPlan, inds []planIndicator, lang string) *docTable {
+	head := []string{dw(lang, "plan.no"), dw(lang, "plan.code"), dw(lang, "plan.desa"), dw(lang, "plan.kecamatan"),
+		dw(lang, "plan.kk"), dw(lang, "plan.affected")}
+	for _, pi := range inds {
+		head = append(head, pi.ind.ID)
 	}
-	return strings.Join(parts, "; ")
+	t := &docTable{head: head}
+	for i, n := range p.Desa {
+		cells := []docCell{intCell(i+1, lang), textCell(orDash(n.Desa.Code)), textCell(unitName(n.Desa)),
+			textCell(n.Desa.Kecamatan), intCell(n.Desa.Households, lang), intCell(n.Families, lang)}
+		for _, pi := range inds {
+			cells = append(cells, textCell(problemCell(n, pi.ind, lang)))
+		}
+		t.rows = append(t.rows, docRow{cells: cells})
+	}
+	return t
 }
 
-// indicatorLines name the office's indicators once, with their desa and
-// families, so that the table can use the codes.
-func indicatorLines(p ikk.SectorPlan, lang string) []string {
-	lines := []string{dw(lang, "plan.indicators")}
-	var order []*ikk.Indicator
-	desa, fail := map[*ikk.Indicator]int{}, map[*ikk.Indicator]int{}
-	for _, a := range p.Actions {
-		if desa[a.Indicator] == 0 {
-			order = append(order, a.Indicator)
+// problemCell writes a desa's achievement of one indicator and the
+// families failing it, "50,00 (312)", or "–" when it meets the target.
+func problemCell(n ikk.DesaNeed, ind *ikk.Indicator, lang string) string {
+	if !slices.Contains(n.Indicators, ind) {
+		return "–"
+	}
+	for _, pr := range n.Desa.Permasalahan {
+		if pr.Indicator == ind {
+			return dw(lang, "plan.problem", "percent", Num(pr.Percent, lang), "families", Int(pr.Fail, lang))
 		}
-		desa[a.Indicator]++
-		fail[a.Indicator] += a.Fail
 	}
-	for _, ind := range order {
-		lines = append(lines, dw(lang, "plan.indicator_line", "id", ind.ID, "label", ind.Label, "desa", Int(desa[ind], lang), "families", Int(fail[ind], lang)))
-	}
-	return lines
-}
-
-func countIndicators(p ikk.SectorPlan) int {
-	seen := map[*ikk.Indicator]bool{}
-	for _, a := range p.Actions {
-		seen[a.Indicator] = true
-	}
-	return len(seen)
+	return "–"
 }
 
 // sheetName makes an office's short name a valid, unique Excel sheet name:

@@ -75,8 +75,9 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 	}
 	lc := len(headers) + 2 // the chart's data block, right of the table
 
-	// Chart data: the desa by rank, with a constant series per cut-off so the
-	// chart draws each cut-off as a line across the columns.
+	// Chart data: the desa by rank, the IKK of each in the column of its
+	// category, so that the bars take the category's colour and the legend
+	// states the cut-offs.
 	var withIKK []ikk.Ranked
 	for _, x := range ranked {
 		if x.Unit.IKK != nil {
@@ -86,21 +87,25 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 	if len(withIKK) == 0 {
 		return
 	}
-	dc := lc
-	dataHead := head
+	dc, dataHead := lc, head
+	cats := b.set.Categories
+	names := categoryRanges(b.set, b.meta.Lang, func(c *ikk.Category) string { return c.Short })
 	b.check(b.f.SetCellValue(sheet, ref(dc, dataHead), b.w("desa")))
-	b.check(b.f.SetCellValue(sheet, ref(dc+1, dataHead), b.w("ikk")))
-	for i, c := range b.set.Categories[1:] {
-		b.check(b.f.SetCellValue(sheet, ref(dc+2+i, dataHead), fmt.Sprintf("%s %d (%s)", b.w("category"), c.ID, NumTrim(c.Min, b.meta.Lang))))
+	for k := range cats {
+		b.check(b.f.SetCellValue(sheet, ref(dc+1+k, dataHead), names[k]))
 	}
-	b.check(b.f.SetCellStyle(sheet, ref(dc, dataHead), ref(dc+len(b.set.Categories), dataHead), b.st.header))
-	for i, x := range withIKK {
+	b.check(b.f.SetCellStyle(sheet, ref(dc, dataHead), ref(dc+len(cats), dataHead), b.st.header))
+	// A horizontal bar chart lists its categories bottom up: the rows are
+	// written lowest IKK first, so the highest stands at the top.
+	for i := range withIKK {
+		x := withIKK[len(withIKK)-1-i]
 		row := dataHead + 1 + i
 		b.check(b.f.SetCellValue(sheet, ref(dc, row), unitName(x.Unit)))
-		b.check(b.f.SetCellValue(sheet, ref(dc+1, row), *x.Unit.IKK))
-		b.check(b.f.SetCellStyle(sheet, ref(dc+1, row), ref(dc+1, row), b.st.num))
-		for k, c := range b.set.Categories[1:] {
-			b.check(b.f.SetCellValue(sheet, ref(dc+2+k, row), c.Min))
+		for k := range cats {
+			if x.Unit.Category != nil && x.Unit.Category.ID == cats[k].ID {
+				b.check(b.f.SetCellValue(sheet, ref(dc+1+k, row), *x.Unit.IKK))
+				b.check(b.f.SetCellStyle(sheet, ref(dc+1+k, row), ref(dc+1+k, row), b.st.num))
+			}
 		}
 	}
 	b.check(b.f.SetColWidth(sheet, colName(dc), colName(dc), 22))
@@ -108,53 +113,56 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 	rng := func(col int) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), dataHead+1, colName(col), last)
 	}
-	cats := rng(dc)
+	height := ikkChartHeight(len(withIKK))
 	bar := &excelize.Chart{
-		Type:   excelize.Col,
-		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$%s$%d", sheet, colName(dc+1), dataHead), Categories: cats, Values: rng(dc + 1), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}},
+		// Bars across, names down the side: upright names under columns
+		// break letter by letter, and slanted ones are drawn upright by
+		// LibreOffice.
+		Type:   excelize.BarStacked,
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.w("chart_ikk")}}},
 		Legend: excelize.ChartLegend{Position: "bottom"},
-		// Names slanted: upright in a column a desa they break letter by letter.
-		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 8}, Alignment: excelize.Alignment{TextRotation: -45}},
-		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: ptrF(0), Maximum: ptrF(100)},
-		// A column a desa: wide enough to read every name, for 12 desa or 300.
-		Dimension: excelize.ChartDimension{Width: uint(max(720, 22*len(withIKK))), Height: 380},
+		// Axis text dark: the default is a grey too light to print.
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 8, Color: "262626"}},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptrF(0), Maximum: ptrF(100), MajorUnit: 10, Font: excelize.Font{Size: 8, Color: "262626"}},
+		GapWidth:  ptrU(40),
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(height)},
 	}
-	lines := &excelize.Chart{Type: excelize.Line}
-	lineColors := []string{"C00000", "548235", "7030A0", "ED7D31"}
-	// A line of one point is not drawn: with one desa each cut-off is a dash.
-	marker := excelize.ChartMarker{Symbol: "none"}
-	if len(withIKK) == 1 {
-		marker = excelize.ChartMarker{Symbol: "dash", Size: 20}
-	}
-	for k := range b.set.Categories[1:] {
-		col := dc + 2 + k
-		lines.Series = append(lines.Series, excelize.ChartSeries{
-			Name: fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), dataHead), Categories: cats, Values: rng(col),
-			Line: excelize.LineOptions{Width: 1.5}, Marker: marker,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{lineColors[k%len(lineColors)]}},
+	for k := range cats {
+		col := dc + 1 + k
+		bar.Series = append(bar.Series, excelize.ChartSeries{
+			Name: fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), dataHead), Categories: rng(dc), Values: rng(col),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{categoryBars[k%len(categoryBars)]}},
 		})
 	}
-	chartRow := lr + len(b.set.Categories) + 3
+	chartRow := lr + len(cats) + 3
 	// The chart prints whole: on the table's page when it fits under it,
 	// else on the next.
-	chartRows := 380/20 + 2
+	chartRows := height/int(rowPt) + 2
 	if tableRows := chartRow - 1 + 2; (tableRows+chartRows)*int(rowPt)+45 > int(pageHeightPt/printScale(widths)) {
 		b.pageBreakBefore(sheet, chartRow)
 	}
 	b.setRowHeights(sheet, chartRow, chartRow+chartRows)
-	b.check(b.f.AddChart(sheet, ref(2, chartRow), bar, lines))
+	b.check(b.f.AddChart(sheet, ref(2, chartRow), bar))
 	// Print the table, the legend and, up to maxPrintedChartDesa, the chart;
-	// a wider chart (a column a desa) stays on screen, where it scrolls,
-	// rather than shrinking the printed table to nothing. The chart's data
-	// block is never printed.
-	lastPrinted := lr + 1 + len(b.set.Categories)
+	// a taller chart (a bar a desa) stays on screen, where it scrolls. The
+	// chart's data block is never printed.
+	lastPrinted := lr + 1 + len(cats)
 	if len(withIKK) <= maxPrintedChartDesa {
-		lastPrinted = chartRow + 380/20 + 2
+		lastPrinted = chartRow + chartRows
 	}
 	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
 		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, colName(len(headers)), lastPrinted)}))
 }
+
+// categoryBars colour the IKK chart's bars by category, stronger shades of
+// the category cells' fills.
+var categoryBars = []string{"D9534F", "F0AD4E", "5CB85C", "337AB7", "8E7CC3"}
+
+// ikkChartHeight is the IKK chart's height in pixels: a bar a desa, 14
+// pixels each, with room for the title, the axis and the legend.
+func ptrU(v uint) *uint { return &v }
+
+func ikkChartHeight(desa int) int { return max(300, 110+14*desa) }
 
 // maxPrintedChartDesa is the most desa whose IKK chart still prints legibly
 // across an A4 landscape page with the table.
