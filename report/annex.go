@@ -184,12 +184,13 @@ func categoryRanges(set *ikk.Set, lang string, name func(*ikk.Category) string) 
 	return out
 }
 
-// joinAnd joins "A", "B" and "C" as "A, B dan C".
+// joinAnd joins items that hold commas themselves ("Desa A, Kecamatan X")
+// as legal texts enumerate them: "A; B; dan C".
 func joinAnd(list []string, lang string) string {
 	if len(list) < 2 {
 		return strings.Join(list, "")
 	}
-	return strings.Join(list[:len(list)-1], ", ") + dw(lang, "annex.and") + list[len(list)-1]
+	return strings.Join(list[:len(list)-1], "; ") + dw(lang, "annex.and") + list[len(list)-1]
 }
 
 func orDots(s string) string {
