@@ -437,7 +437,7 @@ func (d *mdDoc) followUp() {
 			inds[a.Indicator] = true
 			desa[a.Desa] = true
 		}
-		d.para(d.esc(d.say("md.plan_office", "indicators", d.indicators(len(inds)), "desa", d.count(len(desa)), "families", d.count(p.Households))))
+		d.para(d.esc(d.say("md.plan_office", "indicators", d.indicators(len(inds)), "desa", d.count(len(desa)), "families", d.count(p.Families))))
 		t := newMDTable(d.say("xlsx.indicator"), d.say("table.desa"), d.say("xlsx.affected"),
 			d.say("xlsx.percent"), d.say("xlsx.target")).numeric(2, 3, 4)
 		for _, a := range p.Actions {
