@@ -60,10 +60,12 @@ func init() {
 			EN: "No permasalahan: no indicator of any desa is below the target of {target}, so no follow-up is proposed."},
 		"md.plan_note": {ID: "Permasalahan seluruh desa/kelurahan dikelompokkan menurut instansi penanggung jawab. Indikator yang menjadi tanggung jawab beberapa instansi tercantum pada setiap instansi tersebut. KK terdampak suatu instansi adalah keluarga yang tidak memenuhi sekurang-kurangnya satu indikator instansi itu yang di bawah target, setiap keluarga dihitung satu kali; pada tabel, KK terdampak adalah keluarga yang tidak memenuhi indikator itu di desa itu, sehingga satu keluarga dapat tercantum pada lebih dari satu baris. Setiap instansi melengkapi Kegiatan, Target, Sumber Anggaran, dan Waktu pelaksanaan pada kolom yang tersedia di laporan Excel.",
 			EN: "The permasalahan of every desa/kelurahan are grouped by responsible office. An indicator that is the responsibility of several offices appears under each of them. An office's families affected are the families failing at least one of its indicators below target, each family counted once; in the table, families affected are those failing that indicator in that desa, so a family can appear on more than one row. Each office fills in the activity (Kegiatan), target, budget source (Sumber Anggaran) and timing (Waktu) in the columns the Excel report provides."},
-		"md.plan_office": {ID: "Mencakup {indicators} di {desa} desa/kelurahan, dengan {families} KK terdampak (setiap keluarga dihitung satu kali).",
-			EN: "Covers {indicators} in {desa} desa/kelurahan, with {families} families affected (each family counted once)."},
+		"md.plan_office": {ID: "Mencakup {indicators} di {desa} desa/kelurahan, dengan {families} (setiap keluarga dihitung satu kali).",
+			EN: "Covers {indicators} in {desa} desa/kelurahan, with {families} (each family counted once)."},
 		"md.indicators_one":  {ID: "{count} indikator", EN: "{count} indicator"},
 		"md.indicators_many": {ID: "{count} indikator", EN: "{count} indicators"},
+		"md.families_one":    {ID: "{count} KK terdampak", EN: "{count} family affected"},
+		"md.families_many":   {ID: "{count} KK terdampak", EN: "{count} families affected"},
 
 		// 4. Data issues.
 		"md.issues": {ID: "4. Masalah Data", EN: "4. Data issues"},

@@ -437,7 +437,7 @@ func (d *mdDoc) followUp() {
 			inds[a.Indicator] = true
 			desa[a.Desa] = true
 		}
-		d.para(d.esc(d.say("md.plan_office", "indicators", d.indicators(len(inds)), "desa", d.count(len(desa)), "families", d.count(p.Families))))
+		d.para(d.esc(d.say("md.plan_office", "indicators", d.indicators(len(inds)), "desa", d.count(len(desa)), "families", d.families(p.Families))))
 		t := newMDTable(d.say("xlsx.indicator"), d.say("table.desa"), d.say("xlsx.affected"),
 			d.say("xlsx.percent"), d.say("xlsx.target")).numeric(2, 3, 4)
 		for _, a := range p.Actions {
@@ -449,6 +449,14 @@ func (d *mdDoc) followUp() {
 		}
 		d.table(t)
 	}
+}
+
+// families is "1 family affected", "3 families affected".
+func (d *mdDoc) families(n int) string {
+	if n == 1 {
+		return d.say("md.families_one", "count", d.count(n))
+	}
+	return d.say("md.families_many", "count", d.count(n))
 }
 
 // indicators is "1 indicator", "3 indicators": the count with its noun.
