@@ -67,11 +67,9 @@ type SectorPlan struct {
 	// Families is the office's families affected, each family once: those
 	// failing at least one of the office's indicators below target in
 	// their desa. It is the sum over Desa, since a family lives in one desa.
+	// There is no sum of the actions' Fail: a family failing three of the
+	// office's indicators would count three times.
 	Families int
-	// Households sums the actions' Fail: a family failing three of the
-	// office's indicators counts three times. It measures the work per
-	// indicator, not the families; plan with Families.
-	Households int
 }
 
 // DesaNeed is what an office has to follow up in one desa.
@@ -101,7 +99,6 @@ func FollowUp(set *Set, desa []*Unit) []SectorPlan {
 			for _, s := range p.Indicator.Sectors {
 				i := index[s]
 				plans[i].Actions = append(plans[i].Actions, Action{Indicator: p.Indicator, Desa: u, Percent: p.Percent, Fail: p.Fail})
-				plans[i].Households += p.Fail
 				if needs[i] == nil {
 					plans[i].Desa = append(plans[i].Desa, DesaNeed{Desa: u})
 					needs[i] = &plans[i].Desa[len(plans[i].Desa)-1]

@@ -24,10 +24,12 @@ func TestRankAndFollowUp(t *testing.T) {
 	// C: I1 0/1 (household 5 is not married: na) (s1), I3 0/2 (s1, s2). Target 66.67.
 	var plan []string
 	for _, p := range FollowUp(s.res.Set, s.res.Desa()) {
+		fails := 0 // family-indicators: what a sum over the actions counts
 		for _, a := range p.Actions {
 			plan = append(plan, fmt.Sprintf("%s:%s:%s:%.0f:%d", p.Sector.Key, a.Indicator.ID, a.Desa.Name, a.Percent, a.Fail))
+			fails += a.Fail
 		}
-		plan = append(plan, fmt.Sprintf("%s=%d/%d", p.Sector.Key, p.Families, p.Households))
+		plan = append(plan, fmt.Sprintf("%s=%d/%d", p.Sector.Key, p.Families, fails))
 	}
 	// s1: household 4 fails I1 and I3, household 5 fails I3: two families,
 	// three family-indicators.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -45,13 +44,8 @@ type mdDoc struct {
 	lang string
 }
 
-// tr picks the wording of the report's language.
-func (d *mdDoc) tr(id, en string) string {
-	if d.lang == "en" {
-		return en
-	}
-	return id
-}
+// say writes a text of the catalogue in the report's language.
+func (d *mdDoc) say(key string, kv ...string) string { return Say(d.lang, key, kv...) }
 
 // para writes a paragraph of running text, already escaped.
 func (d *mdDoc) para(s string) {
@@ -234,39 +228,30 @@ func (d *mdDoc) title(m Meta) {
 			nKec++
 		}
 	}
-	where := strings.Join(kabs, ", ")
-	t := d.tr("Laporan Indeks Kualitas Keluarga (IKK)", "Family Quality Index (IKK) Report")
-	if where != "" {
-		t += d.tr(" ", ", ") + where
+	t := d.say("md.title")
+	if len(kabs) > 0 {
+		t = d.say("md.title_where", "where", strings.Join(kabs, ", "))
 	}
 	d.heading(1, d.esc(t))
 
-	nDesa := len(r.Desa())
-	scope := fmt.Sprintf(d.tr(
-		"Laporan ini menyajikan hasil penilaian Indeks Kualitas Keluarga (IKK) atas %s desa/kelurahan di %s kecamatan, berdasarkan %s keluarga (KK) yang dinilai dari %s baris data survei rumah tangga.",
-		"This report presents the Family Quality Index (Indeks Kualitas Keluarga, IKK) of %s desa/kelurahan in %s kecamatan, from %s families (KK) scored out of %s rows of household survey data."),
-		d.count(nDesa), d.count(nKec), d.count(r.Summary.Scored), d.count(r.Summary.RowsRead))
-	scope += " " + fmt.Sprintf(d.tr("Set indikator: %s versi %s (%s).", "Indicator set: %s version %s (%s)."),
-		d.set.ID, d.set.Version, d.set.Name)
+	scope := d.say("md.scope", "desa", d.count(len(r.Desa())), "kecamatan", d.count(nKec),
+		"families", d.count(r.Summary.Scored), "rows", d.count(r.Summary.RowsRead))
+	scope += " " + d.say("md.scope_set", "set", d.set.ID, "version", d.set.Version, "name", d.set.Name)
 	d.para(d.esc(scope))
 	if m.Date != "" {
-		d.para(d.esc(d.tr("Tanggal laporan: ", "Report date: ") + m.Date))
+		d.para(d.esc(d.say("md.date", "date", m.Date)))
 	}
-	d.para(d.tr(
-		"Isi: 1. Ringkasan; 2. Hasil per Desa; 3. Rencana Tindak Lanjut; 4. Masalah Data; 5. Metodologi.",
-		"Contents: 1. Summary; 2. Results by desa; 3. Follow-up plan (rencana tindak lanjut); 4. Data issues; 5. Methodology."))
+	d.para(d.say("md.contents"))
 }
 
 // summary writes the ranked desa, the kecamatan and kabupaten totals, the
 // cut-offs and the units without an IKK.
 func (d *mdDoc) summary() {
-	d.heading(2, d.tr("1. Ringkasan", "1. Summary"))
-	d.heading(3, d.tr("Peringkat desa/kelurahan", "Ranking of desa/kelurahan"))
-	d.para(d.tr(
-		"Desa/kelurahan diurutkan menurut nilai IKK, dari yang tertinggi; bila nilainya sama, desa dengan jumlah KK lebih banyak didahulukan. Desa/kelurahan yang IKK-nya tidak dapat dihitung tercantum di akhir tanpa peringkat.",
-		"Desa/kelurahan are ordered by IKK, highest first; equal values go to the one with more families. Those whose IKK cannot be computed come last, unranked."))
-	t := newMDTable(d.tr("Peringkat", "Rank"), d.tr("Kode", "Code"), "Kecamatan", "Desa/Kelurahan",
-		d.tr("Jumlah KK", "Families (KK)"), "IKK", d.tr("Kategori", "Category")).numeric(0, 4, 5)
+	d.heading(2, d.say("md.summary"))
+	d.heading(3, d.say("md.ranking"))
+	d.para(d.say("md.ranking_note"))
+	t := newMDTable(d.say("table.rank"), d.say("table.code"), d.say("table.kecamatan"), d.say("table.desa"),
+		d.say("md.kk"), d.say("table.ikk"), d.say("table.category")).numeric(0, 4, 5)
 	for _, rk := range ikk.RankDesa(d.r) {
 		u := rk.Unit
 		rank := "–"
@@ -277,9 +262,9 @@ func (d *mdDoc) summary() {
 	}
 	d.table(t)
 
-	d.heading(3, d.tr("Kecamatan dan kabupaten", "Kecamatan and kabupaten"))
-	t = newMDTable(d.tr("Wilayah", "Area"), d.tr("Kode", "Code"), d.tr("Jumlah desa", "Number of desa"),
-		d.tr("Jumlah KK", "Families (KK)"), "IKK", d.tr("Kategori", "Category")).numeric(2, 3, 4)
+	d.heading(3, d.say("md.areas"))
+	t = newMDTable(d.say("md.area"), d.say("table.code"), d.say("md.desa_count"),
+		d.say("md.kk"), d.say("table.ikk"), d.say("table.category")).numeric(2, 3, 4)
 	var kabRows [][]string
 	units := d.r.Units
 	for i, u := range units {
@@ -313,20 +298,18 @@ func (d *mdDoc) summary() {
 	var undef []string
 	for _, u := range units {
 		if u.IKK == nil && u.Level != ikk.LevelRT {
-			undef = append(undef, d.esc(fmt.Sprintf(d.tr("IKK %s tidak dapat dihitung: %s.", "The IKK of %s cannot be computed: %s."),
-				mdPlace(u), UndefinedReason(u, d.lang))))
+			undef = append(undef, d.esc(d.say("md.undefined", "area", mdPlace(u), "reason", UndefinedReason(u, d.lang))))
 		}
 	}
 	if len(undef) > 0 {
-		d.para(d.tr("Wilayah yang IKK-nya tidak dapat dihitung:", "Areas whose IKK cannot be computed:"))
+		d.para(d.say("md.undefined_list"))
 		d.bullets(undef)
-		d.para(d.tr("Keterangan:", "Notes:"))
+		d.para(d.say("md.notes"))
 	}
 	d.bullets([]string{
-		d.esc(d.tr("Batas kategori: ", "Category cut-offs: ") + CutoffText(d.set, d.lang) + "."),
-		d.esc(d.tr("Kategori ditentukan dari nilai IKK yang dibulatkan ke dua desimal.", "The category is decided on the IKK rounded to two decimals.")),
-		d.esc(fmt.Sprintf(d.tr("Target capaian setiap indikator: %s; indikator di bawah target adalah permasalahan desa.",
-			"Target achievement of each indicator: %s; an indicator below target is a permasalahan (problem) of the desa."), d.target())),
+		d.esc(d.say("md.cutoffs", "cutoffs", CutoffText(d.set, d.lang))),
+		d.esc(d.say("md.rounding")),
+		d.esc(d.say("md.target", "target", d.target())),
 	})
 }
 
@@ -341,15 +324,15 @@ func (d *mdDoc) lensLines(u *ikk.Unit) []string {
 		k++
 	}
 	if len(parts) > 0 {
-		lines = append(lines, d.esc(d.tr("Fungsi keluarga: ", "Family functions: ")+strings.Join(parts, "; ")+"."))
+		lines = append(lines, d.esc(d.say("md.functions", "functions", strings.Join(parts, "; "))))
 	}
 	parts = nil
 	for _, l := range d.set.Lenses {
 		p := l.Label + " " + d.ptr(u.Lenses[k])
 		k++
 		if l.Key == "gender" {
-			p += fmt.Sprintf(d.tr(" (kepala keluarga laki-laki, %s KK: %s; perempuan, %s KK: %s)", " (male head of family, %s KK: %s; female, %s KK: %s)"),
-				d.count(u.BySex[0].Households), d.ptr(u.BySex[0].Gender), d.count(u.BySex[1].Households), d.ptr(u.BySex[1].Gender))
+			p += " " + d.say("md.gender_by_sex", "male", d.count(u.BySex[0].Households), "male_lens", d.ptr(u.BySex[0].Gender),
+				"female", d.count(u.BySex[1].Households), "female_lens", d.ptr(u.BySex[1].Gender))
 		}
 		parts = append(parts, p)
 	}
@@ -363,12 +346,12 @@ func (d *mdDoc) lensLines(u *ikk.Unit) []string {
 func (d *mdDoc) householdLine(u *ikk.Unit) string {
 	var parts []string
 	for i, c := range d.set.Categories {
-		parts = append(parts, fmt.Sprintf(d.tr("kategori %d: %s KK", "category %d: %s KK"), c.ID, d.count(u.HouseholdCategories[i])))
+		parts = append(parts, d.say("md.category_kk", "id", strconv.Itoa(c.ID), "families", d.count(u.HouseholdCategories[i])))
 	}
-	parts = append(parts, fmt.Sprintf(d.tr("tidak lengkap (tanpa skor): %s KK", "incomplete (no score): %s KK"), d.count(u.Incomplete)))
-	s := d.tr("Keluarga menurut kategori: ", "Families by category: ") + strings.Join(parts, "; ") + "."
+	parts = append(parts, d.say("md.incomplete_kk", "families", d.count(u.Incomplete)))
+	s := d.say("md.by_category", "categories", strings.Join(parts, "; "))
 	if u.HouseholdMean != nil {
-		s += fmt.Sprintf(d.tr(" Rata-rata skor keluarga lengkap: %s.", " Mean score of complete families: %s."), d.ptr(u.HouseholdMean))
+		s += " " + d.say("md.mean_score", "mean", d.ptr(u.HouseholdMean))
 	}
 	return d.esc(s)
 }
@@ -383,34 +366,18 @@ func (d *mdDoc) sectorLabels(keys []string) string {
 
 // desaSections writes a compact section per desa, in unit order.
 func (d *mdDoc) desaSections() {
-	d.heading(2, d.tr("2. Hasil per Desa", "2. Results by desa"))
+	d.heading(2, d.say("md.desa"))
 	var legend []string
 	for _, dim := range d.set.Dimensions {
 		legend = append(legend, dim.ID+" "+dim.Label)
 	}
-	d.para(d.esc(fmt.Sprintf(d.tr(
-		"Desa/kelurahan disajikan menurut kecamatan. Dimensi: %s. Capaian indikator dan lensa dinyatakan dalam persen keluarga yang memenuhi.",
-		"Desa/kelurahan are listed by kecamatan. Dimensions: %s. Indicator achievement and lenses are percentages of families meeting the indicator."),
-		strings.Join(legend, "; "))))
+	d.para(d.esc(d.say("md.desa_note", "dimensions", strings.Join(legend, "; "))))
 	for _, u := range d.r.Desa() {
 		d.heading(3, d.esc(mdPlace(u)))
-		code := u.Code
-		if code == "" {
-			code = d.tr("tidak tercatat", "not recorded")
-		}
-		s := fmt.Sprintf(d.tr("Kode wilayah %s. Keluarga dinilai: %s KK. ", "Area code %s. Families scored: %s KK. "), code, d.count(u.Households))
-		switch {
-		case u.IKK != nil && u.Category != nil:
-			s += fmt.Sprintf(d.tr("IKK %s, kategori %d (%s).", "IKK %s, category %d (%s)."), d.num(*u.IKK), u.Category.ID, u.Category.Label)
-		case u.IKK != nil:
-			s += fmt.Sprintf("IKK %s.", d.num(*u.IKK))
-		default:
-			s += fmt.Sprintf(d.tr("IKK tidak dapat dihitung: %s.", "The IKK cannot be computed: %s."), UndefinedReason(u, d.lang))
-		}
-		d.para(d.esc(s))
+		d.para(d.esc(d.desaLine(u)))
 
-		head := []string{d.tr("Dimensi", "Dimension")}
-		vals := []string{d.tr("Indeks", "Index")}
+		head := []string{d.say("xlsx.dimension")}
+		vals := []string{d.say("md.index")}
 		for i, dim := range d.set.Dimensions {
 			head = append(head, dim.ID)
 			vals = append(vals, d.ptr(u.Dimensions[i]))
@@ -425,13 +392,11 @@ func (d *mdDoc) desaSections() {
 		d.bullets(append(d.lensLines(u), d.householdLine(u)))
 
 		if len(u.Permasalahan) == 0 {
-			d.para(d.esc(fmt.Sprintf(d.tr("Tidak ada permasalahan: tidak ada indikator dengan capaian di bawah target %s.",
-				"No permasalahan: no indicator is below the target of %s."), d.target())))
+			d.para(d.esc(d.say("md.no_problems", "target", d.target())))
 			continue
 		}
-		d.para(d.esc(fmt.Sprintf(d.tr("Permasalahan (indikator dengan capaian di bawah target %s):", "Permasalahan (indicators below the target of %s):"), d.target())))
-		t = newMDTable(d.tr("Indikator", "Indicator"), d.tr("Capaian (%)", "Achievement (%)"), d.tr("KK terdampak", "Families affected"),
-			d.tr("Instansi penanggung jawab", "Responsible offices")).numeric(1, 2)
+		d.para(d.esc(d.say("md.problems", "target", d.target())))
+		t = newMDTable(d.say("xlsx.indicator"), d.say("xlsx.percent"), d.say("xlsx.affected"), d.say("xlsx.sectors")).numeric(1, 2)
 		for _, p := range u.Permasalahan {
 			t.add(p.Indicator.ID+" "+p.Indicator.Label, d.num(p.Percent), d.count(p.Fail), d.sectorLabels(p.Indicator.Sectors))
 		}
@@ -439,18 +404,31 @@ func (d *mdDoc) desaSections() {
 	}
 }
 
+// desaLine gives a desa's code, families scored and IKK.
+func (d *mdDoc) desaLine(u *ikk.Unit) string {
+	code := u.Code
+	if code == "" {
+		code = d.say("md.no_code")
+	}
+	s := d.say("md.desa_scored", "code", code, "families", d.count(u.Households)) + " "
+	switch {
+	case u.IKK != nil && u.Category != nil:
+		return s + d.say("md.desa_ikk_cat", "ikk", d.num(*u.IKK), "id", strconv.Itoa(u.Category.ID), "label", u.Category.Label)
+	case u.IKK != nil:
+		return s + d.say("md.desa_ikk", "ikk", d.num(*u.IKK))
+	}
+	return s + d.say("md.desa_undef", "reason", UndefinedReason(u, d.lang))
+}
+
 // followUp writes the rencana tindak lanjut: the permasalahan by office.
 func (d *mdDoc) followUp() {
-	d.heading(2, d.tr("3. Rencana Tindak Lanjut", "3. Follow-up plan (rencana tindak lanjut)"))
+	d.heading(2, d.say("md.plan"))
 	plans := ikk.FollowUp(d.set, d.r.Desa())
 	if len(plans) == 0 {
-		d.para(d.esc(fmt.Sprintf(d.tr("Tidak ada permasalahan: tidak ada indikator desa dengan capaian di bawah target %s, sehingga tidak ada tindak lanjut yang diusulkan.",
-			"No permasalahan: no indicator of any desa is below the target of %s, so no follow-up is proposed."), d.target())))
+		d.para(d.esc(d.say("md.plan_none", "target", d.target())))
 		return
 	}
-	d.para(d.esc(d.tr(
-		"Permasalahan seluruh desa/kelurahan dikelompokkan menurut instansi penanggung jawab. Indikator yang menjadi tanggung jawab beberapa instansi tercantum pada setiap instansi tersebut. Jumlah KK terdampak dijumlahkan per indikator, sehingga satu keluarga dapat terhitung pada lebih dari satu indikator. Setiap instansi melengkapi Kegiatan, Target, Sumber Anggaran, dan Waktu pelaksanaan pada kolom yang tersedia di laporan Excel.",
-		"The permasalahan of every desa/kelurahan are grouped by responsible office. An indicator that is the responsibility of several offices appears under each of them. Families affected are summed per indicator, so a family can count under more than one indicator. Each office fills in the activity (Kegiatan), target, budget source (Sumber Anggaran) and timing (Waktu) in the columns the Excel report provides.")))
+	d.para(d.esc(d.say("md.plan_note")))
 	for _, p := range plans {
 		d.heading(3, d.esc(p.Sector.Label))
 		inds := map[*ikk.Indicator]bool{}
@@ -459,11 +437,9 @@ func (d *mdDoc) followUp() {
 			inds[a.Indicator] = true
 			desa[a.Desa] = true
 		}
-		d.para(d.esc(fmt.Sprintf(d.tr("Mencakup %s indikator di %s desa/kelurahan, dengan %s KK terdampak (dijumlahkan per indikator).",
-			"Covers %s in %s desa/kelurahan, with %s families affected (summed over indicators)."),
-			d.count(len(inds))+d.tr("", mdPlural(len(inds), " indicator", " indicators")), d.count(len(desa)), d.count(p.Households))))
-		t := newMDTable(d.tr("Indikator", "Indicator"), "Desa/Kelurahan", d.tr("KK terdampak", "Families affected"),
-			d.tr("Capaian (%)", "Achievement (%)"), d.tr("Target (%)", "Target (%)")).numeric(2, 3, 4)
+		d.para(d.esc(d.say("md.plan_office", "indicators", d.indicators(len(inds)), "desa", d.count(len(desa)), "families", d.families(p.Families))))
+		t := newMDTable(d.say("xlsx.indicator"), d.say("table.desa"), d.say("xlsx.affected"),
+			d.say("xlsx.percent"), d.say("xlsx.target")).numeric(2, 3, 4)
 		for _, a := range p.Actions {
 			where := unitName(a.Desa)
 			if a.Desa.Kecamatan != "" {
@@ -475,11 +451,20 @@ func (d *mdDoc) followUp() {
 	}
 }
 
-func mdPlural(n int, one, many string) string {
+// families is "1 family affected", "3 families affected".
+func (d *mdDoc) families(n int) string {
 	if n == 1 {
-		return one
+		return d.say("md.families_one", "count", d.count(n))
 	}
-	return many
+	return d.say("md.families_many", "count", d.count(n))
+}
+
+// indicators is "1 indicator", "3 indicators": the count with its noun.
+func (d *mdDoc) indicators(n int) string {
+	if n == 1 {
+		return d.say("md.indicators_one", "count", d.count(n))
+	}
+	return d.say("md.indicators_many", "count", d.count(n))
 }
 
 func (d *mdDoc) issueWords(code string) string {
@@ -489,43 +474,41 @@ func (d *mdDoc) issueWords(code string) string {
 	return code
 }
 
-// inputName is a file with its sheet, as a cell shows it.
+// fileCell is a file with its sheet, as a cell shows it.
 func (d *mdDoc) fileCell(file, sheet string) string {
 	if sheet == "" {
 		return file
 	}
-	return file + d.tr(", lembar ", ", sheet ") + sheet
+	return file + d.say("issue_line.sheet", "sheet", sheet)
 }
 
 // dataIssues writes the accounting of rows, the issue counts by code and
 // the first issues.
 func (d *mdDoc) dataIssues() {
 	r := d.r
-	d.heading(2, d.tr("4. Masalah Data", "4. Data issues"))
-	d.para(d.esc(d.tr(
-		"Setiap baris data survei berakhir pada tepat satu keadaan: dinilai, ditolak (dengan alasan yang tercatat), atau kosong (semua sel kosong). Jumlah baris dibaca sama dengan jumlah baris dinilai, ditolak, dan kosong.",
-		"Every survey data row ends in exactly one state: scored, rejected (with a recorded reason) or blank (every cell empty). Rows read equal rows scored, rejected and blank.")))
-	t := newMDTable(d.tr("Berkas", "File"), d.tr("Baris dibaca", "Rows read"), d.tr("Dinilai", "Scored"),
-		d.tr("Ditolak", "Rejected"), d.tr("Kosong", "Blank")).numeric(1, 2, 3, 4)
+	d.heading(2, d.say("md.issues"))
+	d.para(d.esc(d.say("md.rows_note")))
+	t := newMDTable(d.say("xlsx.file"), d.say("xlsx.rows_read"), d.say("xlsx.scored"),
+		d.say("xlsx.rejected"), d.say("xlsx.blank")).numeric(1, 2, 3, 4)
 	for _, in := range r.Inputs {
 		t.add(d.fileCell(in.Path, in.Sheet), d.count(in.RowsRead), d.count(in.Scored), d.count(in.Rejected), d.count(in.Blank))
 	}
 	s := r.Summary
-	t.add(d.tr("Jumlah", "Total"), d.count(s.RowsRead), d.count(s.Scored), d.count(s.Rejected), d.count(s.Blank))
+	t.add(d.say("md.total"), d.count(s.RowsRead), d.count(s.Scored), d.count(s.Rejected), d.count(s.Blank))
 	d.table(t)
 
 	total := r.IssueTotal()
 	if total == 0 {
-		d.para(d.tr("Tidak ada masalah data.", "No data issues."))
+		d.para(d.say("md.no_issues"))
 		return
 	}
-	d.para(d.esc(fmt.Sprintf(d.tr("Jumlah masalah data: %s, menurut jenisnya:", "Data issues: %s, by kind:"), d.count(total))))
+	d.para(d.esc(d.say("md.issue_counts", "count", d.count(total))))
 	codes := make([]string, 0, len(r.IssueCounts))
 	for c := range r.IssueCounts {
 		codes = append(codes, c)
 	}
 	sort.Strings(codes)
-	t = newMDTable(d.tr("Kode", "Code"), d.tr("Keterangan", "Meaning"), d.tr("Jumlah", "Count")).numeric(2)
+	t = newMDTable(d.say("table.code"), d.say("md.meaning"), d.say("md.count")).numeric(2)
 	for _, c := range codes {
 		t.add(c, d.issueWords(c), d.count(r.IssueCounts[c]))
 	}
@@ -535,8 +518,8 @@ func (d *mdDoc) dataIssues() {
 	if shown == 0 {
 		return
 	}
-	t = newMDTable(d.tr("No", "No"), d.tr("Berkas", "File"), d.tr("Baris", "Row"), d.tr("Kolom (sel)", "Column (cell)"),
-		d.tr("Nilai", "Value"), d.tr("Kode", "Code")).numeric(0, 2)
+	t = newMDTable(d.say("xlsx.no"), d.say("xlsx.file"), d.say("xlsx.row"), d.say("md.column_cell"),
+		d.say("xlsx.value"), d.say("table.code")).numeric(0, 2)
 	for i, is := range r.Issues[:shown] {
 		// A row number names a row as the spreadsheet does ("F1234"):
 		// no thousands separator.
@@ -553,71 +536,57 @@ func (d *mdDoc) dataIssues() {
 	d.table(t)
 	var note string
 	if total > shown {
-		note = fmt.Sprintf(d.tr("Tabel di atas memuat %s masalah pertama dari %s. ", "The table shows the first %s of %s issues. "),
-			d.count(shown), d.count(total))
+		note = d.say("md.issues_shown", "shown", d.count(shown), "total", d.count(total)) + " "
 	}
-	note += d.tr(
-		"Daftar lengkap, dengan penjelasan dan nilai yang diterima untuk setiap masalah, tercantum dalam laporan Excel dan keluaran JSON (--format json). Nomor KK ditampilkan tersamar.",
-		"The full list, with an explanation and the accepted values for each issue, is in the Excel report and the JSON output (--format json). KK numbers are shown masked.")
+	note += d.say("md.issues_full")
 	d.para(d.esc(note))
 }
 
 func (d *mdDoc) status(s string) string { return StatusWords(d.lang, s) }
 
-// method writes how the numbers were computed and from what.
-func (d *mdDoc) method(m Meta) {
+// methodParas say how the numbers are computed, with the set's own
+// dimensions, weights, cut-offs, completeness share and target.
+func (d *mdDoc) methodParas() []string {
 	set := d.set
-	d.heading(2, d.tr("5. Metodologi", "5. Methodology"))
 	var dimWeights []string
 	for _, dim := range set.Dimensions {
 		dimWeights = append(dimWeights, dim.ID+" "+d.trim(dim.Weight))
 	}
-	share := d.trim(set.MinAnsweredShare * 100)
-	paras := []string{
-		d.tr(
-			"Nilai IKK dihitung dengan pendekatan indikator terlebih dahulu (indicator-first). Untuk setiap wilayah, capaian suatu indikator adalah persentase keluarga yang memenuhi indikator di antara keluarga yang memenuhi atau tidak memenuhinya. Keluarga yang indikatornya tidak berlaku (misalnya keluarga tanpa anak), jawabannya kosong, atau jawabannya tidak sah tidak dihitung untuk indikator tersebut; jawaban kosong tidak pernah dihitung sebagai tidak memenuhi.",
-			"Values are computed indicator first. For each area, the achievement of an indicator is the percentage of families meeting it among the families that meet it or not. Families for which the indicator does not apply (for example families without children), or whose answer is blank or invalid, are not counted for that indicator; a blank answer never counts as not meeting it."),
-		fmt.Sprintf(d.tr(
-			"Indeks dimensi adalah rata-rata tertimbang capaian indikator dalam dimensi tersebut (bobot indikator pada tabel di bawah). IKK adalah rata-rata tertimbang %s indeks dimensi dengan bobot %s. Bila satu dimensi tidak memiliki data, IKK tidak dihitung dan laporan menyebutkan dimensi tersebut.",
-			"A dimension index is the weighted mean of the achievements of its indicators (indicator weights in the table below). The IKK is the weighted mean of the %s dimension indices, with weights %s. When a dimension has no data the IKK is not computed, and the report names that dimension."),
-			d.count(len(set.Dimensions)), strings.Join(dimWeights, ", ")),
-		fmt.Sprintf(d.tr(
-			"Kategori: %s. Kategori ditentukan dari nilai yang dibulatkan ke dua desimal (setengah ke atas), sehingga nilai yang tercetak selalu sesuai dengan kategorinya. Seluruh perhitungan memakai nilai tanpa pembulatan; pembulatan hanya untuk tampilan.",
-			"Categories: %s. The category is decided on the value rounded to two decimals (half up), so a printed value always matches its category. All arithmetic uses unrounded values; rounding is for display only."),
-			CutoffText(set, d.lang)),
-		fmt.Sprintf(d.tr(
-			"Skor keluarga dihitung dengan cara yang sama pada tingkat keluarga: indikator yang dipenuhi bernilai 100 dan yang tidak dipenuhi bernilai 0, dirata-ratakan per dimensi lalu antardimensi dengan bobot yang sama. Keluarga dinyatakan lengkap bila sekurang-kurangnya %s%% indikator yang berlaku baginya terjawab sah (min_answered_share = %s); keluarga yang tidak lengkap tidak diberi skor dan kategori keluarga, tetapi jawabannya tetap dihitung dalam capaian indikator. IKK wilayah selalu dihitung dari capaian indikator, bukan dari rata-rata skor keluarga.",
-			"Family scores are computed the same way for each family: 100 for an indicator met and 0 for one not met, averaged within each dimension and then across dimensions with the same weights. A family is complete when at least %s%% of the indicators that apply to it have a valid answer (min_answered_share = %s); incomplete families get no score and no family category, but their answers still count in the indicator achievements. The IKK of an area is always computed from the indicator achievements, not from the mean family score."),
-			share, d.trim(set.MinAnsweredShare)),
-		fmt.Sprintf(d.tr(
-			"Lensa fungsi keluarga, responsif gender, dan pemenuhan hak anak adalah rata-rata sederhana capaian indikator yang diberi tanda lensa tersebut; lensa tidak memengaruhi IKK. Lensa responsif gender juga dihitung menurut jenis kelamin kepala keluarga. Permasalahan suatu desa adalah indikator dengan capaian di bawah target %s, diurutkan dari capaian terendah.",
-			"The lenses (family functions, gender responsiveness, child rights) are plain means of the achievements of the indicators tagged with them; they do not enter the IKK. The gender lens is also computed by sex of the head of family. The permasalahan of a desa are its indicators below the target of %s, lowest first."),
-			d.target()),
+	return []string{
+		d.say("md.method_indicators"),
+		d.say("md.method_dimensions", "dimensions", d.count(len(set.Dimensions)), "weights", strings.Join(dimWeights, ", ")),
+		d.say("md.method_categories", "cutoffs", CutoffText(set, d.lang)),
+		d.say("md.method_families", "percent", d.trim(set.MinAnsweredShare*100), "share", d.trim(set.MinAnsweredShare)),
+		d.say("md.method_lenses", "target", d.target()),
 	}
-	for _, p := range paras {
+}
+
+// method writes how the numbers were computed and from what.
+func (d *mdDoc) method(m Meta) {
+	set := d.set
+	d.heading(2, d.say("md.method"))
+	for _, p := range d.methodParas() {
 		d.para(d.esc(p))
 	}
 
 	if len(set.Parameters) > 0 {
-		d.heading(3, d.tr("Parameter", "Parameters"))
-		t := newMDTable(d.tr("Parameter", "Parameter"), d.tr("Keterangan", "Description"), d.tr("Nilai", "Value"), d.tr("Sumber", "Source")).numeric(2)
+		d.heading(3, d.say("table.params"))
+		t := newMDTable(d.say("xlsx.param"), d.say("md.description"), d.say("xlsx.value"), d.say("xlsx.source")).numeric(2)
 		for _, p := range set.Parameters {
 			t.add(p.Name, p.Label, d.trim(p.Value), p.Source)
 		}
 		d.table(t)
 	}
 
-	d.heading(3, d.tr("Indikator", "Indicators"))
-	d.para(d.esc(d.tr(
-		"Aturan menyatakan kapan keluarga memenuhi indikator; kolom Berlaku menyebut syarat keluarga yang dinilai (lihat tabel syarat di bawah). Asal menyebut status dan sumber setiap indikator.",
-		"The rule says when a family meets the indicator; Applies names the condition a family must meet to be assessed (see the table of conditions below). Source gives the status and origin of each indicator.")))
-	t := newMDTable("ID", d.tr("Dimensi", "Dimension"), d.tr("Indikator", "Indicator"), d.tr("Aturan", "Rule"),
-		d.tr("Berlaku", "Applies"), d.tr("Bobot", "Weight"), d.tr("Asal", "Source")).numeric(5)
+	d.heading(3, d.say("xlsx.indikator"))
+	d.para(d.esc(d.say("md.rules_note")))
+	t := newMDTable("ID", d.say("xlsx.dimension"), d.say("xlsx.indicator"), d.say("xlsx.rule"),
+		d.say("md.applies"), d.say("xlsx.weight"), d.say("md.origin")).numeric(5)
 	used := map[string]bool{}
 	for _, ind := range set.Indicators {
 		applies := ind.Applies
 		if applies == "" || applies == "all" {
-			applies = d.tr("semua", "all")
+			applies = d.say("md.all")
 		} else {
 			used[ind.Applies] = true
 		}
@@ -634,26 +603,26 @@ func (d *mdDoc) method(m Meta) {
 	}
 	sort.Strings(names)
 	if len(names) > 0 {
-		t = newMDTable(d.tr("Syarat", "Condition"), d.tr("Aturan", "Rule"))
+		t = newMDTable(d.say("md.condition"), d.say("xlsx.rule"))
 		for _, n := range names {
 			t.add(n, set.Conditions[n].Words(d.set, d.lang))
 		}
 		d.table(t)
 	}
 
-	d.heading(3, d.tr("Berkas dan versi", "Files and versions"))
-	t = newMDTable(d.tr("Berkas masukan", "Input file"), d.tr("Baris judul", "Header row"), "SHA-256").numeric(1)
+	d.heading(3, d.say("md.files"))
+	t = newMDTable(d.say("md.input_file"), d.say("md.header_row"), "SHA-256").numeric(1)
 	for _, in := range d.r.Inputs {
 		t.add(d.fileCell(in.Path, in.Sheet), strconv.Itoa(in.HeaderRow), in.SHA256)
 	}
 	d.table(t)
 	tool := m.ToolVersion
 	if tool == "" {
-		tool = d.tr("tidak diketahui", "unknown")
+		tool = d.say("md.unknown")
 	}
 	d.bullets([]string{
-		d.esc(fmt.Sprintf(d.tr("Set indikator: %s versi %s (%s), dari %s.", "Indicator set: %s version %s (%s), from %s."), set.ID, set.Version, set.Name, set.Source)),
-		d.esc(d.tr("SHA-256 set indikator: ", "SHA-256 of the indicator set: ") + set.SHA256),
-		d.esc(d.tr("Dibuat dengan ikk versi ", "Made with ikk version ") + tool + "."),
+		d.esc(d.say("md.set_source", "set", set.ID, "version", set.Version, "name", set.Name, "source", set.Source)),
+		d.esc(d.say("md.set_sha", "sha", set.SHA256)),
+		d.esc(d.say("md.made_with", "version", tool)),
 	})
 }
