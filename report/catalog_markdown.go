@@ -110,19 +110,6 @@ func init() {
 	})
 }
 
-// The office totals under the Excel report's Rencana Tindak Lanjut sheet:
-// each office's families affected, each family once, as the Markdown plan
-// states them.
-func init() {
-	register(map[string]Text{
-		"xlsx.rtl_offices":    {ID: "KK terdampak per instansi", EN: "Families affected by office"},
-		"xlsx.rtl_indicators": {ID: "Jumlah indikator", EN: "Indicators"},
-		"xlsx.rtl_desa":       {ID: "Jumlah desa/kelurahan", EN: "Desa/kelurahan"},
-		"xlsx.rtl_families":   {ID: "KK terdampak (setiap keluarga satu kali)", EN: "Families affected (each family once)"},
-		"xlsx.rtl_note": {ID: "KK terdampak per instansi: keluarga yang tidak memenuhi sekurang-kurangnya satu indikator instansi itu yang di bawah target di desanya, setiap keluarga dihitung satu kali. KK terdampak pada tabel di atas adalah keluarga yang tidak memenuhi indikator itu di desa itu; satu keluarga dapat tercantum pada lebih dari satu baris.",
-			EN: "Families affected by office: the families failing at least one of the office's indicators below target in their desa, each family counted once. In the table above, families affected are those failing that indicator in that desa; a family can appear on more than one row."},
-	})
-}
 
 // The provenance statuses of an indicator, as every writer names them.
 func init() {

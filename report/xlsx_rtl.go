@@ -50,7 +50,7 @@ func (b *Workbook) rtlOffices(sheet string, top int, plans []ikk.SectorPlan, wid
 		for j := range row {
 			row[j].style = b.st.text
 		}
-		row[0], row[1], row[2], row[5], row[7] = cell{i + 1, b.st.int}, cell{p.Sector.Label, b.st.wrap}, cell{countIndicators(p), b.st.int},
+		row[0], row[1], row[2], row[5], row[7] = cell{i + 1, b.st.int}, cell{p.Sector.Label, b.st.wrap}, cell{len(planIndicators(p)), b.st.int},
 			cell{len(p.Desa), b.st.int}, cell{p.Families, b.st.int}
 		b.rtlRow(sheet, top+2+i, row, widths, 0)
 	}
