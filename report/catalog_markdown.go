@@ -110,7 +110,6 @@ func init() {
 	})
 }
 
-
 // The provenance statuses of an indicator, as every writer names them.
 func init() {
 	register(map[string]Text{
