@@ -984,7 +984,7 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what scope) *Rule {
 			}
 			if len(col.Codes) > 0 {
 				if _, ok := col.Codes[code]; !ok {
-					l.add(c.Line, what(say(MsgSetCodeUndeclared, "code", strconv.Itoa(code), "column", r.Column, "declared", codeRanges(sortedCodes(col.Codes)))))
+					l.add(c.Line, what(say(MsgSetCodeUndeclared, "code", strconv.Itoa(code), "column", r.Column, "declared", CodeRanges(sortedCodes(col.Codes)))))
 					return nil
 				}
 			}

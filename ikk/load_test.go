@@ -264,22 +264,3 @@ func TestSetValidationCollectsAll(t *testing.T) {
 		t.Fatalf("want both problems at once, got %v", err)
 	}
 }
-
-func TestRuleWords(t *testing.T) {
-	s := defaultSet(t)
-	want := map[string]string{
-		"LS01": "buku_nikah = ya",
-		"KF03": "ada_sakit_kronis = tidak",
-		"KF05": "sumber_air_minum ∈ {1-6}",
-		"KF06": "fasilitas_bab ∈ {1, 2}",
-		"KE02": "pendapatan_bulan / jml_art ≥ garis_kemiskinan (582.932)",
-		"KE08": "atap_layak = ya dan dinding_layak = ya dan lantai_layak = ya dan luas_lantai / jml_art ≥ luas_minimum_per_orang (7,2)",
-	}
-	for _, ind := range s.Indicators {
-		if w, ok := want[ind.ID]; ok {
-			if got := ind.Rule.Words(s, "id"); got != w {
-				t.Errorf("%s: %q, want %q", ind.ID, got, w)
-			}
-		}
-	}
-}

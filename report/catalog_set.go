@@ -3,8 +3,9 @@ package report
 import "github.com/ikk-tools/ikk/ikk"
 
 // The words of an indicator set: the problems of an indicator file
-// (ikk.SetProblem, "msg.set_*") and the vocabulary their parameters name
-// ("set.part.*", "set.within.*", "set.kind.*"). Keys, types and examples of the file's YAML stay
+// (ikk.SetProblem, "msg.set_*"), the vocabulary their parameters name
+// ("set.part.*", "set.within.*", "set.kind.*") and the words a rule is
+// described in ("rule.*"). Keys, types and examples of the file's YAML stay
 // as the file writes them, in both languages: they are what the reader
 // types.
 
@@ -12,6 +13,7 @@ func init() {
 	register(setProblemTexts)
 	register(setYAMLTexts)
 	register(setVocabulary)
+	register(ruleWords)
 }
 
 // The forms a rule takes, written out where a rule is wrong.
@@ -279,4 +281,12 @@ var setVocabulary = map[string]Text{
 	"set.kind." + ikk.NodeBool:    {ID: "nilai true/false", EN: "a true/false value"},
 	"set.kind." + ikk.NodeSingle:  {ID: "nilai tunggal", EN: "a single value"},
 	"set.kind." + ikk.NodeValue:   {ID: "nilai ini", EN: "this value"},
+}
+
+// ruleWords are the words RuleText describes rules in.
+var ruleWords = map[string]Text{
+	"rule.yes": {ID: "ya", EN: "yes"},
+	"rule.no":  {ID: "tidak", EN: "no"},
+	"rule.and": {ID: "dan", EN: "and"},
+	"rule.or":  {ID: "atau", EN: "or"},
 }

@@ -58,7 +58,7 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 			applies = b.w("all")
 		}
 		rows = append(rows, []cell{{ind.ID, b.st.text}, {ind.Dimension, b.st.text}, {ind.Label, b.st.wrap}, {ind.Question, b.st.wrap},
-			{ind.Rule.Words(b.set, lang), b.st.wrap}, {applies, b.st.text}, {ind.Weight, b.st.num}, {ind.Status, b.st.text},
+			{RuleText(lang, b.set, ind.Rule), b.st.wrap}, {applies, b.st.text}, {ind.Weight, b.st.num}, {ind.Status, b.st.text},
 			{ind.SourceNote, b.st.wrap}, {b.sectorLabels(ind.Sectors), b.st.wrap}})
 	}
 	b.table(sheet, row, headers, []float64{9, 9, 24, 40, 30, 18, 7, 13, 36, 36}, rows)
