@@ -283,10 +283,11 @@ var setVocabulary = map[string]Text{
 	"set.kind." + ikk.NodeValue:   {ID: "nilai ini", EN: "this value"},
 }
 
-// ruleWords are the words RuleText describes rules in.
+// ruleWords are the words RuleText and AppliesText describe rules in.
 var ruleWords = map[string]Text{
 	"rule.yes": {ID: "ya", EN: "yes"},
 	"rule.no":  {ID: "tidak", EN: "no"},
 	"rule.and": {ID: "dan", EN: "and"},
 	"rule.or":  {ID: "atau", EN: "or"},
+	"rule.all": {ID: "semua keluarga", EN: "all families"},
 }
