@@ -69,12 +69,8 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 			if ind.Dimension != d.ID {
 				continue
 			}
-			applies := ind.Applies
-			if applies == "" {
-				applies = "all"
-			}
 			fmt.Fprintf(w, "  %-5s %s\n", ind.ID, ind.Label)
-			say("rule", "rule", ind.Rule.Words(set, lang), "applies", applies, "weight", num(ind.Weight))
+			say("rule", "rule", report.RuleText(lang, set, ind.Rule), "applies", report.AppliesText(lang, set, ind), "weight", num(ind.Weight))
 			say("provenance", "status", report.StatusWords(lang, ind.Status), "note", ind.SourceNote)
 			say("sectors", "sectors", strings.Join(ind.Sectors, ", "))
 		}

@@ -27,33 +27,42 @@ type SetError struct {
 	Problems []SetProblem
 }
 
-// SetProblem is one problem of an indicator file.
+// SetProblem is one problem of an indicator file, said as a code with
+// parameters: package report writes its words. Line is 0 for a problem of
+// the file as a whole.
 type SetProblem struct {
-	Line int
-	Msg  string
-	// Message, when set, says the problem as a code; Msg is then its
-	// English text.
+	Line    int
 	Message *Message
 }
 
+// Error writes the problems through Words, so in English when package
+// report is linked, each on its line after the file and line it is about.
 func (e *SetError) Error() string {
-	var b strings.Builder
-	n := len(e.Problems)
-	fmt.Fprintf(&b, "indicator file %s: %d problem", e.File, n)
-	if n != 1 {
-		b.WriteString("s")
+	head := MsgSetError
+	if len(e.Problems) == 1 {
+		head = MsgSetErrorOne
 	}
+	var b strings.Builder
+	b.WriteString(say(head, "file", e.File, "count", strconv.Itoa(len(e.Problems))).Error())
 	for _, p := range e.Problems {
-		b.WriteString("\n  ")
+		b.WriteString("\n  " + e.File)
 		if p.Line > 0 {
-			fmt.Fprintf(&b, "%s:%d: ", e.File, p.Line)
-		} else {
-			fmt.Fprintf(&b, "%s: ", e.File)
+			b.WriteString(":" + strconv.Itoa(p.Line))
 		}
-		b.WriteString(p.Msg)
+		b.WriteString(": " + p.Message.Error())
 	}
 	return b.String()
 }
+
+// lineError is a problem an unmarshaler finds, with its line: the YAML
+// library hands such an error back unchanged, so that yamlError can place
+// it.
+type lineError struct {
+	line int
+	msg  *Message
+}
+
+func (e *lineError) Error() string { return e.msg.Error() }
 
 type rawSet struct {
 	Schema      string                  `yaml:"schema"`
@@ -123,7 +132,7 @@ func (r *rawSector) UnmarshalYAML(n *yaml.Node) error {
 		// a name with an unquoted comma would otherwise lose its end.
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i].Value; k != "name" && k != "short" {
-				return fmt.Errorf("line %d: unknown key %q in a sector (accepted: name, short; quote a name that holds a comma)", n.Content[i].Line, k)
+				return &lineError{n.Content[i].Line, say(MsgSetSectorKey, "key", k)}
 			}
 		}
 	}
@@ -180,7 +189,7 @@ func LoadSet(name string, data []byte) (set *Set, err error) {
 	// panic in it must become an error, not a stack trace.
 	defer func() {
 		if r := recover(); r != nil {
-			set, err = nil, &SetError{File: name, Problems: []SetProblem{{Msg: fmt.Sprintf("cannot be read as YAML (%v)", r)}}}
+			set, err = nil, &SetError{File: name, Problems: []SetProblem{{Message: say(MsgSetPanic, "detail", fmt.Sprint(r))}}}
 		}
 	}()
 	l := &loader{file: name}
@@ -190,12 +199,12 @@ func LoadSet(name string, data []byte) (set *Set, err error) {
 		return nil, l.err()
 	}
 	if len(doc.Content) == 0 {
-		l.add(0, "the file is empty: an indicator set needs schema, id, categories, dimensions, columns and indicators")
+		l.add(0, say(MsgSetEmpty))
 		return nil, l.err()
 	}
 	l.root = doc.Content[0]
 	if l.root.Kind != yaml.MappingNode {
-		l.add(l.root.Line, "the file must be a mapping of keys (schema, id, name, ...), not a %s", kindName(l.root))
+		l.add(l.root.Line, say(MsgSetNotMapping, "node", kindName(l.root)))
 		return nil, l.err()
 	}
 	l.checkFinite(l.root)
@@ -230,8 +239,40 @@ type loader struct {
 	problems []SetProblem
 }
 
-func (l *loader) add(line int, format string, args ...any) {
-	l.problems = append(l.problems, SetProblem{Line: line, Msg: fmt.Sprintf(format, args...)})
+func (l *loader) add(line int, m *Message) {
+	l.problems = append(l.problems, SetProblem{Line: line, Message: m})
+}
+
+// scope names the part of the set a problem is about, before the problem.
+type scope func(*Message) *Message
+
+// in says a problem of the part named name ("indicator LS01: ...").
+func in(part, name string, m *Message) *Message {
+	return &Message{Code: MsgSetIn, Params: []string{"part", part, "name", name}, Err: m}
+}
+
+// nth says a problem of the n-th part of its kind, for a part whose name
+// cannot be used ("indicator 3: ...").
+func nth(part string, n int, m *Message) *Message {
+	return &Message{Code: MsgSetInNth, Params: []string{"part", part, "n", strconv.Itoa(n)}, Err: m}
+}
+
+// within is the scope of the part named name.
+func within(part, name string) scope { return func(m *Message) *Message { return in(part, name, m) } }
+
+// undeclared says that a part names something the set does not declare,
+// listing what it does declare.
+func undeclared(part, name string, declared []string) *Message {
+	return say(MsgSetUndeclared, "part", part, "name", name, "declared", listOf(declared))
+}
+
+// listOf joins names for a parameter; an empty list is a dash, so that the
+// sentence still shows that nothing is declared.
+func listOf(names []string) string {
+	if len(names) == 0 {
+		return "–"
+	}
+	return strings.Join(names, ", ")
 }
 
 // checkFinite refuses .nan, .inf and numbers beyond float64 anywhere in the
@@ -241,7 +282,7 @@ func (l *loader) checkFinite(n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!float" {
 		var f float64
 		if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			l.add(n.Line, "%q is not a finite number; write an ordinary number such as 75 or 0.8", n.Value)
+			l.add(n.Line, say(MsgSetNotFinite, "text", n.Value))
 		}
 		return
 	}
@@ -259,17 +300,35 @@ var (
 	yamlLineRe      = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 	yamlUnknownRe   = regexp.MustCompile(`^field (\S+) not found in type ikk\.(\w+)$`)
 	yamlUnmarshalRe = regexp.MustCompile(`^cannot unmarshal !!(\w+) .*into (\S+)$`)
+	yamlDuplicateRe = regexp.MustCompile(`^mapping key ("(?:[^"\\]|\\.)*") already defined at line (\d+)$`)
 )
 
+// yamlSyntax are the YAML library's syntax messages a person most often
+// meets, each with a code whose words say what to change. The library
+// words others in its own English, passed on as the detail of MsgSetYAML.
+var yamlSyntax = []struct{ text, code string }{
+	{"found a tab character", MsgSetYAMLTab},
+	{"found character that cannot start any token", MsgSetYAMLBadStart},
+	{"mapping values are not allowed in this context", MsgSetYAMLColon},
+	{"did not find expected key", MsgSetYAMLIndent},
+	{"did not find expected '-' indicator", MsgSetYAMLDash},
+	{"did not find expected ',' or ']'", MsgSetYAMLList},
+	{"did not find expected ',' or '}'", MsgSetYAMLMapping},
+	{"found unexpected end of stream", MsgSetYAMLEnd},
+}
+
 // yamlError turns the YAML library's messages into lines of the file and
-// sentences that say what would be right.
+// codes whose words say what would be right.
 func (l *loader) yamlError(err error) {
-	var msgs []string
+	var le *lineError
+	if errors.As(err, &le) {
+		l.add(le.line, le.msg)
+		return
+	}
+	msgs := []string{err.Error()}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		msgs = te.Errors
-	} else {
-		msgs = []string{err.Error()}
 	}
 	for _, m := range msgs {
 		line := 0
@@ -277,20 +336,40 @@ func (l *loader) yamlError(err error) {
 			line, _ = strconv.Atoi(g[1])
 			m = g[2]
 		}
-		m = strings.TrimPrefix(m, "yaml: ")
-		if g := yamlUnknownRe.FindStringSubmatch(m); g != nil {
-			m = fmt.Sprintf("unknown key %q in %s (accepted keys: %s)", g[1], rawTypeNames[g[2]], strings.Join(rawTypeKeys(g[2]), ", "))
-		} else if g := yamlUnmarshalRe.FindStringSubmatch(m); g != nil {
-			m = fmt.Sprintf("a %s is not accepted here: %s expected", yamlKind(g[1]), goTypeWords(g[2]))
-		}
-		l.add(line, "%s", m)
+		l.add(line, yamlProblem(strings.TrimPrefix(m, "yaml: ")))
 	}
 }
 
-var rawTypeNames = map[string]string{
-	"rawSet": "the set", "rawCategory": "a category", "rawParameter": "a parameter",
-	"rawDimension": "a dimension", "rawColumn": "a column", "rawIndicator": "an indicator",
-	"rawProvenance": "a provenance",
+// yamlProblem says one message of the YAML library as a code.
+func yamlProblem(m string) *Message {
+	if g := yamlUnknownRe.FindStringSubmatch(m); g != nil {
+		if part, ok := rawTypeParts[g[2]]; ok {
+			return say(MsgSetUnknownKey, "key", g[1], "within", part, "keys", strings.Join(rawTypeKeys(g[2]), ", "))
+		}
+	}
+	if g := yamlUnmarshalRe.FindStringSubmatch(m); g != nil {
+		return say(MsgSetWrongKind, "node", yamlKind(g[1]), "expect", goTypeKind(g[2]))
+	}
+	if g := yamlDuplicateRe.FindStringSubmatch(m); g != nil {
+		key, err := strconv.Unquote(g[1])
+		if err != nil {
+			key = g[1]
+		}
+		return say(MsgSetDuplicateKey, "key", key, "first_line", g[2])
+	}
+	for _, p := range yamlSyntax {
+		if strings.HasPrefix(m, p.text) {
+			return say(p.code)
+		}
+	}
+	return say(MsgSetYAML, "detail", m)
+}
+
+// rawTypeParts names the part of the set each decoded type stands for.
+var rawTypeParts = map[string]string{
+	"rawSet": PartSet, "rawCategory": PartCategory, "rawParameter": PartParameter,
+	"rawDimension": PartDimension, "rawColumn": PartColumn, "rawIndicator": PartIndicator,
+	"rawProvenance": PartProvenance,
 }
 
 var rawTypes = map[string]reflect.Type{
@@ -314,48 +393,51 @@ func rawTypeKeys(name string) []string {
 	return keys
 }
 
+// yamlKind is the kind of value a YAML tag stands for.
 func yamlKind(tag string) string {
 	switch tag {
 	case "seq":
-		return "list"
+		return NodeList
 	case "map":
-		return "mapping"
+		return NodeMapping
 	case "str":
-		return "text value"
+		return NodeText
 	case "int", "float":
-		return "number"
+		return NodeNumber
 	case "bool":
-		return "true/false value"
+		return NodeBool
 	}
-	return tag
+	return NodeValue
 }
 
-func goTypeWords(t string) string {
+// goTypeKind is the kind of YAML value a decoded Go type takes; a struct
+// of this package is read from a mapping.
+func goTypeKind(t string) string {
 	switch {
 	case strings.Contains(t, "float"):
-		return "a number"
+		return NodeNumber
 	case t == "int" || t == "*int":
-		return "a whole number"
+		return NodeWhole
 	case strings.HasPrefix(t, "[]"):
-		return "a list"
-	case strings.HasPrefix(t, "map["):
-		return "a mapping"
+		return NodeList
+	case strings.HasPrefix(t, "map["), strings.HasPrefix(t, "ikk."), strings.HasPrefix(t, "*ikk."):
+		return NodeMapping
 	case t == "string":
-		return "a text value"
+		return NodeText
 	}
-	return strings.TrimPrefix(t, "ikk.")
+	return NodeValue
 }
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "list"
+		return NodeList
 	case yaml.MappingNode:
-		return "mapping"
+		return NodeMapping
 	case yaml.ScalarNode:
-		return "single value"
+		return NodeSingle
 	}
-	return "node"
+	return NodeValue
 }
 
 // node returns the node at a path of mapping keys (string) and list indexes
@@ -429,37 +511,37 @@ func (l *loader) build(raw *rawSet) *Set {
 		columnByName: map[string]*Column{},
 	}
 	if raw.Schema != SchemaV1 {
-		l.add(l.line("schema"), "schema must be %q, found %q", SchemaV1, raw.Schema)
+		l.add(l.line("schema"), say(MsgSetSchema, "schema", SchemaV1, "text", raw.Schema))
 	}
 	for _, f := range []struct{ key, val, example string }{
 		{"id", raw.ID, "id: ikk"}, {"name", raw.Name, "name: Indeks Kualitas Keluarga"}, {"version", raw.Version, `version: "2026.1"`},
 	} {
 		if strings.TrimSpace(f.val) == "" {
-			l.add(l.line(f.key), "%s is required at the top level (e.g. %s)", f.key, f.example)
+			l.add(l.line(f.key), say(MsgSetRequired, "key", f.key, "example", f.example))
 		}
 	}
 	if raw.Target != nil {
 		s.Target = *raw.Target
 		if s.Target < 0 || s.Target > 100 {
-			l.add(l.line("target"), "target must lie between 0 and 100, found %s", fmtNum(s.Target))
+			l.add(l.line("target"), say(MsgSetTarget, "found", fmtNum(s.Target)))
 		}
 	}
 	if raw.MinAnswered != nil {
 		s.MinAnsweredShare = *raw.MinAnswered
 		if s.MinAnsweredShare <= 0 || s.MinAnsweredShare > 1 {
-			l.add(l.line("min_answered_share"), "min_answered_share must lie in (0, 1], e.g. 0.8, found %s", fmtNum(s.MinAnsweredShare))
+			l.add(l.line("min_answered_share"), say(MsgSetShare, "found", fmtNum(s.MinAnsweredShare)))
 		}
 	}
 	l.buildCategories(s, raw)
 	l.buildParameters(s, raw)
 	l.buildDimensions(s, raw)
-	s.Functions = l.buildTags("functions", raw.Functions)
-	s.Lenses = l.buildTags("lenses", raw.Lenses)
+	s.Functions = l.buildTags("functions", PartFunction, raw.Functions)
+	s.Lenses = l.buildTags("lenses", PartLens, raw.Lenses)
 	s.Sectors = l.buildSectors(raw.Sectors)
 	for _, f := range s.Functions {
 		for _, g := range s.Lenses {
 			if f.Key == g.Key {
-				l.add(l.line("lenses", g.Key), "lens %q has the name of a family function; lens and function keys must differ", g.Key)
+				l.add(l.line("lenses", g.Key), say(MsgSetLensIsFunction, "key", g.Key))
 			}
 		}
 	}
@@ -471,34 +553,35 @@ func (l *loader) build(raw *rawSet) *Set {
 
 func (l *loader) buildCategories(s *Set, raw *rawSet) {
 	if len(raw.Categories) == 0 {
-		l.add(l.line("categories"), "categories are required: a list of {id, label, min}, ascending by min")
+		l.add(l.line("categories"), say(MsgSetNoCategories))
 	}
 	seen := map[int]bool{}
 	for i, c := range raw.Categories {
 		line := l.line("categories", i)
-		switch {
-		case c.ID == nil:
-			l.add(line, "category %d: id is required (a whole number)", i+1)
+		if c.ID == nil {
+			l.add(line, nth(PartCategory, i+1, say(MsgSetCategoryID)))
 			continue
+		}
+		id := strconv.Itoa(*c.ID)
+		switch {
 		case c.Min == nil:
-			l.add(line, "category %d: min is required (the lowest value of the category)", *c.ID)
+			l.add(line, in(PartCategory, id, say(MsgSetCategoryMin)))
 			continue
 		case strings.TrimSpace(c.Label) == "":
-			l.add(line, "category %d: label is required", *c.ID)
+			l.add(line, in(PartCategory, id, say(MsgSetLabelRequired)))
 		}
 		if seen[*c.ID] {
-			l.add(line, "category id %d appears twice; ids must be unique", *c.ID)
+			l.add(line, say(MsgSetIDTwice, "part", PartCategory, "id", id))
 		}
 		seen[*c.ID] = true
 		if len(s.Categories) == 0 && *c.Min > 0 {
-			l.add(line, "the first category must start at min 0, found %s: every value from 0 needs a category", fmtNum(*c.Min))
+			l.add(line, say(MsgSetFirstCategory, "found", fmtNum(*c.Min)))
 		}
 		if n := len(s.Categories); n > 0 && *c.Min <= s.Categories[n-1].Min {
-			l.add(line, "categories out of order: min %s of category %d must be greater than %s of the category before it (list categories from the lowest min to the highest)",
-				fmtNum(*c.Min), *c.ID, fmtNum(s.Categories[n-1].Min))
+			l.add(line, say(MsgSetCategoryOrder, "found", fmtNum(*c.Min), "id", id, "before", fmtNum(s.Categories[n-1].Min)))
 		}
 		if *c.Min >= indexMax {
-			l.add(line, "category %d can never be reached: its min %s is not below %s, the highest value an index takes", *c.ID, fmtNum(*c.Min), fmtNum(indexMax))
+			l.add(line, say(MsgSetCategoryNever, "id", id, "found", fmtNum(*c.Min), "limit", fmtNum(indexMax)))
 		}
 		short := strings.TrimSpace(c.Short)
 		if short == "" {
@@ -512,17 +595,17 @@ func (l *loader) buildParameters(s *Set, raw *rawSet) {
 	for _, k := range l.keys("parameters") {
 		p := raw.Parameters[k.key]
 		if !idPattern.MatchString(k.key) {
-			l.add(k.line, "parameter name %q must be a letter followed by letters, digits or _", k.key)
+			l.add(k.line, say(MsgSetBadName, "part", PartParameter, "name", k.key))
 		}
 		if p.Value == nil {
-			l.add(k.line, "parameter %s: value is required (a number)", k.key)
+			l.add(k.line, in(PartParameter, k.key, say(MsgSetParamValue)))
 			continue
 		}
 		par := Parameter{Name: k.key, Label: p.Label, Source: p.Source, Value: *p.Value, Min: p.Min, Max: p.Max}
 		if par.Min != nil && par.Max != nil && *par.Min > *par.Max {
-			l.add(k.line, "parameter %s: min %s is above max %s", k.key, fmtNum(*par.Min), fmtNum(*par.Max))
+			l.add(k.line, in(PartParameter, k.key, say(MsgSetMinAboveMax, "low", fmtNum(*par.Min), "high", fmtNum(*par.Max))))
 		} else if err := par.check(par.Value); err != nil {
-			l.add(k.line, "%v", err)
+			l.add(k.line, asMessage(err))
 		}
 		s.Parameters = append(s.Parameters, par)
 	}
@@ -530,34 +613,35 @@ func (l *loader) buildParameters(s *Set, raw *rawSet) {
 
 func (l *loader) buildDimensions(s *Set, raw *rawSet) {
 	if len(raw.Dimensions) == 0 {
-		l.add(l.line("dimensions"), "dimensions are required: a list of {id, label, weight}")
+		l.add(l.line("dimensions"), say(MsgSetNoDimensions))
 	}
 	seen := map[string]bool{}
 	for i, d := range raw.Dimensions {
 		line := l.line("dimensions", i)
 		if !idPattern.MatchString(d.ID) {
-			l.add(line, "dimension id %q must be a letter followed by letters, digits or _ (e.g. LS)", d.ID)
+			l.add(line, say(MsgSetBadID, "part", PartDimension, "id", d.ID, "example", "LS"))
 		}
 		if seen[d.ID] {
-			l.add(line, "dimension id %q appears twice; ids must be unique", d.ID)
+			l.add(line, say(MsgSetIDTwice, "part", PartDimension, "id", d.ID))
 		}
 		seen[d.ID] = true
 		w := 1.0
 		if d.Weight != nil {
 			w = *d.Weight
 			if w <= 0 || w > maxWeight {
-				l.add(l.line("dimensions", i, "weight"), "dimension %s: weight must be greater than 0 and at most %s, found %s", d.ID, fmtNum(maxWeight), fmtNum(w))
+				l.add(l.line("dimensions", i, "weight"), in(PartDimension, d.ID, weightProblem(w)))
 			}
 		}
 		s.Dimensions = append(s.Dimensions, Dimension{ID: d.ID, Label: d.Label, Weight: w})
 	}
 }
 
-func (l *loader) buildTags(key string, m map[string]string) []Tag {
+// buildTags reads the mapping at key, whose entries are parts of kind part.
+func (l *loader) buildTags(key, part string, m map[string]string) []Tag {
 	var tags []Tag
 	for _, k := range l.keys(key) {
 		if !idPattern.MatchString(k.key) {
-			l.add(k.line, "%s key %q must be a letter followed by letters, digits or _", key, k.key)
+			l.add(k.line, say(MsgSetBadName, "part", part, "name", k.key))
 		}
 		tags = append(tags, Tag{Key: k.key, Label: m[k.key]})
 	}
@@ -574,7 +658,7 @@ func (l *loader) buildSectors(m map[string]rawSector) []Tag {
 	for k, v := range m {
 		plain[k] = v.Name
 	}
-	tags := l.buildTags("sectors", plain)
+	tags := l.buildTags("sectors", PartSector, plain)
 	seen := map[string]string{}
 	for i := range tags {
 		t := &tags[i]
@@ -582,17 +666,18 @@ func (l *loader) buildSectors(m map[string]rawSector) []Tag {
 		line := l.line("sectors", t.Key)
 		switch {
 		case strings.TrimSpace(t.Label) == "":
-			l.add(line, "sector %s: name is required (the office's formal name)", t.Key)
+			l.add(line, in(PartSector, t.Key, say(MsgSetSectorName)))
 		case utf8.RuneCountInString(short) > maxShort:
-			l.add(line, "sector %s: short name %q has %d characters; at most %d fit a sheet name", t.Key, short, utf8.RuneCountInString(short), maxShort)
+			l.add(line, in(PartSector, t.Key, say(MsgSetShortLong, "short", short,
+				"count", strconv.Itoa(utf8.RuneCountInString(short)), "limit", strconv.Itoa(maxShort))))
 		case strings.ContainsAny(short, `:\/?*[]`):
-			l.add(line, "sector %s: short name %q must not hold any of : \\ / ? * [ ]", t.Key, short)
+			l.add(line, in(PartSector, t.Key, say(MsgSetShortChars, "short", short)))
 		}
 		if short == "" {
 			continue
 		}
 		if other, dup := seen[strings.ToLower(short)]; dup {
-			l.add(line, "sector %s: short name %q is already the short name of %s; short names must be unique", t.Key, short, other)
+			l.add(line, in(PartSector, t.Key, say(MsgSetShortShared, "short", short, "other", other)))
 		}
 		seen[strings.ToLower(short)] = t.Key
 		t.Short = short
@@ -606,23 +691,20 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 		rc := raw.Columns[k.key]
 		c := &Column{Name: k.key, Type: ColumnType(rc.Type), Label: rc.Label, Aliases: rc.Aliases, Codes: rc.Codes, Min: rc.Min, Max: rc.Max}
 		if !idPattern.MatchString(k.key) {
-			l.add(k.line, "column name %q must be a letter followed by letters, digits or _", k.key)
+			l.add(k.line, say(MsgSetBadName, "part", PartColumn, "name", k.key))
 		}
+		what := within(PartColumn, k.key)
 		if !slicesContains(columnTypes, c.Type) {
-			var names []string
-			for _, t := range columnTypes {
-				names = append(names, string(t))
-			}
-			l.add(l.line("columns", k.key, "type"), "column %s: type %q is not known (accepted: %s)", k.key, rc.Type, strings.Join(names, ", "))
+			l.add(l.line("columns", k.key, "type"), what(say(MsgSetColumnType, "type", rc.Type, "types", typeList(columnTypes))))
 		}
 		if len(c.Codes) > 0 && c.Type != ColCode {
-			l.add(k.line, "column %s: codes belong to columns of type code, not %s", k.key, c.Type)
+			l.add(k.line, what(say(MsgSetCodesNotCode, "type", string(c.Type))))
 		}
 		if (c.Min != nil || c.Max != nil) && c.Type != ColNumber && c.Type != ColCount {
-			l.add(k.line, "column %s: min and max belong to columns of type number or count, not %s", k.key, c.Type)
+			l.add(k.line, what(say(MsgSetBoundsNotNumber, "type", string(c.Type))))
 		}
 		if c.Min != nil && c.Max != nil && *c.Min > *c.Max {
-			l.add(k.line, "column %s: min %s is above max %s", k.key, fmtNum(*c.Min), fmtNum(*c.Max))
+			l.add(k.line, what(say(MsgSetMinAboveMax, "low", fmtNum(*c.Min), "high", fmtNum(*c.Max))))
 		}
 		if c.Type == ColCount && c.Min == nil {
 			zero := 0.0
@@ -636,7 +718,7 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 		for _, h := range append([]string{k.key}, c.Aliases...) {
 			nh := NormalizeHeader(h)
 			if other, dup := headers[nh]; dup && other != k.key {
-				l.add(k.line, "column %s: header %q already names column %s; every header must name one column", k.key, h, other)
+				l.add(k.line, what(say(MsgSetHeaderShared, "header", h, "other", other)))
 			}
 			headers[nh] = k.key
 		}
@@ -657,9 +739,9 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 		c := s.columnByName[ic.name]
 		switch {
 		case c == nil && ic.required:
-			l.add(l.line("columns"), "column %s must be declared (type %s): villages are identified by kode_desa, else by kecamatan and desa", ic.name, ic.typ)
+			l.add(l.line("columns"), say(MsgSetIdentMissing, "column", ic.name, "type", string(ic.typ)))
 		case c != nil && c.Type != ic.typ:
-			l.add(l.line("columns", ic.name), "column %s must have type %s, not %s", ic.name, ic.typ, c.Type)
+			l.add(l.line("columns", ic.name), say(MsgSetIdentType, "column", ic.name, "type", string(ic.typ), "got", string(c.Type)))
 		}
 	}
 }
@@ -667,18 +749,18 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 func (l *loader) buildConditions(s *Set, raw *rawSet) {
 	for _, k := range l.keys("conditions") {
 		if k.key == "all" {
-			l.add(k.line, "condition name \"all\" is reserved: it means the indicator always applies")
+			l.add(k.line, say(MsgSetAllReserved))
 			continue
 		}
 		node := raw.Conditions[k.key]
-		if r := l.parseRule(s, &node, "condition "+k.key); r != nil {
+		if r := l.parseRule(s, &node, within(PartCondition, k.key)); r != nil {
 			s.Conditions[k.key] = r
 		}
 	}
 	// A condition may name another; a cycle would never end.
 	for _, k := range l.keys("conditions") {
 		if l.cycle(s, k.key, map[string]bool{}) {
-			l.add(k.line, "condition %s refers to itself through {condition: ...}; conditions must not form a cycle", k.key)
+			l.add(k.line, say(MsgSetCycle, "name", k.key))
 		}
 	}
 }
@@ -712,19 +794,20 @@ func (l *loader) cycle(s *Set, name string, visiting map[string]bool) bool {
 
 func (l *loader) buildIndicators(s *Set, raw *rawSet) {
 	if len(raw.Indicators) == 0 {
-		l.add(l.line("indicators"), "indicators are required: a list of {id, dimension, label, question, rule, ...}")
+		l.add(l.line("indicators"), say(MsgSetNoIndicators))
 	}
 	seen := map[string]bool{}
 	perDim := map[string]int{}
 	for i, ri := range raw.Indicators {
 		line := l.line("indicators", i)
-		what := fmt.Sprintf("indicator %s", ri.ID)
+		what := within(PartIndicator, ri.ID)
 		if !idPattern.MatchString(ri.ID) {
-			l.add(line, "indicator id %q must be a letter followed by letters, digits or _ (e.g. LS01)", ri.ID)
-			what = fmt.Sprintf("indicator %d", i+1)
+			l.add(line, say(MsgSetBadID, "part", PartIndicator, "id", ri.ID, "example", "LS01"))
+			n := i + 1
+			what = func(m *Message) *Message { return nth(PartIndicator, n, m) }
 		}
 		if seen[ri.ID] {
-			l.add(line, "indicator id %s appears twice; ids must be unique", ri.ID)
+			l.add(line, say(MsgSetIDTwice, "part", PartIndicator, "id", ri.ID))
 		}
 		seen[ri.ID] = true
 		ind := &Indicator{ID: ri.ID, Dimension: ri.Dimension, Label: ri.Label, Question: ri.Question, Applies: ri.Applies,
@@ -736,20 +819,20 @@ func (l *loader) buildIndicators(s *Set, raw *rawSet) {
 			}
 		}
 		if ind.dim < 0 {
-			l.add(l.line("indicators", i, "dimension"), "%s: dimension %q is not declared (declared: %s)", what, ri.Dimension, dimIDs(s))
+			l.add(l.line("indicators", i, "dimension"), what(undeclared(PartDimension, ri.Dimension, dimIDs(s))))
 		}
 		perDim[ri.Dimension]++
 		if strings.TrimSpace(ri.Label) == "" {
-			l.add(line, "%s: label is required", what)
+			l.add(line, what(say(MsgSetLabelRequired)))
 		}
 		if ri.Weight != nil {
 			ind.Weight = *ri.Weight
 			if ind.Weight <= 0 || ind.Weight > maxWeight {
-				l.add(l.line("indicators", i, "weight"), "%s: weight must be greater than 0 and at most %s, found %s", what, fmtNum(maxWeight), fmtNum(ind.Weight))
+				l.add(l.line("indicators", i, "weight"), what(weightProblem(ind.Weight)))
 			}
 		}
 		if ri.Rule.Kind == 0 {
-			l.add(line, "%s: rule is required, e.g. rule: {yes: buku_nikah}", what)
+			l.add(line, what(say(MsgSetRuleRequired)))
 		} else {
 			ind.Rule = l.parseRule(s, &ri.Rule, what)
 		}
@@ -759,23 +842,24 @@ func (l *loader) buildIndicators(s *Set, raw *rawSet) {
 			if c, ok := s.Conditions[ri.Applies]; ok {
 				ind.condition = c
 			} else {
-				l.add(l.line("indicators", i, "applies"), "%s: applies names condition %q, which is not declared (declared: all, %s)", what, ri.Applies, strings.Join(sortedKeys(s.Conditions), ", "))
+				declared := append([]string{"all"}, sortedKeys(s.Conditions)...)
+				l.add(l.line("indicators", i, "applies"), what(say(MsgSetApplies, "name", ri.Applies, "declared", listOf(declared))))
 			}
 		}
-		l.checkTags(l.line("indicators", i, "functions"), what, "function", ri.Functions, s.Functions)
-		l.checkTags(l.line("indicators", i, "lenses"), what, "lens", ri.Lenses, s.Lenses)
-		l.checkTags(l.line("indicators", i, "sectors"), what, "sector", ri.Sectors, s.Sectors)
+		l.checkTags(l.line("indicators", i, "functions"), what, PartFunction, ri.Functions, s.Functions)
+		l.checkTags(l.line("indicators", i, "lenses"), what, PartLens, ri.Lenses, s.Lenses)
+		l.checkTags(l.line("indicators", i, "sectors"), what, PartSector, ri.Sectors, s.Sectors)
 		if !slicesContains(provenanceStatuses, ri.Provenance.Status) {
-			l.add(l.line("indicators", i, "provenance"), "%s: provenance status %q is not known (accepted: %s)", what, ri.Provenance.Status, strings.Join(provenanceStatuses, ", "))
+			l.add(l.line("indicators", i, "provenance"), what(say(MsgSetStatus, "status", ri.Provenance.Status, "statuses", strings.Join(provenanceStatuses, ", "))))
 		}
 		if strings.TrimSpace(ri.Provenance.Source) == "" {
-			l.add(l.line("indicators", i, "provenance"), "%s: provenance source is required (where the indicator comes from)", what)
+			l.add(l.line("indicators", i, "provenance"), what(say(MsgSetSourceRequired)))
 		}
 		s.Indicators = append(s.Indicators, ind)
 	}
 	for i, d := range s.Dimensions {
 		if perDim[d.ID] == 0 {
-			l.add(l.line("dimensions", i), "dimension %s has no indicator; the IKK would always be undefined", d.ID)
+			l.add(l.line("dimensions", i), say(MsgSetDimensionEmpty, "id", d.ID))
 		}
 	}
 	if len(l.problems) == 0 {
@@ -802,7 +886,8 @@ func (ind *Indicator) resolveSlots(s *Set) {
 	}
 }
 
-func (l *loader) checkTags(line int, what, kind string, got []string, declared []Tag) {
+// checkTags checks the tags of kind part an indicator lists.
+func (l *loader) checkTags(line int, what scope, part string, got []string, declared []Tag) {
 	seen := map[string]bool{}
 	for _, g := range got {
 		ok := false
@@ -814,22 +899,20 @@ func (l *loader) checkTags(line int, what, kind string, got []string, declared [
 			for _, t := range declared {
 				keys = append(keys, t.Key)
 			}
-			l.add(line, "%s: %s %q is not declared (declared: %s)", what, kind, g, strings.Join(keys, ", "))
+			l.add(line, what(undeclared(part, g, keys)))
 		}
 		if seen[g] {
-			l.add(line, "%s: %s %q is listed twice", what, kind, g)
+			l.add(line, what(say(MsgSetListedTwice, "part", part, "name", g)))
 		}
 		seen[g] = true
 	}
 }
 
-const ruleForms = "{yes: COL}, {no: COL}, {column: COL, in: [codes]}, {column: COL, min: X, max: X}, {ratio: [A, B], min: X}, {all: [rules]}, {any: [rules]} or {condition: NAME}"
-
 // parseRule reads a rule node by hand so that every problem carries the line
 // of the node it is about.
-func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
+func (l *loader) parseRule(s *Set, n *yaml.Node, what scope) *Rule {
 	if n.Kind != yaml.MappingNode {
-		l.add(n.Line, "%s: a rule is a mapping, one of %s", what, ruleForms)
+		l.add(n.Line, what(say(MsgSetRuleNotMapping)))
 		return nil
 	}
 	keys := map[string]*yaml.Node{}
@@ -838,7 +921,7 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
 		switch k {
 		case "yes", "no", "column", "in", "min", "max", "ratio", "all", "any", "condition":
 		default:
-			l.add(n.Content[i].Line, "%s: unknown rule key %q; a rule is one of %s", what, k, ruleForms)
+			l.add(n.Content[i].Line, what(say(MsgSetRuleKey, "key", k)))
 			return nil
 		}
 		keys[k] = n.Content[i+1]
@@ -856,12 +939,16 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
 	}
 	r := &Rule{Line: n.Line}
 	bad := func() *Rule {
-		l.add(n.Line, "%s: malformed rule; a rule is one of %s", what, ruleForms)
+		l.add(n.Line, what(say(MsgSetRuleMalformed)))
 		return nil
 	}
 	bounds := func() bool {
 		if keys["min"] == nil && keys["max"] == nil {
-			l.add(n.Line, "%s: a %s rule needs min, max or both", what, r.Kind)
+			code := MsgSetRangeNoBound
+			if r.Kind == RuleRatio {
+				code = MsgSetRatioNoBound
+			}
+			l.add(n.Line, what(say(code)))
 			return false
 		}
 		r.Min = l.parseBound(s, keys["min"], what)
@@ -883,21 +970,21 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
 		if !l.checkColumn(s, keys["column"], what, ColCode) {
 			return nil
 		}
-		in := keys["in"]
-		if in.Kind != yaml.SequenceNode || len(in.Content) == 0 {
-			l.add(in.Line, "%s: in must be a non-empty list of codes, e.g. in: [1, 2]", what)
+		codes := keys["in"]
+		if codes.Kind != yaml.SequenceNode || len(codes.Content) == 0 {
+			l.add(codes.Line, what(say(MsgSetInList)))
 			return nil
 		}
 		col := s.columnByName[r.Column]
-		for _, c := range in.Content {
+		for _, c := range codes.Content {
 			code, err := strconv.Atoi(c.Value)
 			if err != nil || c.Kind != yaml.ScalarNode {
-				l.add(c.Line, "%s: code %q is not a whole number", what, c.Value)
+				l.add(c.Line, what(say(MsgSetCodeNotWhole, "code", c.Value)))
 				return nil
 			}
 			if len(col.Codes) > 0 {
 				if _, ok := col.Codes[code]; !ok {
-					l.add(c.Line, "%s: code %d is not declared for column %s (declared: %s)", what, code, r.Column, codeRanges(sortedCodes(col.Codes)))
+					l.add(c.Line, what(say(MsgSetCodeUndeclared, "code", strconv.Itoa(code), "column", r.Column, "declared", CodeRanges(sortedCodes(col.Codes)))))
 					return nil
 				}
 			}
@@ -912,7 +999,7 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
 		r.Kind = RuleRatio
 		rn := keys["ratio"]
 		if rn.Kind != yaml.SequenceNode || len(rn.Content) != 2 {
-			l.add(rn.Line, "%s: ratio must be a list of two columns [numerator, denominator]", what)
+			l.add(rn.Line, what(say(MsgSetRatioList)))
 			return nil
 		}
 		r.Num, r.Den = rn.Content[0].Value, rn.Content[1].Value
@@ -920,7 +1007,7 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
 			return nil
 		}
 		if den := s.columnByName[r.Den]; den.Min == nil || *den.Min <= 0 {
-			l.add(rn.Content[1].Line, "%s: the denominator column %s must be declared with a min above 0 (e.g. min: 1), so that it is never zero", what, r.Den)
+			l.add(rn.Content[1].Line, what(say(MsgSetRatioDenominator, "column", r.Den)))
 			return nil
 		}
 		if !bounds() {
@@ -933,7 +1020,7 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
 		}
 		list := keys[string(r.Kind)]
 		if list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
-			l.add(list.Line, "%s: %s must be a non-empty list of rules", what, r.Kind)
+			l.add(list.Line, what(say(MsgSetRuleList, "key", string(r.Kind))))
 			return nil
 		}
 		for _, c := range list.Content {
@@ -946,7 +1033,7 @@ func (l *loader) parseRule(s *Set, n *yaml.Node, what string) *Rule {
 	case has("condition"):
 		r.Kind, r.Condition = RuleCondition, keys["condition"].Value
 		if _, ok := l.keysSet("conditions")[r.Condition]; !ok {
-			l.add(keys["condition"].Line, "%s: condition %q is not declared (declared: %s)", what, r.Condition, strings.Join(sortedKeysOf(l.keysSet("conditions")), ", "))
+			l.add(keys["condition"].Line, what(undeclared(PartCondition, r.Condition, sortedKeysOf(l.keysSet("conditions")))))
 			return nil
 		}
 	default:
@@ -963,12 +1050,12 @@ func (l *loader) keysSet(path ...any) map[string]bool {
 	return m
 }
 
-func (l *loader) parseBound(s *Set, n *yaml.Node, what string) *Bound {
+func (l *loader) parseBound(s *Set, n *yaml.Node, what scope) *Bound {
 	if n == nil {
 		return nil
 	}
 	if n.Kind != yaml.ScalarNode {
-		l.add(n.Line, "%s: a bound is a number or a parameter name", what)
+		l.add(n.Line, what(say(MsgSetBoundKind)))
 		return nil
 	}
 	if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
@@ -979,35 +1066,45 @@ func (l *loader) parseBound(s *Set, n *yaml.Node, what string) *Bound {
 		for _, p := range s.Parameters {
 			names = append(names, p.Name)
 		}
-		l.add(n.Line, "%s: parameter %q is not declared (declared parameters: %s)", what, n.Value, strings.Join(names, ", "))
+		l.add(n.Line, what(undeclared(PartParameter, n.Value, names)))
 		return nil
 	}
 	return &Bound{Param: n.Value}
 }
 
-func (l *loader) checkColumn(s *Set, n *yaml.Node, what string, types ...ColumnType) bool {
+func (l *loader) checkColumn(s *Set, n *yaml.Node, what scope, types ...ColumnType) bool {
 	c := s.columnByName[n.Value]
 	if n.Kind != yaml.ScalarNode || c == nil {
-		l.add(n.Line, "%s: column %q is not declared under columns", what, n.Value)
+		l.add(n.Line, what(say(MsgSetColumnUndeclared, "name", n.Value)))
 		return false
 	}
 	if !slicesContains(types, c.Type) {
-		var names []string
-		for _, t := range types {
-			names = append(names, string(t))
-		}
-		l.add(n.Line, "%s: column %s has type %s; this rule needs a column of type %s", what, c.Name, c.Type, strings.Join(names, " or "))
+		l.add(n.Line, what(say(MsgSetRuleColumnType, "column", c.Name, "type", string(c.Type), "types", typeList(types))))
 		return false
 	}
 	return true
 }
 
-func dimIDs(s *Set) string {
+// weightProblem says that a weight lies outside (0, maxWeight].
+func weightProblem(w float64) *Message {
+	return say(MsgSetWeight, "found", fmtNum(w), "limit", fmtNum(maxWeight))
+}
+
+// typeList lists column types for a parameter.
+func typeList(types []ColumnType) string {
+	names := make([]string, len(types))
+	for i, t := range types {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
+}
+
+func dimIDs(s *Set) []string {
 	var ids []string
 	for _, d := range s.Dimensions {
 		ids = append(ids, d.ID)
 	}
-	return strings.Join(ids, ", ")
+	return ids
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -165,6 +165,133 @@ const (
 	MsgUnknownParam   = "unknown_param"
 	// MsgError writes only its cause, {err}: an error from outside ikk.
 	MsgError = "error"
+
+	// Problems of an indicator file (SetProblem). MsgSetError and
+	// MsgSetErrorOne head the list; MsgSetIn and MsgSetInNth name the part
+	// of the set a problem is about ({part}, see the Part constants) before
+	// the problem itself, {err}.
+	MsgSetError    = "set_error"
+	MsgSetErrorOne = "set_error_one"
+	MsgSetIn       = "set_in"
+	MsgSetInNth    = "set_in_nth"
+
+	// The file as YAML. {detail} is the YAML library's own words, for
+	// problems without a code of their own; {node} and {expect} are Node
+	// constants.
+	MsgSetPanic        = "set_panic"
+	MsgSetYAML         = "set_yaml"
+	MsgSetYAMLTab      = "set_yaml_tab"
+	MsgSetYAMLBadStart = "set_yaml_bad_start"
+	MsgSetYAMLColon    = "set_yaml_colon"
+	MsgSetYAMLIndent   = "set_yaml_indent"
+	MsgSetYAMLDash     = "set_yaml_dash"
+	MsgSetYAMLList     = "set_yaml_list"
+	MsgSetYAMLMapping  = "set_yaml_mapping"
+	MsgSetYAMLEnd      = "set_yaml_end"
+	MsgSetEmpty        = "set_empty"
+	MsgSetNotMapping   = "set_not_mapping"
+	MsgSetNotFinite    = "set_not_finite"
+	MsgSetUnknownKey   = "set_unknown_key"
+	MsgSetSectorKey    = "set_sector_key"
+	MsgSetDuplicateKey = "set_duplicate_key"
+	MsgSetWrongKind    = "set_wrong_kind"
+
+	// The top level.
+	MsgSetSchema         = "set_schema"
+	MsgSetRequired       = "set_required"
+	MsgSetTarget         = "set_target"
+	MsgSetShare          = "set_share"
+	MsgSetLensIsFunction = "set_lens_is_function"
+
+	// Names, ids and references shared by the parts; {part} names the
+	// kind of thing (a Part constant).
+	MsgSetBadName       = "set_bad_name"
+	MsgSetBadID         = "set_bad_id"
+	MsgSetIDTwice       = "set_id_twice"
+	MsgSetUndeclared    = "set_undeclared"
+	MsgSetListedTwice   = "set_listed_twice"
+	MsgSetLabelRequired = "set_label_required"
+	MsgSetWeight        = "set_weight"
+	MsgSetMinAboveMax   = "set_min_above_max"
+
+	// Categories, parameters and dimensions.
+	MsgSetNoCategories   = "set_no_categories"
+	MsgSetCategoryID     = "set_category_id"
+	MsgSetCategoryMin    = "set_category_min"
+	MsgSetFirstCategory  = "set_first_category"
+	MsgSetCategoryOrder  = "set_category_order"
+	MsgSetCategoryNever  = "set_category_never"
+	MsgSetParamValue     = "set_param_value"
+	MsgSetNoDimensions   = "set_no_dimensions"
+	MsgSetDimensionEmpty = "set_dimension_unused"
+
+	// Sectors.
+	MsgSetSectorName  = "set_sector_name"
+	MsgSetShortLong   = "set_short_long"
+	MsgSetShortChars  = "set_short_chars"
+	MsgSetShortShared = "set_short_shared"
+
+	// Columns.
+	MsgSetColumnType      = "set_column_type"
+	MsgSetCodesNotCode    = "set_codes_not_code"
+	MsgSetBoundsNotNumber = "set_bounds_not_number"
+	MsgSetHeaderShared    = "set_header_shared"
+	MsgSetIdentMissing    = "set_ident_missing"
+	MsgSetIdentType       = "set_ident_type"
+
+	// Conditions and indicators.
+	MsgSetAllReserved      = "set_all_reserved"
+	MsgSetCycle            = "set_cycle"
+	MsgSetNoIndicators     = "set_no_indicators"
+	MsgSetRuleRequired     = "set_rule_required"
+	MsgSetApplies          = "set_applies_undeclared"
+	MsgSetStatus           = "set_status"
+	MsgSetSourceRequired   = "set_source_required"
+	MsgSetRuleNotMapping   = "set_rule_not_mapping"
+	MsgSetRuleKey          = "set_rule_key"
+	MsgSetRuleMalformed    = "set_rule_malformed"
+	MsgSetRangeNoBound     = "set_range_no_bound"
+	MsgSetRatioNoBound     = "set_ratio_no_bound"
+	MsgSetInList           = "set_in_list"
+	MsgSetCodeNotWhole     = "set_code_not_whole"
+	MsgSetCodeUndeclared   = "set_code_undeclared"
+	MsgSetRatioList        = "set_ratio_list"
+	MsgSetRatioDenominator = "set_ratio_denominator"
+	MsgSetRuleList         = "set_rule_list"
+	MsgSetBoundKind        = "set_bound_kind"
+	MsgSetColumnUndeclared = "set_column_undeclared"
+	MsgSetRuleColumnType   = "set_rule_column_type"
+)
+
+// Parts of an indicator set, the value of a problem's "part" parameter
+// (catalogue key "set.part.<part>"); the parts a YAML mapping stands for
+// also name where a key is unknown ("set.within.<part>").
+const (
+	PartSet        = "set"
+	PartCategory   = "category"
+	PartParameter  = "parameter"
+	PartDimension  = "dimension"
+	PartFunction   = "function"
+	PartLens       = "lens"
+	PartSector     = "sector"
+	PartColumn     = "column"
+	PartCondition  = "condition"
+	PartIndicator  = "indicator"
+	PartProvenance = "provenance"
+)
+
+// Kinds of YAML value, the value of a problem's "node" (what the file
+// holds) and "expect" (what it must hold) parameters (catalogue key
+// "set.kind.<kind>").
+const (
+	NodeList    = "list"
+	NodeMapping = "mapping"
+	NodeText    = "text"
+	NodeNumber  = "number"
+	NodeWhole   = "whole"
+	NodeBool    = "bool"
+	NodeSingle  = "single"
+	NodeValue   = "value"
 )
 
 // Accepted vocabularies, the value of the "accepted" parameter of an

@@ -69,68 +69,9 @@ func (r *Rule) Columns(conds map[string]*Rule, into []string) []string {
 	return into
 }
 
-// Words describes the rule for people, in "id" or "en".
-func (r *Rule) Words(s *Set, lang string) string {
-	yes, no, and, or := "ya", "tidak", " dan ", " atau "
-	if lang == "en" {
-		yes, no, and, or = "yes", "no", " and ", " or "
-	}
-	switch r.Kind {
-	case RuleYes:
-		return r.Column + " = " + yes
-	case RuleNo:
-		return r.Column + " = " + no
-	case RuleIn:
-		return r.Column + " ∈ {" + codeRanges(r.Codes) + "}"
-	case RuleRange:
-		return boundWords(r.Column, r.Min, r.Max, s, lang)
-	case RuleRatio:
-		return boundWords(r.Num+" / "+r.Den, r.Min, r.Max, s, lang)
-	case RuleAll, RuleAny:
-		sep := and
-		if r.Kind == RuleAny {
-			sep = or
-		}
-		parts := make([]string, len(r.Children))
-		for i, c := range r.Children {
-			parts[i] = c.Words(s, lang)
-			if (c.Kind == RuleAll || c.Kind == RuleAny) && c.Kind != r.Kind {
-				parts[i] = "(" + parts[i] + ")"
-			}
-		}
-		return strings.Join(parts, sep)
-	case RuleCondition:
-		return r.Condition
-	}
-	return "?"
-}
-
-func boundWords(left string, min, max *Bound, s *Set, lang string) string {
-	// Thresholds are written out exactly, in the language's separators.
-	num := func(v float64) string { return LocalizeNumber(strconv.FormatFloat(v, 'f', -1, 64), lang) }
-	b := func(x *Bound) string {
-		if x.Param == "" {
-			return num(x.Value)
-		}
-		v, _ := s.Parameter(x.Param)
-		return x.Param + " (" + num(v) + ")"
-	}
-	var parts []string
-	if min != nil {
-		parts = append(parts, left+" ≥ "+b(min))
-	}
-	if max != nil {
-		parts = append(parts, left+" ≤ "+b(max))
-	}
-	sep := " dan "
-	if lang == "en" {
-		sep = " and "
-	}
-	return strings.Join(parts, sep)
-}
-
-// codeRanges writes 1,2,3,4,6 as "1-4, 6".
-func codeRanges(codes []int) string {
+// CodeRanges writes codes 1,2,3,4,6 as "1-4, 6": the same in every
+// language, so that a problem's parameter and a rule's description share it.
+func CodeRanges(codes []int) string {
 	c := append([]int(nil), codes...)
 	sort.Ints(c)
 	var parts []string

@@ -594,7 +594,7 @@ func (d *mdDoc) method(m Meta) {
 		if ind.SourceNote != "" {
 			origin += ": " + ind.SourceNote
 		}
-		t.add(ind.ID, ind.Dimension, ind.Label, ind.Rule.Words(d.set, d.lang), applies, d.trim(ind.Weight), origin)
+		t.add(ind.ID, ind.Dimension, ind.Label, RuleText(d.lang, d.set, ind.Rule), applies, d.trim(ind.Weight), origin)
 	}
 	d.table(t)
 	names := make([]string, 0, len(set.Conditions))
@@ -605,7 +605,7 @@ func (d *mdDoc) method(m Meta) {
 	if len(names) > 0 {
 		t = newMDTable(d.say("md.condition"), d.say("xlsx.rule"))
 		for _, n := range names {
-			t.add(n, set.Conditions[n].Words(d.set, d.lang))
+			t.add(n, RuleText(d.lang, d.set, set.Conditions[n]))
 		}
 		d.table(t)
 	}

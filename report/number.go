@@ -35,4 +35,29 @@ func Int(n int, lang string) string {
 	return localize(strconv.Itoa(n), lang)
 }
 
-func localize(plain string, lang string) string { return ikk.LocalizeNumber(plain, lang) }
+// localize writes a plain decimal ("1234.5") with the separators of a
+// language: Bahasa Indonesia "1.234,5" (the default), English "1,234.5".
+func localize(plain string, lang string) string {
+	dec, thou := ",", "."
+	if lang == "en" {
+		dec, thou = ".", ","
+	}
+	neg := strings.HasPrefix(plain, "-")
+	plain = strings.TrimPrefix(plain, "-")
+	intPart, frac, hasFrac := strings.Cut(plain, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(thou)
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteString(dec)
+		b.WriteString(frac)
+	}
+	return b.String()
+}

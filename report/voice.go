@@ -69,19 +69,24 @@ func IssueText(lang string, is ikk.Issue) string {
 // IssueName is the short name of an issue code, for counts.
 func IssueName(lang, code string) string { return Say(lang, "issue."+code+".name") }
 
-// localParams writes numbers of parameters in lang: counts and row numbers
-// as whole numbers ("12.345"), and bounds ("min", "max", "value") with the
-// language's decimal sign. Other values (codes, names, paths) stay as given.
+// localParams writes parameters in lang: counts and row numbers as whole
+// numbers ("12.345"), bounds ("min", "max", "value") with the language's
+// decimal sign, and the vocabulary of indicator-file problems (setWords) in
+// words. Other values (setVerbatim, codes, names, paths) stay as given.
 func localParams(lang string, kv []string) []string {
 	out := kv
 	for i := 1; i < len(kv); i += 2 {
 		v := kv[i]
 		var local string
-		switch kv[i-1] {
-		case "min", "max", "value":
+		name := kv[i-1]
+		switch {
+		case name == "min" || name == "max" || name == "value":
 			if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "eE") {
 				local = NumTrim(f, lang)
 			}
+		case setWords[name] != "":
+			local = Say(lang, setWords[name]+v)
+		case setVerbatim[name]:
 		default:
 			if n, err := strconv.Atoi(v); err == nil && n >= 1000 && v[0] != '0' {
 				local = Int(n, lang)
@@ -97,12 +102,27 @@ func localParams(lang string, kv []string) []string {
 	return out
 }
 
+// setWords are the parameters of indicator-file problems that hold a code
+// of ikk's vocabulary (ikk.Part*, ikk.Node*), with the catalogue prefix of
+// their words.
+var setWords = map[string]string{"part": "set.part.", "within": "set.within.", "node": "set.kind.", "expect": "set.kind."}
+
+// setVerbatim are parameters never formatted as numbers, even when they
+// are digits: names, codes and ids (a code 1000 is not "1.000"), what an
+// indicator file holds, and the numbers of a file's problems, which are
+// echoed as the file writes them (YAML's decimal point, no separators) so
+// that the reader finds them there.
+var setVerbatim = map[string]bool{
+	"name": true, "id": true, "code": true, "key": true, "text": true, "short": true, "header": true,
+	"found": true, "limit": true, "before": true, "low": true, "high": true,
+}
+
 // setErrorText writes every problem of an indicator file, each on its line.
 func setErrorText(lang string, e *ikk.SetError) string {
 	var b strings.Builder
-	key := "msg.set_error"
+	key := "msg." + ikk.MsgSetError
 	if len(e.Problems) == 1 {
-		key = "msg.set_error_one"
+		key = "msg." + ikk.MsgSetErrorOne
 	}
 	b.WriteString(Say(lang, key, "file", e.File, "count", Int(len(e.Problems), lang)))
 	for _, p := range e.Problems {
@@ -112,11 +132,7 @@ func setErrorText(lang string, e *ikk.SetError) string {
 			b.WriteString(":" + strconv.Itoa(p.Line))
 		}
 		b.WriteString(": ")
-		if p.Message != nil {
-			b.WriteString(SayMessage(lang, p.Message))
-		} else {
-			b.WriteString(p.Msg)
-		}
+		b.WriteString(SayMessage(lang, p.Message))
 	}
 	return b.String()
 }

@@ -53,12 +53,8 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 	headers := []string{b.w("indicator"), b.w("dimension"), b.w("label"), b.w("question"), b.w("rule"), b.w("applies"), b.w("weight"), b.w("provenance"), b.w("source"), b.w("sectors")}
 	var rows [][]cell
 	for _, ind := range b.set.Indicators {
-		applies := ind.Applies
-		if applies == "" || applies == "all" {
-			applies = b.w("all")
-		}
 		rows = append(rows, []cell{{ind.ID, b.st.text}, {ind.Dimension, b.st.text}, {ind.Label, b.st.wrap}, {ind.Question, b.st.wrap},
-			{ind.Rule.Words(b.set, lang), b.st.wrap}, {applies, b.st.text}, {ind.Weight, b.st.num}, {ind.Status, b.st.text},
+			{RuleText(lang, b.set, ind.Rule), b.st.wrap}, {AppliesText(lang, b.set, ind), b.st.wrap}, {ind.Weight, b.st.num}, {ind.Status, b.st.text},
 			{ind.SourceNote, b.st.wrap}, {b.sectorLabels(ind.Sectors), b.st.wrap}})
 	}
 	b.table(sheet, row, headers, []float64{9, 9, 24, 40, 30, 18, 7, 13, 36, 36}, rows)
