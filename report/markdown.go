@@ -584,10 +584,10 @@ func (d *mdDoc) method(m Meta) {
 		d.say("md.applies"), d.say("xlsx.weight"), d.say("md.origin")).numeric(5)
 	used := map[string]bool{}
 	for _, ind := range set.Indicators {
-		applies := ind.Applies
-		if applies == "" || applies == "all" {
-			applies = d.say("md.all")
-		} else {
+		// The condition in words; its name stays in the conditions
+		// table below, for those who edit the set.
+		applies := AppliesText(d.lang, d.set, ind)
+		if ind.Applies != "" && ind.Applies != "all" {
 			used[ind.Applies] = true
 		}
 		origin := d.status(ind.Status)
