@@ -247,6 +247,7 @@ func printSummary(w io.Writer, res *ikk.Result, lang string) {
 			say("cli.hidden_skipped", "path", in.Path, "hidden", strconv.Quote(h), "sheet", strconv.Quote(in.Sheet))
 		}
 	}
+	printMissingColumns(w, res, lang)
 	s := res.Summary
 	n := func(v int) string { return report.Int(v, lang) }
 	say("cli.summary", "rows", n(s.RowsRead), "scored", n(s.Scored), "rejected", n(s.Rejected), "blank", n(s.Blank), "issues", n(res.IssueTotal()))
@@ -259,6 +260,90 @@ func printSummary(w io.Writer, res *ikk.Result, lang string) {
 		}
 	}
 }
+
+// printMissingColumns says first and plainly what a misspelt or absent
+// header costs: the indicators that cannot be scored, the header that was
+// probably meant, and the headers of that file that named no column.
+func printMissingColumns(w io.Writer, res *ikk.Result, lang string) {
+	warn := func(text string) { fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, "cli.warning", "text", text)) }
+	byFile := map[string][]ikk.Issue{}
+	var files []string
+	for _, is := range res.Issues {
+		if is.Code != ikk.IssueMissingColumn {
+			continue
+		}
+		if byFile[is.File] == nil {
+			files = append(files, is.File)
+		}
+		byFile[is.File] = append(byFile[is.File], is)
+	}
+	for _, f := range files {
+		// A header that was probably meant is said column by column; the
+		// columns simply absent, when many, in one line.
+		var plain []ikk.Issue
+		for _, is := range byFile[f] {
+			if is.Detail == ikk.MsgMissingColumn {
+				plain = append(plain, is)
+				continue
+			}
+			warn(report.IssueLine(is, lang))
+		}
+		if len(plain) <= maxMissingLines {
+			for _, is := range plain {
+				warn(report.IssueLine(is, lang))
+			}
+		} else {
+			var cols, inds []string
+			for _, is := range plain {
+				cols = append(cols, is.Field)
+				for _, id := range strings.Split(paramOf(is.Params, "indicators"), ", ") {
+					if !slices.Contains(inds, id) {
+						inds = append(inds, id)
+					}
+				}
+			}
+			warn(report.Say(lang, "cli.missing_many", "path", f, "count", report.Int(len(plain), lang),
+				"columns", strings.Join(cols, ", "), "indicators", strings.Join(inds, ", ")))
+		}
+		for _, in := range res.Inputs {
+			if in.Path == f && len(in.UnknownHeaders) > 0 {
+				warn(unknownHeadersText(in, lang))
+			}
+		}
+	}
+}
+
+// maxMissingLines is how many absent columns of a file get a line each.
+const maxMissingLines = 3
+
+func paramOf(kv []string, name string) string {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i] == name {
+			return kv[i+1]
+		}
+	}
+	return ""
+}
+
+// unknownHeadersText names the headers of an input that named no column.
+func unknownHeadersText(in ikk.Input, lang string) string {
+	list := make([]string, 0, min(len(in.UnknownHeaders), maxListedHeaders))
+	for i, h := range in.UnknownHeaders {
+		if i == maxListedHeaders {
+			break
+		}
+		list = append(list, strconv.Quote(h))
+	}
+	more := ""
+	if k := len(in.UnknownHeaders) - len(list); k > 0 {
+		more = report.Say(lang, "cli.and_more", "count", report.Int(k, lang))
+	}
+	return report.Say(lang, "cli.unknown_headers", "path", in.Path, "list", strings.Join(list, ", "), "more", more)
+}
+
+// maxListedHeaders bounds the unknown headers named on stderr; the JSON
+// has them all.
+const maxListedHeaders = 12
 
 // writeOutputs writes every -o file with the writer of its format, all or
 // none.

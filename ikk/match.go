@@ -86,6 +86,15 @@ type layout struct {
 	// a matching header that the default choice passed over.
 	hidden        bool
 	hiddenSkipped []string
+	// unknown are the headers that name no column of the set, in sheet
+	// order: a misspelt header is one of them.
+	unknown []header
+}
+
+// header is a header cell as written and its 0-based column.
+type header struct {
+	col  int
+	text string
 }
 
 // matchHeader maps a header row. It fails when two headers name one column
@@ -101,6 +110,9 @@ func (m *headerMatcher) matchHeader(s *Set, cells []Cell) (*layout, error) {
 	for j, cell := range cells {
 		name, how := m.match(cell.Value)
 		if how == 0 {
+			if t := strings.TrimSpace(cell.Value); t != "" {
+				lay.unknown = append(lay.unknown, header{col: j, text: t})
+			}
 			continue
 		}
 		i := colPos[name]
@@ -156,4 +168,75 @@ func ColumnLetter(i int) string {
 		s = string(rune('A'+(i-1)%26)) + s
 	}
 	return s
+}
+
+// closest is the unknown header that most likely means column c: within a
+// few edits of its name or an alias (a letter left out, doubled, swapped or
+// mistyped), the nearest, the first in the sheet on a tie. ok is false when
+// no header is near enough to suggest.
+func (lay *layout) closest(c *Column) (header, bool) {
+	best, bestD := header{}, -1
+	names := append([]string{c.Name}, c.Aliases...)
+	for _, h := range lay.unknown {
+		t := NormalizeHeader(h.text)
+		if i := strings.LastIndexByte(t, '/'); i >= 0 {
+			t = strings.TrimSpace(t[i+1:])
+		}
+		for _, n := range names {
+			n = NormalizeHeader(n)
+			d := editDistance(t, n, maxEdits(n))
+			if d >= 0 && (bestD < 0 || d < bestD) {
+				best, bestD = h, d
+			}
+		}
+	}
+	return best, bestD >= 0
+}
+
+// maxEdits is how many edits still suggest a name: one for a short name,
+// where two would reach unrelated words, up to three for a long one.
+func maxEdits(name string) int {
+	switch n := len(name); {
+	case n <= 4:
+		return 1
+	case n <= 12:
+		return 2
+	default:
+		return 3
+	}
+}
+
+// editDistance is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), or -1
+// when it exceeds limit. Headers are short, so the quadratic table is
+// cheap; it is computed once per missing column and file.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return -1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if d := prev[len(rb)]; d <= limit {
+		return d
+	}
+	return -1
 }

@@ -106,6 +106,8 @@ const (
 	MsgNameConflict       = "name_conflict"
 	MsgNameConflictFile   = "name_conflict_file"
 	MsgMissingColumn      = "missing_column"
+	MsgMissingColumnNear  = "missing_column_near"
+	MsgMissingIDColumn    = "missing_id_column"
 	MsgKKAsNumber         = "kk_as_number"
 	MsgShortRow           = "short_row"
 	MsgLongRow            = "long_row"

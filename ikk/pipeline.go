@@ -417,6 +417,7 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 	lay := ev.start.lay
 	sc.cur.Sheet, sc.cur.HeaderRow, sc.position = ev.start.sheet, lay.headerRow, ev.start.position
 	sc.cur.SheetHidden, sc.cur.HiddenSkipped = lay.hidden, lay.hiddenSkipped
+	sc.cur.UnknownHeaders = unknownHeaders(lay)
 	sc.reportMissingColumns(j.path, sc.cur.Sheet, lay)
 	sc.kkAsNumber = 0
 	for {
@@ -643,3 +644,17 @@ func (sc *scorer) addIssues(list []Issue) {
 }
 
 func (sc *scorer) freeKK() { sc.kk.close() }
+
+// unknownHeaders lists a layout's unmatched headers for the result, bounded.
+func unknownHeaders(lay *layout) []string {
+	var out []string
+	for _, h := range lay.unknown {
+		if len(out) == MaxUnknownHeaders {
+			break
+		}
+		// A header is no personal data, but a data row taken for the
+		// header row could be: numbers like KK numbers are masked.
+		out = append(out, maskIDNumbers(cutValue(h.text)))
+	}
+	return out
+}

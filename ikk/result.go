@@ -43,8 +43,16 @@ type Input struct {
 	// header matched too: the default choice reads only visible sheets,
 	// and a user may need to hear that these were passed over.
 	HiddenSkipped []string
+	// UnknownHeaders are the sheet's headers that name no column of the
+	// set, as written (at most MaxUnknownHeaders, each cut to 60
+	// characters): where a misspelt header is found.
+	UnknownHeaders []string
 	Accounting
 }
+
+// MaxUnknownHeaders bounds Input.UnknownHeaders: a sheet of 16,384 columns
+// must not fill the result.
+const MaxUnknownHeaders = 100
 
 // Issue is a data problem, pinned to a cell as a spreadsheet shows it.
 type Issue struct {

@@ -377,28 +377,50 @@ func blankCells(cells []Cell) bool {
 }
 
 // reportMissingColumns records, once per file, each column an indicator
-// needs that the sheet does not have: its households count as missing.
+// needs that the sheet does not have (its households count as missing), and
+// a village column that is absent while a header near its name is there: a
+// misspelt kode_desa would otherwise leave every code blank without a word.
+// Each names the header the user most likely meant.
 func (sc *scorer) reportMissingColumns(path, sheet string, lay *layout) {
-	for i, c := range sc.set.Columns {
-		if !c.valued() || lay.index[i] >= 0 || c.Type == ColSex {
+	for i := range sc.set.Columns {
+		c := sc.set.Columns[i]
+		if lay.index[i] >= 0 {
 			continue
 		}
-		var users []string
-		for _, ind := range sc.set.Indicators {
-			cols := ind.Rule.Columns(sc.set.Conditions, nil)
-			if ind.condition != nil {
-				cols = ind.condition.Columns(sc.set.Conditions, cols)
-			}
-			if slicesContains(cols, c.Name) {
-				users = append(users, ind.ID)
-			}
+		near, ok := lay.closest(c)
+		var params []string
+		if ok {
+			params = []string{"suggest", near.text, "suggest_col", ColumnLetter(near.col)}
 		}
-		if len(users) == 0 {
+		detail := MsgMissingColumn
+		if users := sc.columnUsers(c); len(users) > 0 && c.valued() && c.Type != ColSex {
+			params = append([]string{"indicators", strings.Join(users, ", ")}, params...)
+			if ok {
+				detail = MsgMissingColumnNear
+			}
+		} else if ok && c.identifies() {
+			detail = MsgMissingIDColumn
+		} else {
 			continue
 		}
 		sc.fileIssue(Issue{File: path, Sheet: sheet, Row: lay.headerRow, Column: c.Name, Field: c.Name, Code: IssueMissingColumn,
-			Detail: MsgMissingColumn, Params: []string{"indicators", strings.Join(users, ", ")}})
+			Detail: detail, Params: params})
 	}
+}
+
+// columnUsers are the indicators that read column c, in set order.
+func (sc *scorer) columnUsers(c *Column) []string {
+	var users []string
+	for _, ind := range sc.set.Indicators {
+		cols := ind.Rule.Columns(sc.set.Conditions, nil)
+		if ind.condition != nil {
+			cols = ind.condition.Columns(sc.set.Conditions, cols)
+		}
+		if slicesContains(cols, c.Name) {
+			users = append(users, ind.ID)
+		}
+	}
+	return users
 }
 
 type rowFate int

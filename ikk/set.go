@@ -117,6 +117,10 @@ func (c *Column) valued() bool {
 	return true
 }
 
+// identifies says the column names the family or its village (codes,
+// names, the KK number) rather than holding an answer an indicator reads.
+func (c *Column) identifies() bool { return !c.valued() }
+
 // acceptedParams names what the column accepts, as the parameters of an
 // invalid value: "accepted" is a kind of vocabulary (Accepted*), with the
 // column's codes ("1 Islam, 2 Kristen"), min and max where it has them. The

@@ -4,6 +4,11 @@ package report
 // the progress line. Command help (--help) stays English, as the README says.
 func init() {
 	register(map[string]Text{
+		"cli.warning":         {ID: "PERHATIAN: {text}", EN: "WARNING: {text}"},
+		"cli.unknown_headers": {ID: "{path}: judul kolom yang tidak dikenali: {list}{more}", EN: "{path}: headers that name no column: {list}{more}"},
+		"cli.missing_many": {ID: "{path}: {count} kolom yang diperlukan tidak ada ({columns}); indikator {indicators} tidak dapat dinilai dan tercatat tidak terisi untuk setiap keluarga",
+			EN: "{path}: {count} required columns are absent ({columns}); indicators {indicators} cannot be scored and count as missing for every household"},
+		"cli.and_more":           {ID: " dan {count} lainnya", EN: " and {count} more"},
 		"cli.error":              {ID: "kesalahan: {err}", EN: "error: {err}"},
 		"cli.hint_help":          {ID: "petunjuk: jalankan '{cmd} --help' untuk cara penggunaan", EN: "hint: run '{cmd} --help' for usage"},
 		"cli.interrupted":        {ID: "dihentikan; tidak ada keluaran yang ditulis", EN: "interrupted; no output written"},

@@ -125,6 +125,12 @@ var messageTexts = map[string]Text{
 	"msg." + ikk.MsgMissingColumn: {
 		ID: "lembar tidak memiliki kolom {field}; indikator {indicators} tidak dapat dinilai dan tercatat tidak terisi untuk setiap keluarga",
 		EN: "the sheet has no column {field}; indicator {indicators} cannot be scored and counts as missing for every household"},
+	"msg." + ikk.MsgMissingColumnNear: {
+		ID: "lembar tidak memiliki kolom {field}; indikator {indicators} tidak dapat dinilai dan tercatat tidak terisi untuk setiap keluarga; apakah yang dimaksud kolom {suggest_col} \"{suggest}\"? Jika ya, ganti judul kolom itu menjadi {field}",
+		EN: "the sheet has no column {field}; indicator {indicators} cannot be scored and counts as missing for every household; did you mean column {suggest_col} \"{suggest}\"? If so, rename that header to {field}"},
+	"msg." + ikk.MsgMissingIDColumn: {
+		ID: "lembar tidak memiliki kolom {field}, sehingga kolom itu dibiarkan kosong; apakah yang dimaksud kolom {suggest_col} \"{suggest}\"? Jika ya, ganti judul kolom itu menjadi {field}",
+		EN: "the sheet has no column {field}, so it is left blank; did you mean column {suggest_col} \"{suggest}\"? If so, rename that header to {field}"},
 	"msg." + ikk.MsgKKAsNumber: {
 		ID: "{count} nomor KK (mulai baris {from}) tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga nomor KK 16 digit kehilangan digit terakhirnya dan KK ganda tidak dapat diperiksa untuk baris tersebut; ubah format kolom menjadi Teks lalu masukkan kembali nomornya",
 		EN: "{count} KK numbers (from row {from}) are stored as numbers; Excel keeps 15 digits, so a 16-digit KK number loses its last digit, and duplicates cannot be found for these rows; format the column as Text and enter the numbers again"},

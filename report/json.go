@@ -61,6 +61,15 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 		j.key("scored").int(in.Scored)
 		j.key("rejected").int(in.Rejected)
 		j.key("blank").int(in.Blank)
+		// Optional: the headers that named no column, where a misspelt
+		// one is found.
+		if len(in.UnknownHeaders) > 0 {
+			j.key("unknown_headers").beginArray()
+			for _, h := range in.UnknownHeaders {
+				j.str(h)
+			}
+			j.endArray()
+		}
 		j.endObject()
 	}
 	j.endArray()
