@@ -5,8 +5,11 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ikk-tools/ikk/cmd"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -40,6 +43,31 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("usage: hardlink old new")
 				}
 				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
+			// maxwidth N [REGEXP]: no line of the last standard output is
+			// wider than N characters, up to the first line matching
+			// REGEXP (the issue lines after a card or table are prose,
+			// which a terminal wraps).
+			"maxwidth": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 1 || len(args) > 2 {
+					ts.Fatalf("usage: maxwidth N [regexp]")
+				}
+				n, err := strconv.Atoi(args[0])
+				if err != nil {
+					ts.Fatalf("maxwidth: %q is not a number", args[0])
+				}
+				var until *regexp.Regexp
+				if len(args) == 2 {
+					until = regexp.MustCompile(args[1])
+				}
+				for i, l := range strings.Split(ts.ReadFile("stdout"), "\n") {
+					if until != nil && until.MatchString(l) {
+						break
+					}
+					if w := utf8.RuneCountInString(l); w > n {
+						ts.Fatalf("line %d is %d characters wide, more than %d: %s", i+1, w, n, l)
+					}
+				}
 			},
 			// exits N CMD ARGS...: run CMD and require exit status N, so that
 			// scripts pin the exit codes of the contract, not only failure.

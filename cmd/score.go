@@ -29,6 +29,7 @@ type scoreOptions struct {
 	date       string
 	personal   bool
 	top        int
+	desa       []string
 	jobs       int
 	inputs     []string
 }
@@ -46,15 +47,24 @@ INPUT is an .xlsx or .csv file, or a folder: every .xlsx and .csv below it, in
 sorted order. Headers are matched case-insensitively, with _ - . and space
 alike and Kobo/ODK group prefixes removed.
 
-The table goes to standard output; --format chooses another format and -o
-writes files (the format follows the extension: .json, .csv, .md). A summary
-line with the row accounting and the number of data issues goes to standard
-error.
+For one desa (or each desa named by --desa) standard output shows its
+village card: the IKK and category, the five dimension indices against the
+target, the lenses, the families by category, the weak indicators with the
+offices responsible, and the data quality. For many desa it shows the desa
+ranked by IKK (with the dimension indices when the terminal is wide enough),
+then the kecamatan and kabupaten totals.
+
+--format chooses another format for standard output (table, json, csv, md)
+and -o writes files, the format following the extension: .xlsx (the Excel
+report), .json, .csv or .md. A summary line with the row accounting and the
+number of data issues goes to standard error.
 
 Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 (an unreadable input or indicator file); 2 usage error; 3 data issues under
 --strict (nothing is written).`,
 		Example: `  ikk score survei_desa.xlsx
+  ikk score data/ --desa 63.09.06.2004 --desa "Sungai Hilir"
+  ikk score data/ -o laporan.xlsx
   ikk score data/ --format json > hasil.json
   ikk score survei.csv --param garis_kemiskinan=612000 -o hasil.json -o hasil.md
   ikk score survei.xlsx --strict`,
@@ -96,6 +106,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.StringVar(&o.lang, "lang", report.DefaultLang(), "language of reports and messages: id (Bahasa Indonesia) or en (default from "+report.LangEnv+")")
 	f.StringVar(&o.date, "date", "", "report date YYYY-MM-DD, printed in the reports (reports carry no clock time)")
 	f.IntVar(&o.top, "top", 0, "in the terminal table, show only the N best and N weakest desa")
+	f.StringArrayVar(&o.desa, "desa", nil, "show the village card of a desa, by code or name (repeatable; one desa in the input shows its card anyway)")
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "cores to use: files read and households scored at once (results do not depend on it)")
 	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report, and KK numbers in data issues")
 	return c
@@ -165,6 +176,14 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	for _, out := range o.outputs {
 		sayWrote(c.ErrOrStderr(), o.lang, out)
 	}
+	for _, s := range o.desa {
+		u, err := ikk.FindDesa(res, s)
+		if err != nil {
+			return &usageError{err: wrapSay(err, "cli.bad_desa"), cmdPath: c.CommandPath()}
+		}
+		meta.Cards = append(meta.Cards, u)
+	}
+	meta.Width = stdoutWidth(o.env)
 	stdout, err := report.NewWriter(o.format, set, meta)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/ikk-tools/ikk/ikk"
 	"time"
 )
 
@@ -20,6 +21,12 @@ type Meta struct {
 	// Personal puts full KK numbers and family names in the Excel report's
 	// Keluarga sheet; by default KK numbers are masked and names left out.
 	Personal bool
+	// Cards are the desa the terminal shows as village cards (--desa);
+	// when empty, an input of one desa is shown as its card.
+	Cards []*ikk.Unit
+	// Width is the terminal's width in columns, 0 when standard output is
+	// no terminal: the ranked table then keeps every column as it is.
+	Width int
 }
 
 var months = map[string][]string{

@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ikk-tools/ikk/ikk"
 	"github.com/olekukonko/tablewriter"
@@ -101,19 +104,48 @@ func unitName(u *ikk.Unit) string {
 // then code), and the totals table. With top > 0 only the top best and top
 // weakest desa are listed, the gap marked by a row of dots.
 func summaryGrids(r *ikk.Result, lang string, top int) (desa, totals *grid) {
-	desa = &grid{
-		head:    []string{word(lang, "rank"), word(lang, "code"), word(lang, "kecamatan"), word(lang, "desa"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
-		numeric: []bool{true, false, false, false, true, true, false},
-	}
 	totals = &grid{
 		head:    []string{word(lang, "level"), word(lang, "code"), word(lang, "kecamatan") + "/" + word(lang, "kabupaten"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
 		numeric: []bool{false, false, false, true, true, false},
+	}
+	for _, u := range r.Units {
+		if u.Level == ikk.LevelKecamatan || u.Level == ikk.LevelKabupaten {
+			totals.add(levelWord(u.Level, lang), u.Code, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
+		}
+	}
+	// Kabupaten rows last, as the grand total under the kecamatan.
+	kab := levelWord(ikk.LevelKabupaten, lang)
+	sort.SliceStable(totals.rows, func(i, j int) bool { return totals.rows[i][0] != kab && totals.rows[j][0] == kab })
+	return desaGrid(r, lang, top, tableFit{}), totals
+}
+
+func levelWord(level, lang string) string { return Say(lang, "table.level_"+level) }
+
+// tableFit is how much a ranked table holds: the dimension columns, the
+// category in full or short, and, narrowest, no kecamatan column (the
+// code names it) with a short header for the families.
+type tableFit struct{ dims, short, narrow bool }
+
+// desaGrid is the ranked desa table, laid out as fit says.
+func desaGrid(r *ikk.Result, lang string, top int, fit tableFit) *grid {
+	dims, short := fit.dims, fit.short
+	g := &grid{
+		head:    []string{word(lang, "rank"), word(lang, "code"), word(lang, "kecamatan"), word(lang, "desa"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
+		numeric: []bool{true, false, false, false, true, true, false},
+	}
+	if dims {
+		for _, d := range r.Set.Dimensions {
+			g.head = append(g.head, d.ID)
+			g.numeric = append(g.numeric, true)
+		}
 	}
 	ranked := ikk.RankDesa(r)
 	for i, x := range ranked {
 		if top > 0 && len(ranked) > 2*top && i >= top && i < len(ranked)-top {
 			if i == top {
-				desa.add("…", "", "", "", "", "", "")
+				gap := make([]string, len(g.head))
+				gap[0] = "…"
+				g.add(gap...)
 			}
 			continue
 		}
@@ -121,18 +153,85 @@ func summaryGrids(r *ikk.Result, lang string, top int) (desa, totals *grid) {
 		if x.Rank > 0 {
 			rank = strconv.Itoa(x.Rank)
 		}
-		desa.add(rank, u.Code, u.Kecamatan, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
+		cat := categoryText(u.Category)
+		if short {
+			cat = categoryShort(u.Category)
+		}
+		row := []string{rank, u.Code, u.Kecamatan, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), cat}
+		if dims {
+			for k := range r.Set.Dimensions {
+				var v *float64
+				if k < len(u.Dimensions) {
+					v = u.Dimensions[k]
+				}
+				row = append(row, NumPtr(v, lang))
+			}
+		}
+		g.add(row...)
 	}
-	for _, u := range r.Units {
-		if u.Level == ikk.LevelKecamatan || u.Level == ikk.LevelKabupaten {
-			totals.add(u.Level, u.Code, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
+	if fit.narrow {
+		g.drop(2)
+		g.head[3] = word(lang, "kk_short")
+	}
+	return g
+}
+
+// drop removes column j of the grid.
+func (g *grid) drop(j int) {
+	g.head = slices.Delete(g.head, j, j+1)
+	g.numeric = slices.Delete(g.numeric, j, j+1)
+	for i := range g.rows {
+		g.rows[i] = slices.Delete(g.rows[i], j, j+1)
+	}
+}
+
+// renderFitting draws the ranked desa table as wide as the terminal
+// allows: with the dimension columns when they fit, the category short
+// when the full label does not; without a terminal (width 0), as it always
+// was. No cell is ever cut: a table that fits nowhere is drawn narrowest.
+func renderFitting(w io.Writer, r *ikk.Result, lang string, top, width int) error {
+	if width <= 0 {
+		return desaGrid(r, lang, top, tableFit{}).render(w, false)
+	}
+	var last bytes.Buffer
+	for _, fit := range []tableFit{{dims: true}, {dims: true, short: true}, {}, {short: true}, {short: true, narrow: true}} {
+		last.Reset()
+		if err := desaGrid(r, lang, top, fit).render(&last, false); err != nil {
+			return err
+		}
+		if maxLineWidth(last.String()) <= width {
+			break
 		}
 	}
-	// Kabupaten rows last, as the grand total under the kecamatan.
-	sort.SliceStable(totals.rows, func(i, j int) bool {
-		return totals.rows[i][0] == ikk.LevelKecamatan && totals.rows[j][0] == ikk.LevelKabupaten
-	})
-	return desa, totals
+	_, err := w.Write(last.Bytes())
+	return err
+}
+
+// fitTotals gives the totals table short categories when the full ones
+// do not fit the terminal.
+func fitTotals(r *ikk.Result, lang string, totals *grid, width int) *grid {
+	var b bytes.Buffer
+	if totals.render(&b, false) == nil && maxLineWidth(b.String()) <= width {
+		return totals
+	}
+	for _, row := range totals.rows {
+		for _, u := range r.Units {
+			if unitName(u) == row[2] && u.Code == row[1] && levelWord(u.Level, lang) == row[0] {
+				row[5] = categoryShort(u.Category)
+			}
+		}
+	}
+	return totals
+}
+
+// maxLineWidth is the widest line of s, in runes (the table's characters
+// are each one column wide).
+func maxLineWidth(s string) int {
+	m := 0
+	for _, l := range strings.Split(s, "\n") {
+		m = max(m, utf8.RuneCountInString(l))
+	}
+	return m
 }
 
 // UndefinedReason says why a unit has no IKK: the dimensions without data.
@@ -140,10 +239,7 @@ func UndefinedReason(u *ikk.Unit, lang string) string {
 	if len(u.UndefinedDimensions) == 0 {
 		return ""
 	}
-	if lang == "en" {
-		return "no household passed or failed any indicator of dimension " + strings.Join(u.UndefinedDimensions, ", ")
-	}
-	return "tidak ada keluarga yang memenuhi atau tidak memenuhi indikator mana pun pada dimensi " + strings.Join(u.UndefinedDimensions, ", ")
+	return Say(lang, "table.undefined", "dimensions", strings.Join(u.UndefinedDimensions, ", "))
 }
 
 // undefinedLines explains every desa, kecamatan and kabupaten without an IKK.
@@ -153,29 +249,15 @@ func undefinedLines(r *ikk.Result, lang string) []string {
 		if u.IKK != nil || u.Level == ikk.LevelRT {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s %s %s: %s", word(lang, "ikk"), u.Level, unitName(u), UndefinedReason(u, lang)))
+		lines = append(lines, fmt.Sprintf("%s %s %s: %s", word(lang, "ikk"), levelWord(u.Level, lang), unitName(u), UndefinedReason(u, lang)))
 	}
 	return lines
 }
 
-// CutoffText states the category cut-offs, e.g. "1 < 60 ≤ 2 < 75 ≤ 3".
+// CutoffText states the category cut-offs as the annex writes them:
+// "1 = Kurang ...: IKK < 60,00; 2 = Cukup ...: 60,00 ≤ IKK < 75,00; ...".
 func CutoffText(set *ikk.Set, lang string) string {
-	var parts []string
-	for i, c := range set.Categories {
-		if i == 0 {
-			parts = append(parts, fmt.Sprintf("%d %s: < %s", c.ID, c.Label, NumTrim(set.Categories[1%len(set.Categories)].Min, lang)))
-			if len(set.Categories) == 1 {
-				parts[0] = fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, NumTrim(c.Min, lang))
-			}
-			continue
-		}
-		if i+1 < len(set.Categories) {
-			parts = append(parts, fmt.Sprintf("%d %s: %s – < %s", c.ID, c.Label, NumTrim(c.Min, lang), NumTrim(set.Categories[i+1].Min, lang)))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d %s: ≥ %s", c.ID, c.Label, NumTrim(c.Min, lang)))
-		}
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(categoryLegend(set, lang), "; ")
 }
 
 // ParamText lists the parameters used, e.g. "garis_kemiskinan = 582.932".
@@ -216,9 +298,20 @@ func IssueLine(is ikk.Issue, lang string) string {
 // totals, the cut-offs and parameters used, and the data issues.
 func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	lang := m.Lang
-	desa, totals := summaryGrids(r, lang, m.Top)
-	if err := desa.render(w, false); err != nil {
+	cards := m.Cards
+	if all := r.Desa(); len(cards) == 0 && len(all) == 1 {
+		cards = all
+	}
+	if len(cards) > 0 {
+		writeCards(w, r, cards, lang)
+		return nil
+	}
+	_, totals := summaryGrids(r, lang, m.Top)
+	if err := renderFitting(w, r, lang, m.Top, m.Width); err != nil {
 		return err
+	}
+	if m.Width > 0 {
+		totals = fitTotals(r, lang, totals, m.Width)
 	}
 	fmt.Fprintln(w)
 	if err := totals.render(w, false); err != nil {
@@ -227,7 +320,7 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	for _, line := range undefinedLines(r, lang) {
 		fmt.Fprintf(w, "\n%s", line)
 	}
-	fmt.Fprintf(w, "\n%s: %s %s (%s)\n", word(lang, "set"), r.Set.ID, r.Set.Version, r.Set.Source)
+	fmt.Fprintf(w, "\n%s: %s\n", word(lang, "set"), setText(r.Set, lang))
 	fmt.Fprintf(w, "%s: %s\n", word(lang, "cutoffs"), CutoffText(r.Set, lang))
 	fmt.Fprintf(w, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
 	writeIssues(w, r, lang, "")

@@ -1,0 +1,311 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ikk-tools/ikk/ikk"
+)
+
+// The village card: what an analyst asks of one desa, on a terminal. It is
+// plain text within 80 columns (the bars are ASCII, so that a Windows
+// console shows them, and marks say in words what a colour would), written
+// when the input holds one desa or with --desa.
+
+// cardWidth is the width the card is laid out for: an 80-column terminal.
+const cardWidth = 80
+
+// barCells is the number of cells of a bar from 0 to 100: 5 points a cell.
+const barCells = 20
+
+// writeCards writes a card per desa, then the run's accounting and issues.
+func writeCards(w io.Writer, r *ikk.Result, desa []*ikk.Unit, lang string) {
+	for i, u := range desa {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		c := &card{w: w, r: r, set: r.Set, u: u, lang: lang}
+		c.write()
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%s: %s\n", word(lang, "set"), setText(r.Set, lang))
+	writeIssues(w, r, lang, "")
+}
+
+type card struct {
+	w    io.Writer
+	r    *ikk.Result
+	set  *ikk.Set
+	u    *ikk.Unit
+	lang string
+}
+
+func (c *card) say(key string, kv ...string) string { return Say(c.lang, "card."+key, kv...) }
+
+func (c *card) line(s string) { fmt.Fprintln(c.w, s) }
+
+func (c *card) write() {
+	u := c.u
+	c.line(strings.Repeat("=", cardWidth))
+	c.wrap(c.say("title", "desa", unitName(u), "code", orDash(u.Code), "kecamatan", orDash(u.Kecamatan), "kabupaten", orDash(u.Kabupaten)), "")
+	c.line(strings.Repeat("=", cardWidth))
+	c.wrap(c.say("families", "scored", Int(u.Households, c.lang), "incomplete", Int(u.Incomplete, c.lang)), "")
+	if u.IKK != nil {
+		c.wrap(c.say("ikk", "ikk", Num(*u.IKK, c.lang), "category", categoryText(u.Category)), "")
+	} else {
+		c.wrap(c.say("ikk_none", "reason", UndefinedReason(u, c.lang)), "")
+	}
+	c.wrap(c.say("cutoffs", "cutoffs", cutoffShort(c.set, c.lang)), "  ")
+	c.dimensions()
+	c.lenses()
+	c.categories()
+	c.problems()
+	c.quality()
+}
+
+// dimensions lists the five dimension indices, each with a bar and its
+// place against the target.
+func (c *card) dimensions() {
+	c.line("")
+	c.wrap(c.say("dimensions", "target", NumTrim(c.set.Target, c.lang)), "")
+	rows := make([][2]string, len(c.set.Dimensions))
+	for i, d := range c.set.Dimensions {
+		rows[i] = [2]string{d.ID + " " + d.Label, ""}
+	}
+	c.barRows(rows, c.u.Dimensions)
+}
+
+// lenses lists the family functions, then the other lenses; the gender
+// lens with its split by the sex of the head of the family.
+func (c *card) lenses() {
+	if len(c.u.Lenses) == 0 {
+		return
+	}
+	c.line("")
+	c.line(c.say("lenses"))
+	var rows [][2]string
+	for _, f := range c.set.Functions {
+		rows = append(rows, [2]string{f.Label, ""})
+	}
+	for _, l := range c.set.Lenses {
+		rows = append(rows, [2]string{l.Label, ""})
+	}
+	c.barRows(rows, c.u.Lenses)
+	for _, l := range c.set.Lenses {
+		if l.Key != "gender" {
+			continue
+		}
+		s := c.u.BySex
+		c.wrap(c.say("by_sex", "lens", l.Label,
+			"male", Int(s[0].Households, c.lang), "male_lens", NumPtr(s[0].Gender, c.lang),
+			"female", Int(s[1].Households, c.lang), "female_lens", NumPtr(s[1].Gender, c.lang)), "    ")
+	}
+}
+
+// barRows writes one line per value: its label, the value, a bar from 0 to
+// 100 with the target marked, and whether it reaches the target.
+func (c *card) barRows(rows [][2]string, values []*float64) {
+	marks := []string{c.say("no_value"), c.say("below"), c.say("reached")}
+	markWidth := 0
+	for _, m := range marks {
+		markWidth = max(markWidth, utf8.RuneCountInString(m))
+	}
+	labelWidth := 0
+	for _, r := range rows {
+		labelWidth = max(labelWidth, utf8.RuneCountInString(r[0]))
+	}
+	// "  label 99,99  [bar] mark" within the card; a longer label
+	// stands on a line of its own above its value, whole.
+	room := cardWidth - (2 + 1 + 6 + 2 + barCells + 2 + 1) - markWidth
+	labelWidth = min(labelWidth, room)
+	for i, r := range rows {
+		var v *float64
+		if i < len(values) {
+			v = values[i]
+		}
+		mark := marks[0]
+		if v != nil {
+			mark = marks[1]
+			if *v >= c.set.Target {
+				mark = marks[2]
+			}
+		}
+		label := r[0]
+		if utf8.RuneCountInString(label) > labelWidth {
+			c.line("  " + label)
+			label = ""
+		}
+		c.line(strings.TrimRight(fmt.Sprintf("  %s %6s  %s %s", padRunes(label, labelWidth), NumPtr(v, c.lang), bar(v, c.set.Target), mark), " "))
+	}
+}
+
+// bar draws a value from 0 to 100 in barCells cells, '#' for what is
+// reached and '.' for the rest, with '|' where the target stands.
+func bar(v *float64, target float64) string {
+	cells := []byte(strings.Repeat(".", barCells))
+	if v != nil {
+		n := int(*v/100*barCells + 0.5)
+		for i := 0; i < min(n, barCells); i++ {
+			cells[i] = '#'
+		}
+	}
+	if t := int(target/100*barCells + 0.5); t > 0 && t < barCells {
+		cells[t] = '|'
+	}
+	return "[" + string(cells) + "]"
+}
+
+// categories says how many families fall in each category.
+func (c *card) categories() {
+	var parts []string
+	for i, cat := range c.set.Categories {
+		n := 0
+		if i < len(c.u.HouseholdCategories) {
+			n = c.u.HouseholdCategories[i]
+		}
+		parts = append(parts, c.say("category_kk", "category", categoryShort(&cat), "families", Int(n, c.lang)))
+	}
+	parts = append(parts, c.say("incomplete_kk", "families", Int(c.u.Incomplete, c.lang)))
+	c.line("")
+	c.wrap(c.say("by_category", "list", strings.Join(parts, "; ")), "")
+}
+
+// problems lists the permasalahan, weakest first: the indicator, its
+// achievement, the families failing it and the offices responsible.
+func (c *card) problems() {
+	c.line("")
+	ps := slices.Clone(c.u.Permasalahan)
+	if len(ps) == 0 {
+		c.wrap(c.say("no_problems", "target", NumTrim(c.set.Target, c.lang)), "")
+		return
+	}
+	slices.SortStableFunc(ps, func(a, b ikk.Problem) int {
+		switch {
+		case a.Percent < b.Percent:
+			return -1
+		case a.Percent > b.Percent:
+			return 1
+		}
+		return 0
+	})
+	c.wrap(c.say("problems", "count", Int(len(ps), c.lang), "target", NumTrim(c.set.Target, c.lang)), "")
+	for _, p := range ps {
+		c.wrap(p.Indicator.ID+" "+p.Indicator.Label, "  ")
+		offices := make([]string, 0, len(p.Indicator.Sectors))
+		for _, k := range p.Indicator.Sectors {
+			offices = append(offices, c.sectorShort(k))
+		}
+		c.wrap(c.say("problem", "percent", Num(p.Percent, c.lang), "families", Int(p.Fail, c.lang),
+			"offices", orDash(strings.Join(offices, ", "))), "       ")
+	}
+}
+
+func (c *card) sectorShort(key string) string {
+	for _, s := range c.set.Sectors {
+		if s.Key == key {
+			if s.Short != "" {
+				return s.Short
+			}
+			return s.Label
+		}
+	}
+	return key
+}
+
+// qualityShare is the share of the families an indicator applies to whose
+// answer is missing or invalid from which the card names the indicator.
+const qualityShare = 0.05
+
+// quality names the indicators with many missing or invalid answers.
+func (c *card) quality() {
+	var lines []string
+	for i, ind := range c.set.Indicators {
+		if i >= len(c.u.Indicators) {
+			break
+		}
+		ir := c.u.Indicators[i]
+		applies := c.u.Households - ir.NA()
+		if applies <= 0 {
+			continue
+		}
+		miss, inv := float64(ir.Missing())/float64(applies), float64(ir.Invalid())/float64(applies)
+		if miss+inv < qualityShare {
+			continue
+		}
+		lines = append(lines, c.say("quality_line", "indicator", ind.ID+" "+ind.Label,
+			"missing", Num(100*miss, c.lang), "invalid", Num(100*inv, c.lang)))
+	}
+	c.line("")
+	if len(lines) == 0 {
+		c.wrap(c.say("quality_good", "share", NumTrim(100*qualityShare, c.lang)), "")
+		return
+	}
+	c.wrap(c.say("quality", "share", NumTrim(100*qualityShare, c.lang)), "")
+	for _, l := range lines {
+		c.wrap(l, "  ")
+	}
+}
+
+// wrap writes s in lines of at most cardWidth columns, each after indent,
+// breaking at spaces only.
+func (c *card) wrap(s, indent string) {
+	for _, l := range wrapText(s, cardWidth-utf8.RuneCountInString(indent)) {
+		c.line(indent + l)
+	}
+}
+
+// wrapText breaks s at spaces into lines of at most width runes; a word
+// longer than the line stands alone on its line, whole.
+func wrapText(s string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, cur)
+			cur = w
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+func padRunes(s string, n int) string {
+	if k := n - utf8.RuneCountInString(s); k > 0 {
+		return s + strings.Repeat(" ", k)
+	}
+	return s
+}
+
+// cutoffShort writes the cut-offs with short category names, as a card
+// line holds them: "1 Kurang < 60,00 ≤ 2 Cukup < 75,00 ≤ 3 Responsif".
+func cutoffShort(set *ikk.Set, lang string) string {
+	var b strings.Builder
+	for i := range set.Categories {
+		cat := &set.Categories[i]
+		if i > 0 {
+			b.WriteString(" < " + Num(cat.Min, lang) + " ≤ ")
+		}
+		b.WriteString(strconv.Itoa(cat.ID) + " " + cat.Short)
+	}
+	return b.String()
+}
+
+// setText names the indicator set for people: its name and version.
+func setText(s *ikk.Set, lang string) string {
+	name := s.Name
+	if name == "" {
+		name = s.ID
+	}
+	return Say(lang, "card.set", "name", name, "version", s.Version)
+}
