@@ -51,7 +51,7 @@ the rule in words, when it applies, its weight and its provenance.
 func listSet(w io.Writer, set *ikk.Set, lang string) error {
 	say := func(key string, kv ...string) { fmt.Fprintln(w, report.Say(lang, "list."+key, kv...)) }
 	num := func(v float64) string { return report.NumTrim(v, lang) }
-	say("head", "id", set.ID, "name", set.Name, "source", set.Source, "version", set.Version)
+	say("head", "id", set.ID, "name", set.Name, "source", report.SourceText(lang, set.Source), "version", set.Version)
 	say("sha", "sha", set.SHA256)
 	say("target", "target", num(set.Target), "share", num(set.MinAnsweredShare))
 	say("categories", "cutoffs", report.CutoffText(set, lang))

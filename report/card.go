@@ -309,3 +309,12 @@ func setText(s *ikk.Set, lang string) string {
 	}
 	return Say(lang, "card.set", "name", name, "version", s.Version)
 }
+
+// SourceText names where a set came from for people: "bawaan: ikk" for a
+// set built into the binary, else its file.
+func SourceText(lang, source string) string {
+	if name, ok := strings.CutPrefix(source, "builtin:"); ok {
+		return Say(lang, "card.builtin", "name", name)
+	}
+	return source
+}

@@ -4,6 +4,7 @@ package report
 // the progress line. Command help (--help) stays English, as the README says.
 func init() {
 	register(map[string]Text{
+		"cli.output_format":   {ID: "format keluaran {path} tidak dapat ditentukan dari ekstensinya (yang diterima: {accepted})", EN: "cannot tell the format of output {path} from its extension (accepted: {accepted})"},
 		"cli.warning":         {ID: "PERHATIAN: {text}", EN: "WARNING: {text}"},
 		"cli.unknown_headers": {ID: "{path}: judul kolom yang tidak dikenali: {list}{more}", EN: "{path}: headers that name no column: {list}{more}"},
 		"cli.missing_many": {ID: "{path}: {count} kolom yang diperlukan tidak ada ({columns}); indikator {indicators} tidak dapat dinilai dan tercatat tidak terisi untuk setiap keluarga",

@@ -27,6 +27,8 @@ func Explain(lang string, err error) string {
 		return SayMessage(lang, e.Msg())
 	case *ikk.SetError:
 		return setErrorText(lang, e)
+	case *FormatError:
+		return SayFormatError(lang, e)
 	}
 	return err.Error()
 }

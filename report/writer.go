@@ -109,7 +109,22 @@ func FormatForPath(path string) (string, error) {
 			accepted = append(accepted, f.exts[0])
 		}
 	}
-	return "", fmt.Errorf("cannot tell the format of output %s from its extension (accepted: %s)", path, strings.Join(accepted, ", "))
+	return "", &FormatError{Path: path, Accepted: accepted}
+}
+
+// FormatError is an output whose extension names no format.
+type FormatError struct {
+	Path     string
+	Accepted []string // the extensions that name a format
+}
+
+// Error is English, for callers without a language; cmd says it from the
+// catalogue (SayFormatError).
+func (e *FormatError) Error() string { return SayFormatError("en", e) }
+
+// SayFormatError writes a FormatError in lang.
+func SayFormatError(lang string, e *FormatError) string {
+	return Say(lang, "cli.output_format", "path", e.Path, "accepted", strings.Join(e.Accepted, ", "))
 }
 
 // Renderer writes a result in one format, all at once.
