@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -39,21 +38,6 @@ type Env struct {
 	// lang is the language of the run's messages, from --lang or the
 	// default, found before the command line is parsed.
 	lang string
-}
-
-// version is set at build time with -ldflags "-X github.com/ikk-tools/ikk/cmd.version=v1.2.3";
-// otherwise the module version recorded by the Go toolchain is used.
-var version = ""
-
-// Version returns the tool version printed in reports and --version.
-func Version() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
 }
 
 // usageError marks a mistake in the command line: exit 2, with a hint.

@@ -419,7 +419,7 @@ func (p *progress) update(pr ikk.Progress) {
 		return
 	}
 	p.last = now
-	fmt.Fprintf(p.w, "\r\033[Kikk: %s", progressLine(pr, now.Sub(p.start), p.lang))
+	p.w = redrawLine(p.w, "ikk: "+progressLine(pr, now.Sub(p.start), p.lang))
 	p.shown = true
 }
 
@@ -447,6 +447,6 @@ func checkLang(c *cobra.Command, lang string) error {
 
 func (p *progress) done() {
 	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
+		p.w = redrawLine(p.w, "")
 	}
 }
