@@ -82,12 +82,16 @@ func (x *docSheet) styles() {
 	x.small = x.style(&excelize.Style{Font: font(false, 7), Alignment: top})
 	x.head = x.style(&excelize.Style{Font: font(true, x.size), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	x.cell = x.style(&excelize.Style{Font: font(false, x.size), Border: border, Alignment: top})
-	x.bold = x.style(&excelize.Style{Font: font(true, x.size), Border: border, Alignment: top})
-	x.int0 = x.style(&excelize.Style{Font: font(false, x.size), Border: border, NumFmt: 3, Alignment: top})
-	x.num2 = x.style(&excelize.Style{Font: font(false, x.size), Border: border, NumFmt: 2, Alignment: top})
-	x.boldInt = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 3, Alignment: top})
-	x.boldNum2 = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 2, Alignment: top})
+	// A cell's text keeps off its borders, as in the Word table: a number
+	// set right would otherwise touch the text of the next column.
+	left := &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true, Indent: 1}
+	right := &excelize.Alignment{Horizontal: "right", Vertical: "top", WrapText: true, Indent: 1}
+	x.cell = x.style(&excelize.Style{Font: font(false, x.size), Border: border, Alignment: left})
+	x.bold = x.style(&excelize.Style{Font: font(true, x.size), Border: border, Alignment: left})
+	x.int0 = x.style(&excelize.Style{Font: font(false, x.size), Border: border, NumFmt: 3, Alignment: right})
+	x.num2 = x.style(&excelize.Style{Font: font(false, x.size), Border: border, NumFmt: 2, Alignment: right})
+	x.boldInt = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 3, Alignment: right})
+	x.boldNum2 = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 2, Alignment: right})
 }
 
 // The printable width of an A4 line, in points: 16 cm between the
@@ -97,6 +101,10 @@ const (
 	xlsxPortraitWidth  = 16 / 2.54 * 72
 	xlsxLandscapeWidth = 25.7 / 2.54 * 72
 )
+
+// xlsxStretch is how much wider than the printed line a sheet is laid
+// out: at most 12% smaller print (8.5 pt text prints at 7.6 pt).
+const xlsxStretch = 1.12
 
 // xlsxColumnWidth turns points into Excel's column width, counted in
 // digits of the default font (Calibri 11: 7 pixels a digit, 5 of padding).
@@ -118,6 +126,10 @@ func (x *docSheet) section(sheet string, s docSection, landscape bool) {
 	if landscape {
 		lineWidth = xlsxLandscapeWidth
 	}
+	// A sheet prints fitted to the page's width, so it may be laid out a
+	// little wider than the line and printed a little smaller: names that
+	// a Word page must wrap then keep to one line, and rows stay even.
+	lineWidth *= xlsxStretch
 	widths := sectionGrid(s, lineWidth)
 	ncol := len(widths)
 	for j, w := range widths {
