@@ -175,6 +175,150 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
+// TestParseNumberUnits: what cadres type in amount and area columns, read
+// where the spelling fits the column and refused where it does not.
+func TestParseNumberUnits(t *testing.T) {
+	const bad = math.MaxFloat64 // refused
+	tests := []struct {
+		in                 string
+		none, rupiah, area float64
+	}{
+		// Plain numbers read alike in every column.
+		{"1.250.000", 1250000, 1250000, 1250000},
+		{"1.250.000,00", 1250000, 1250000, 1250000},
+		{"1.250", 1250, 1250, 1250}, // a dot before exactly three digits: thousands
+		{"12.500.000", 12500000, 12500000, 12500000},
+		{"1,5", 1.5, 1.5, 1.5},      // the decimal comma
+		{"1,250", 1.25, 1.25, 1.25}, // a single comma is always the decimal comma
+		{"1.5", 1.5, 1.5, 1.5},      // a dot before one digit: a decimal point
+		{"0.125", 0.125, 0.125, 0.125},
+		{"1,250,000", 1250000, 1250000, 1250000}, // two commas cannot be decimal commas
+		{"1,250.50", 1250.5, 1250.5, 1250.5},     // nor one before a point
+		{"1,250,000.75", 1250000.75, 1250000.75, 1250000.75},
+		{"1.250.000,5", 1250000.5, 1250000.5, 1250000.5},
+		{"1 250 000", 1250000, 1250000, 1250000},
+		{"36,5", 36.5, 36.5, 36.5},
+		{"-3", -3, -3, -3},
+		{"1.5E-3", 0.0015, 0.0015, 0.0015},
+		// Currency: in amount columns, and "Rp" in columns without a unit
+		// as before units existed.
+		{"Rp1.250.000,-", bad, 1250000, bad},
+		{"Rp. 750.000", 750000, 750000, bad},
+		{"Rp 750.000,00", 750000, 750000, bad},
+		{"Rp 750.000,-", bad, 750000, bad},
+		{"Rp 50.000.-", bad, 50000, bad},
+		{"rp.2.500.000", 2500000, 2500000, bad},
+		{"RP 1,250,000", 1250000, 1250000, bad},
+		{"IDR 750.000", bad, 750000, bad},
+		{"idr750000", bad, 750000, bad},
+		{"Rp 1.250.000", 1250000, 1250000, bad},
+		{"750.000 rupiah", bad, 750000, bad},
+		{"-Rp 5.000", -5000, -5000, bad},
+		{"Rp -5.000", -5000, -5000, bad},
+		// Multipliers, in amount columns only.
+		{"750rb", bad, 750000, bad},
+		{"750 rb", bad, 750000, bad},
+		{"750 rb.", bad, 750000, bad},
+		{"750 ribu", bad, 750000, bad},
+		{"750RIBU", bad, 750000, bad},
+		{"750k", bad, 750000, bad},
+		{"750 K", bad, 750000, bad},
+		{"2,5 juta", bad, 2500000, bad},
+		{"2.5 juta", bad, 2500000, bad},
+		{"1,2 jt", bad, 1200000, bad},
+		{"1,2jt.", bad, 1200000, bad},
+		{"2jt", bad, 2000000, bad},
+		{"Rp 2,5 juta", bad, 2500000, bad},
+		{"2 juta rupiah", bad, 2000000, bad},
+		{"1 miliar", bad, 1e9, bad},
+		{"1,5 milyar", bad, 1.5e9, bad},
+		{"1.250 rb", bad, 1250000, bad},
+		{"1,5 M", bad, bad, bad}, // M is miliar to some, juta to others
+		{"1,5M", bad, bad, bad},
+		{"2 jt rb", bad, bad, bad},
+		{"rb", bad, bad, bad},
+		{"Rp", bad, bad, bad},
+		{"Rp ,-", bad, bad, bad},
+		{"750.000 dolar", bad, bad, bad},
+		{"$750", bad, bad, bad},
+		{"1e6 rb", bad, bad, bad},
+		// Areas, in area columns only.
+		{"36,5 m2", bad, bad, 36.5},
+		{"36 m²", bad, bad, 36},
+		{"36,5m2", bad, bad, 36.5},
+		{"36.5 M2", bad, bad, 36.5},
+		{"36 meter persegi", bad, bad, 36},
+		{"36 m2", bad, bad, 36},
+		{"36 m", bad, bad, bad},
+		{"36 meter", bad, bad, bad},
+		{"m2", bad, bad, bad},
+		{"36 m2 m2", bad, bad, bad},
+		{"36 ha", bad, bad, bad},
+		// Ambiguous or malformed separators stay refused.
+		{"1,25,000", bad, bad, bad},
+		{"1,250,5", bad, bad, bad},
+		{"1.250,000.5", bad, bad, bad},
+		{"1,2.3,4", bad, bad, bad},
+		{"12,5.0", bad, bad, bad},
+		{"0,250,000", bad, bad, bad},
+		{"1..250", bad, bad, bad},
+		{"1.", bad, bad, bad},
+		{".5", bad, bad, bad},
+		{"0x1p-2", bad, bad, bad},
+		{"1e", bad, bad, bad},
+		{"--5", bad, bad, bad},
+		{"tidak tahu", bad, bad, bad},
+	}
+	for _, tt := range tests {
+		for _, c := range []struct {
+			unit NumberUnit
+			want float64
+		}{{UnitNone, tt.none}, {UnitRupiah, tt.rupiah}, {UnitArea, tt.area}} {
+			got, err := parseNumber(tt.in, KindText, c.unit)
+			switch {
+			case c.want == bad && err == nil:
+				t.Errorf("%v column: %q read as %v, want refused", c.unit, tt.in, got)
+			case c.want != bad && (err != nil || math.Abs(got-c.want) > 1e-9*math.Max(1, math.Abs(c.want))):
+				t.Errorf("%v column: %q = %v, %v; want %v", c.unit, tt.in, got, err, c.want)
+			}
+		}
+	}
+	// Multipliers are exact: 1,2 jt is 1200000, not 1199999.9999999998.
+	if got, _ := parseNumber("1,2 jt", KindText, UnitRupiah); got != 1200000 {
+		t.Errorf("1,2 jt = %v", got)
+	}
+	// A count takes no currency.
+	if _, err := ParseCount("Rp 3", KindText); err == nil {
+		t.Error("a count read Rp 3")
+	}
+}
+
+// TestParseNumberAllocates: the reader of number cells runs for every cell
+// of a million-row survey, and allocates nothing.
+func TestParseNumberAllocates(t *testing.T) {
+	for _, s := range []string{"2500000", "5.350.000", "Rp 1.800.000", "Rp1.250.000,-", "2,5 juta", "36,5 m2", "1 250 000", "tidak tahu"} {
+		for _, u := range []NumberUnit{UnitNone, UnitRupiah, UnitArea} {
+			if n := testing.AllocsPerRun(100, func() { parseNumber(s, KindText, u) }); n != 0 {
+				t.Errorf("parseNumber(%q, %v) allocates %v times", s, u, n)
+			}
+		}
+	}
+}
+
+func BenchmarkParseNumber(b *testing.B) {
+	cells := []struct {
+		s string
+		u NumberUnit
+	}{{"2500000", UnitRupiah}, {"5.350.000", UnitRupiah}, {"Rp 1.800.000", UnitRupiah}, {"2,5 juta", UnitRupiah}, {"36,5", UnitArea}, {"36,5 m2", UnitArea}}
+	for _, c := range cells {
+		b.Run(c.s, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				parseNumber(c.s, KindText, c.u)
+			}
+		})
+	}
+}
+
 func TestParseCount(t *testing.T) {
 	tests := []struct {
 		in   string
