@@ -111,6 +111,7 @@ type rawColumn struct {
 	Codes   map[int]string `yaml:"codes"`
 	Min     *float64       `yaml:"min"`
 	Max     *float64       `yaml:"max"`
+	Unit    string         `yaml:"unit"`
 }
 
 // rawSector is an office: its formal name, alone or with the short name
@@ -705,6 +706,21 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 		}
 		if c.Min != nil && c.Max != nil && *c.Min > *c.Max {
 			l.add(k.line, what(say(MsgSetMinAboveMax, "low", fmtNum(*c.Min), "high", fmtNum(*c.Max))))
+		}
+		if rc.Unit != "" {
+			u, ok := unitNamed(rc.Unit)
+			switch {
+			case !ok:
+				var names []string
+				for _, n := range unitNames {
+					names = append(names, n.name)
+				}
+				l.add(l.line("columns", k.key, "unit"), what(say(MsgSetUnitUnknown, "unit", rc.Unit, "units", strings.Join(names, ", "))))
+			case c.Type != ColNumber:
+				l.add(l.line("columns", k.key, "unit"), what(say(MsgSetUnitNotNumber, "type", string(c.Type))))
+			default:
+				c.Unit = u
+			}
 		}
 		if c.Type == ColCount && c.Min == nil {
 			zero := 0.0

@@ -261,6 +261,11 @@ const (
 	MsgSetBoundKind        = "set_bound_kind"
 	MsgSetColumnUndeclared = "set_column_undeclared"
 	MsgSetRuleColumnType   = "set_rule_column_type"
+
+	// Units of number columns: {unit} and the {units} there are; {type}
+	// of a column that is no number.
+	MsgSetUnitUnknown   = "set_unit_unknown"
+	MsgSetUnitNotNumber = "set_unit_not_number"
 )
 
 // Parts of an indicator set, the value of a problem's "part" parameter
@@ -308,6 +313,16 @@ const (
 	AcceptedCountRange  = "count_range"
 	AcceptedCountMin    = "count_min"
 	AcceptedCountMax    = "count_max"
+	// Amounts and areas: number columns of a unit; their issues carry
+	// "forms", examples of the spellings the unit accepts.
+	AcceptedAmount      = "amount"
+	AcceptedAmountRange = "amount_range"
+	AcceptedAmountMin   = "amount_min"
+	AcceptedAmountMax   = "amount_max"
+	AcceptedArea        = "area"
+	AcceptedAreaRange   = "area_range"
+	AcceptedAreaMin     = "area_min"
+	AcceptedAreaMax     = "area_max"
 	AcceptedSex         = "sex"
 	AcceptedVillageCode = "village_code"
 	AcceptedText        = "text"

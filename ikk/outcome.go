@@ -60,7 +60,7 @@ func (c *Column) parse(cell Cell) (value, error) {
 			}
 		}
 	case ColNumber:
-		v.n, err = ParseNumber(raw, cell.Kind)
+		v.n, err = parseNumber(raw, cell.Kind, c.Unit)
 	case ColCount:
 		var n int
 		n, err = ParseCount(raw, cell.Kind)

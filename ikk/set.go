@@ -101,6 +101,9 @@ type Column struct {
 	Codes   map[int]string // for code columns; empty means any integer code
 	Min     *float64       // for number and count columns
 	Max     *float64
+	// Unit is what a number column measures (indicator file: unit), and
+	// so which spellings beyond digits its cells may take.
+	Unit NumberUnit
 
 	slot      int            // index into a row's parsed values
 	codeLabel map[string]int // folded label -> code
@@ -143,18 +146,27 @@ func (c *Column) buildAccepted() []string {
 		return []string{"accepted", AcceptedCodes, "codes", strings.Join(parts, ", ")}
 	case ColNumber, ColCount:
 		kind := AcceptedNumber
-		if c.Type == ColCount {
+		var forms []string // the spellings of a unit, after the bounds
+		switch {
+		case c.Type == ColCount:
 			kind = AcceptedCount
+		case c.Unit == UnitRupiah:
+			kind, forms = AcceptedAmount, []string{"forms", formsRupiah}
+		case c.Unit == UnitArea:
+			kind, forms = AcceptedArea, []string{"forms", formsArea}
 		}
+		var p []string
 		switch {
 		case c.Min != nil && c.Max != nil:
-			return []string{"accepted", kind + "_range", "min", fmtNum(*c.Min), "max", fmtNum(*c.Max)}
+			p = []string{"accepted", kind + "_range", "min", fmtNum(*c.Min), "max", fmtNum(*c.Max)}
 		case c.Min != nil:
-			return []string{"accepted", kind + "_min", "min", fmtNum(*c.Min)}
+			p = []string{"accepted", kind + "_min", "min", fmtNum(*c.Min)}
 		case c.Max != nil:
-			return []string{"accepted", kind + "_max", "max", fmtNum(*c.Max)}
+			p = []string{"accepted", kind + "_max", "max", fmtNum(*c.Max)}
+		default:
+			p = []string{"accepted", kind}
 		}
-		return []string{"accepted", kind}
+		return append(p, forms...)
 	case ColSex:
 		return []string{"accepted", AcceptedSex}
 	case ColVillageCode:

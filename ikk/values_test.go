@@ -1,7 +1,9 @@
 package ikk
 
 import (
+	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -454,5 +456,42 @@ func TestColumnLetter(t *testing.T) {
 		if got := ColumnLetter(i); got != want {
 			t.Errorf("ColumnLetter(%d) = %q, want %q", i, got, want)
 		}
+	}
+}
+
+// TestSetUnits: a number column may declare what it measures, and reads
+// the spellings of that unit; the loader refuses a unit it does not know
+// or on a column that holds no number.
+func TestSetUnits(t *testing.T) {
+	src := strings.Replace(miniSet, "n: {type: number}", "n: {type: number, unit: rupiah}", 1)
+	set, err := LoadSet("mini.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := set.Column("n")
+	if c.Unit != UnitRupiah {
+		t.Fatalf("unit %v", c.Unit)
+	}
+	if v, err := c.parse(Cell{Value: "2,5 juta"}); err != nil || v.n != 2500000 {
+		t.Errorf("2,5 juta = %v, %v", v.n, err)
+	}
+	_, err = c.parse(Cell{Value: "1,5 M"})
+	if m := asMessage(err); m.Code != MsgNotNumber || m.Param("accepted") != AcceptedAmount || m.Param("forms") != formsRupiah {
+		t.Errorf("1,5 M: %v %v", m.Code, m.Params)
+	}
+	for _, tt := range []struct{ old, new, scope, code string }{
+		{"n: {type: number}", "n: {type: number, unit: dollar}", "column n", MsgSetUnitUnknown},
+		{"a: {type: yesno}", "a: {type: yesno, unit: m2}", "column a", MsgSetUnitNotNumber},
+		{"m: {type: count, min: 1}", "m: {type: count, min: 1, unit: m2}", "column m", MsgSetUnitNotNumber},
+	} {
+		_, err := LoadSet("mini.yaml", []byte(strings.Replace(miniSet, tt.old, tt.new, 1)))
+		var se *SetError
+		if !errors.As(err, &se) || len(se.Problems) != 1 || !problemIs(se.Problems[0].Message, tt.scope, tt.code, nil) {
+			t.Errorf("%s: %v, want %s", tt.new, err, tt.code)
+		}
+	}
+	def := defaultSet(t)
+	if def.Column("pendapatan_bulan").Unit != UnitRupiah || def.Column("luas_lantai").Unit != UnitArea {
+		t.Error("the default set declares no units")
 	}
 }

@@ -172,6 +172,12 @@ var setProblemTexts = map[string]Text{
 	"msg." + ikk.MsgSetBoundsNotNumber: {
 		ID: "min dan max hanya untuk kolom bertipe number atau count, bukan {type}",
 		EN: "min and max belong to columns of type number or count, not {type}"},
+	"msg." + ikk.MsgSetUnitUnknown: {
+		ID: "satuan (unit) \"{unit}\" tidak dikenal (yang diterima: {units})",
+		EN: "unit \"{unit}\" is not known (accepted: {units})"},
+	"msg." + ikk.MsgSetUnitNotNumber: {
+		ID: "unit hanya untuk kolom bertipe number, bukan {type}",
+		EN: "unit belongs to columns of type number, not {type}"},
 	"msg." + ikk.MsgSetHeaderShared: {
 		ID: "judul \"{header}\" sudah menyebut kolom {other}; setiap judul hanya boleh menyebut satu kolom",
 		EN: "header \"{header}\" already names column {other}; every header must name one column"},
