@@ -266,6 +266,21 @@ const (
 	// of a column that is no number.
 	MsgSetUnitUnknown   = "set_unit_unknown"
 	MsgSetUnitNotNumber = "set_unit_not_number"
+
+	// Don't-know answers. The set's (dont_know at the top level): one
+	// that is empty, or {text} that {column} reads as an answer. A
+	// column's codes: on a column of {type} that takes none, a {code}
+	// that is no whole number, or one that is an answer of the column: a
+	// declared code with its {label}, a yes/no code, a count within the
+	// column's {min} and {max}. A word or code listed twice is
+	// MsgSetListedTwice with part PartDontKnow.
+	MsgSetDontKnowEmpty    = "set_dont_know_empty"
+	MsgSetDontKnowAnswer   = "set_dont_know_answer"
+	MsgSetDontKnowType     = "set_dont_know_type"
+	MsgSetDontKnowCode     = "set_dont_know_code"
+	MsgSetDontKnowDeclared = "set_dont_know_declared"
+	MsgSetDontKnowYesNo    = "set_dont_know_yesno"
+	MsgSetDontKnowInRange  = "set_dont_know_in_range"
 )
 
 // Parts of an indicator set, the value of a problem's "part" parameter
@@ -283,6 +298,7 @@ const (
 	PartCondition  = "condition"
 	PartIndicator  = "indicator"
 	PartProvenance = "provenance"
+	PartDontKnow   = "dont_know"
 )
 
 // Kinds of YAML value, the value of a problem's "node" (what the file

@@ -20,8 +20,12 @@ type Set struct {
 	Lenses                         []Tag // gender, child_rights
 	Sectors                        []Tag
 	Columns                        []*Column
-	Conditions                     map[string]*Rule
-	Indicators                     []*Indicator
+	// DontKnow are the answers that say "don't know" in any column, as
+	// the indicator file writes them (dont_know); a cell holding one
+	// counts as missing, not invalid, and as a don't-know answer.
+	DontKnow   []string
+	Conditions map[string]*Rule
+	Indicators []*Indicator
 
 	// SHA256 of the YAML bytes the set was loaded from, hex.
 	SHA256 string
@@ -104,10 +108,16 @@ type Column struct {
 	// Unit is what a number column measures (indicator file: unit), and
 	// so which spellings beyond digits its cells may take.
 	Unit NumberUnit
+	// DontKnow are the codes that say "don't know" in a code, count or
+	// yes/no column (98 in jml_anak is no number of children).
+	DontKnow []int
 
 	slot      int            // index into a row's parsed values
 	codeLabel map[string]int // folded label -> code
 	accepted  []string       // acceptedParams, built once when the set is loaded
+	// dontKnowWords are the set's don't-know answers, shared by its
+	// valued columns.
+	dontKnowWords dontKnowWords
 }
 
 // valued reports whether cells of the column are parsed into values that
