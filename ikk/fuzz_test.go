@@ -15,21 +15,38 @@ import (
 )
 
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"2.500.000", "36,5", "36.5", "Rp 1.250.000,50", "1.5E-3", "-3", "1.125", "", "Rp", "1.2.3"} {
-		f.Add(s, false)
+	for _, s := range []string{"2.500.000", "36,5", "36.5", "Rp 1.250.000,50", "1.5E-3", "-3", "1.125", "", "Rp", "1.2.3",
+		"Rp1.250.000,-", "IDR 750.000", "1,250,000", "1,250.50", "750rb", "2,5 juta", "1,2 jt", "1 miliar", "1,5 M", "36,5 m2", "36 m²"} {
+		for u := range uint8(4) {
+			f.Add(s, false, u)
+		}
 	}
-	f.Fuzz(func(t *testing.T, s string, numeric bool) {
+	f.Fuzz(func(t *testing.T, s string, numeric bool, unit uint8) {
 		kind := KindText
 		if numeric {
 			kind = KindNumber
 		}
-		v, err := ParseNumber(s, kind)
-		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
-			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		u := NumberUnit(unit % 4) // none, rupiah, area, count
+		v, err := parseNumber(s, kind, u)
+		if err != nil {
+			return
 		}
-		v2, err2 := ParseNumber(s, kind)
-		if (err == nil) != (err2 == nil) || (err == nil && v != v2) {
-			t.Fatalf("ParseNumber(%q) is not deterministic", s)
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("parseNumber(%q, %v) = %v", s, u, v)
+		}
+		if v2, err2 := parseNumber(s, kind, u); err2 != nil || v2 != v {
+			t.Fatalf("parseNumber(%q, %v) is not deterministic", s, u)
+		}
+		// The canonical forms read back to the same number: the shortest
+		// digits with a decimal comma as text, as a spreadsheet stores it
+		// in a numeric cell.
+		canon := strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+		if back, err := parseNumber(canon, KindText, u); err != nil || back != v {
+			t.Fatalf("parseNumber(%q, %v) = %v, but its canonical form %q reads %v, %v", s, u, v, canon, back, err)
+		}
+		raw := strconv.FormatFloat(v, 'g', -1, 64)
+		if back, err := parseNumber(raw, KindNumber, u); err != nil || back != v {
+			t.Fatalf("parseNumber(%q, %v) = %v, but the numeric cell %q reads %v, %v", s, u, v, raw, back, err)
 		}
 	})
 }

@@ -226,7 +226,7 @@ func (rs *rowScorer) household(r *rowRec, outs []Outcome, dims []float64) {
 				rs.nums[ind.dim] += ind.Weight
 			}
 			rs.dens[ind.dim] += ind.Weight
-		case Missing, Invalid:
+		case Missing, Invalid, DontKnow:
 			asked++
 		}
 	}

@@ -79,6 +79,7 @@ type rawSet struct {
 	Lenses      map[string]string       `yaml:"lenses"`
 	Sectors     map[string]rawSector    `yaml:"sectors"`
 	Columns     map[string]rawColumn    `yaml:"columns"`
+	DontKnow    []string                `yaml:"dont_know"`
 	Conditions  map[string]yaml.Node    `yaml:"conditions"`
 	Indicators  []rawIndicator          `yaml:"indicators"`
 }
@@ -111,6 +112,10 @@ type rawColumn struct {
 	Codes   map[int]string `yaml:"codes"`
 	Min     *float64       `yaml:"min"`
 	Max     *float64       `yaml:"max"`
+	Unit    string         `yaml:"unit"`
+	// DontKnow are nodes, not ints, so that a code that is no whole
+	// number is named with its own line.
+	DontKnow []yaml.Node `yaml:"dont_know"`
 }
 
 // rawSector is an office: its formal name, alone or with the short name
@@ -546,6 +551,7 @@ func (l *loader) build(raw *rawSet) *Set {
 		}
 	}
 	l.buildColumns(s, raw)
+	l.buildDontKnow(s, raw)
 	l.buildConditions(s, raw)
 	l.buildIndicators(s, raw)
 	return s
@@ -706,10 +712,26 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 		if c.Min != nil && c.Max != nil && *c.Min > *c.Max {
 			l.add(k.line, what(say(MsgSetMinAboveMax, "low", fmtNum(*c.Min), "high", fmtNum(*c.Max))))
 		}
+		if rc.Unit != "" {
+			u, ok := unitNamed(rc.Unit)
+			switch {
+			case !ok:
+				var names []string
+				for _, n := range unitNames {
+					names = append(names, n.name)
+				}
+				l.add(l.line("columns", k.key, "unit"), what(say(MsgSetUnitUnknown, "unit", rc.Unit, "units", strings.Join(names, ", "))))
+			case c.Type != ColNumber:
+				l.add(l.line("columns", k.key, "unit"), what(say(MsgSetUnitNotNumber, "type", string(c.Type))))
+			default:
+				c.Unit = u
+			}
+		}
 		if c.Type == ColCount && c.Min == nil {
 			zero := 0.0
 			c.Min = &zero
 		}
+		l.columnDontKnow(c, rc.DontKnow, what, l.line("columns", k.key, "dont_know"))
 		c.codeLabel = map[string]int{}
 		for code, label := range c.Codes {
 			c.codeLabel[normText(label)] = code
@@ -744,6 +766,112 @@ func (l *loader) buildColumns(s *Set, raw *rawSet) {
 			l.add(l.line("columns", ic.name), say(MsgSetIdentType, "column", ic.name, "type", string(ic.typ), "got", string(c.Type)))
 		}
 	}
+}
+
+// columnDontKnow reads the don't-know codes of a column: whole numbers
+// that no answer of the column can be, so that reading one as "don't know"
+// never hides an answer.
+func (l *loader) columnDontKnow(c *Column, nodes []yaml.Node, what scope, line int) {
+	if len(nodes) == 0 {
+		return
+	}
+	switch c.Type {
+	case ColCode, ColCount, ColYesNo:
+	default:
+		l.add(line, what(say(MsgSetDontKnowType, "type", string(c.Type))))
+		return
+	}
+	for i := range nodes {
+		n := &nodes[i]
+		code, err := strconv.Atoi(n.Value)
+		if n.Kind != yaml.ScalarNode || err != nil {
+			l.add(n.Line, what(say(MsgSetDontKnowCode, "code", n.Value)))
+			continue
+		}
+		var problem *Message
+		switch {
+		case slicesContains(c.DontKnow, code):
+			problem = say(MsgSetListedTwice, "part", PartDontKnow, "name", n.Value)
+		case c.Type == ColCode && declared(c, code):
+			problem = say(MsgSetDontKnowDeclared, "code", n.Value, "label", c.Codes[code])
+		case c.Type == ColYesNo && code >= 0 && code <= 2:
+			problem = say(MsgSetDontKnowYesNo, "code", n.Value)
+		case c.Type == ColCount && c.Max != nil && float64(code) >= *c.Min && float64(code) <= *c.Max:
+			problem = say(MsgSetDontKnowInRange, "code", n.Value, "min", fmtNum(*c.Min), "max", fmtNum(*c.Max))
+		}
+		if problem != nil {
+			l.add(n.Line, what(problem))
+			continue
+		}
+		c.DontKnow = append(c.DontKnow, code)
+	}
+}
+
+func declared(c *Column, code int) bool {
+	_, ok := c.Codes[code]
+	return ok
+}
+
+// buildDontKnow reads the set's don't-know answers, folded as answers are.
+// One that a column reads as an answer would mean "don't know" in some
+// columns and something else in that one: it is refused.
+func (l *loader) buildDontKnow(s *Set, raw *rawSet) {
+	words := dontKnowWords{}
+	for i, w := range raw.DontKnow {
+		line := l.line("dont_know", i)
+		k := normText(w)
+		if k == "" {
+			l.add(line, say(MsgSetDontKnowEmpty))
+			continue
+		}
+		if _, dup := words[k]; dup {
+			l.add(line, say(MsgSetListedTwice, "part", PartDontKnow, "name", w))
+			continue
+		}
+		if c := s.columnReading(w); c != nil {
+			l.add(line, say(MsgSetDontKnowAnswer, "text", w, "column", c.Name))
+			continue
+		}
+		words[k] = struct{}{}
+	}
+	s.DontKnow = raw.DontKnow
+	if len(words) == 0 {
+		return
+	}
+	for _, c := range s.Columns {
+		if c.valued() {
+			c.dontKnowWords = words
+		}
+	}
+}
+
+// columnReading returns the first valued column that reads s as one of its
+// answers, or nil.
+func (s *Set) columnReading(w string) *Column {
+	for _, c := range s.Columns {
+		var err error
+		switch c.Type {
+		case ColYesNo:
+			_, err = ParseYesNo(w)
+		case ColCode:
+			var code int
+			if code, err = ParseCode(w, c.codeLabel); err == nil && len(c.Codes) > 0 && !declared(c, code) {
+				err = errNotCode
+			}
+		case ColNumber:
+			_, err = parseNumber(w, KindText, c.Unit)
+		case ColCount:
+			_, err = ParseCount(w, KindText)
+		case ColSex:
+			_, err = ParseSex(w)
+		default:
+			continue
+		}
+		if err == nil {
+			return c
+		}
+	}
+	return nil
 }
 
 func (l *loader) buildConditions(s *Set, raw *rawSet) {

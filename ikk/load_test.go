@@ -72,7 +72,7 @@ func TestSetValidation(t *testing.T) {
 		atLineOf       string   // the line that must be named ("" for any)
 	}{
 		{"unknown key", "target: 66.67", "targett: 66.67", "", MsgSetUnknownKey, []string{"key", "targett", "within", PartSet}, "targett"},
-		{"unknown column key", "a: {type: yesno}", "a: {type: yesno, colour: red}", "", MsgSetUnknownKey, []string{"key", "colour", "within", PartColumn, "keys", "type, label, aliases, codes, min, max"}, "colour"},
+		{"unknown column key", "a: {type: yesno}", "a: {type: yesno, colour: red}", "", MsgSetUnknownKey, []string{"key", "colour", "within", PartColumn, "keys", "type, label, aliases, codes, min, max, unit, dont_know"}, "colour"},
 		{"wrong type", "min_answered_share: 0.8", "min_answered_share: banyak", "", MsgSetWrongKind, []string{"node", NodeText, "expect", NodeNumber}, "banyak"},
 		{"duplicate key", "id: mini\n", "id: mini\nid: again\n", "", MsgSetDuplicateKey, []string{"key", "id", "first_line", "3"}, "id: again"},
 		{"duplicate indicator id", "id: I4,", "id: I1,", "", MsgSetIDTwice, []string{"part", PartIndicator, "id", "I1"}, "id: I1, dimension: D2, label: Empat"},

@@ -263,6 +263,26 @@ const (
 	MsgSetBoundKind        = "set_bound_kind"
 	MsgSetColumnUndeclared = "set_column_undeclared"
 	MsgSetRuleColumnType   = "set_rule_column_type"
+
+	// Units of number columns: {unit} and the {units} there are; {type}
+	// of a column that is no number.
+	MsgSetUnitUnknown   = "set_unit_unknown"
+	MsgSetUnitNotNumber = "set_unit_not_number"
+
+	// Don't-know answers. The set's (dont_know at the top level): one
+	// that is empty, or {text} that {column} reads as an answer. A
+	// column's codes: on a column of {type} that takes none, a {code}
+	// that is no whole number, or one that is an answer of the column: a
+	// declared code with its {label}, a yes/no code, a count within the
+	// column's {min} and {max}. A word or code listed twice is
+	// MsgSetListedTwice with part PartDontKnow.
+	MsgSetDontKnowEmpty    = "set_dont_know_empty"
+	MsgSetDontKnowAnswer   = "set_dont_know_answer"
+	MsgSetDontKnowType     = "set_dont_know_type"
+	MsgSetDontKnowCode     = "set_dont_know_code"
+	MsgSetDontKnowDeclared = "set_dont_know_declared"
+	MsgSetDontKnowYesNo    = "set_dont_know_yesno"
+	MsgSetDontKnowInRange  = "set_dont_know_in_range"
 )
 
 // Parts of an indicator set, the value of a problem's "part" parameter
@@ -280,6 +300,7 @@ const (
 	PartCondition  = "condition"
 	PartIndicator  = "indicator"
 	PartProvenance = "provenance"
+	PartDontKnow   = "dont_know"
 )
 
 // Kinds of YAML value, the value of a problem's "node" (what the file
@@ -310,6 +331,16 @@ const (
 	AcceptedCountRange  = "count_range"
 	AcceptedCountMin    = "count_min"
 	AcceptedCountMax    = "count_max"
+	// Amounts and areas: number columns of a unit; their issues carry
+	// "forms", examples of the spellings the unit accepts.
+	AcceptedAmount      = "amount"
+	AcceptedAmountRange = "amount_range"
+	AcceptedAmountMin   = "amount_min"
+	AcceptedAmountMax   = "amount_max"
+	AcceptedArea        = "area"
+	AcceptedAreaRange   = "area_range"
+	AcceptedAreaMin     = "area_min"
+	AcceptedAreaMax     = "area_max"
 	AcceptedSex         = "sex"
 	AcceptedVillageCode = "village_code"
 	AcceptedText        = "text"

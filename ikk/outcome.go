@@ -13,12 +13,30 @@ const (
 	NA
 	Missing
 	Invalid
+	// DontKnow is missing for the method (a household with it is neither
+	// passed nor failed), told apart because a cell the indicator needs
+	// holds a don't-know answer rather than nothing. A unit counts it in
+	// IndicatorResult.Missing and on its own; Household.Outcomes says
+	// Missing, so that readers of the five outcomes of method section 1
+	// see only those.
+	DontKnow
 	numOutcomes
 )
 
-var outcomeNames = [numOutcomes]string{"pass", "fail", "na", "missing", "invalid"}
+var outcomeNames = [numOutcomes]string{"pass", "fail", "na", "missing", "invalid", "dont_know"}
 
 func (o Outcome) String() string { return outcomeNames[o] }
+
+// householdOutcomes copies a household's outcomes for Household.Outcomes:
+// those of method section 1, a don't-know answer being missing.
+func householdOutcomes(dst, src []Outcome) {
+	for i, o := range src {
+		if o == DontKnow {
+			o = Missing
+		}
+		dst[i] = o
+	}
+}
 
 type cellState uint8
 
@@ -26,6 +44,9 @@ const (
 	stBlank cellState = iota
 	stInvalid
 	stOK
+	// stDontKnow is a cell holding a don't-know answer: absent like a
+	// blank, and no data issue.
+	stDontKnow
 )
 
 // value is a parsed cell: the state, and the reading that its column's type
@@ -54,21 +75,34 @@ func (c *Column) parse(cell Cell) (value, error) {
 		v.b, err = ParseYesNo(raw)
 	case ColCode:
 		v.code, err = ParseCode(raw, c.codeLabel)
+		if err == nil && c.dontKnowCode(v.code) {
+			return value{st: stDontKnow}, nil
+		}
 		if err == nil && len(c.Codes) > 0 {
 			if _, ok := c.Codes[v.code]; !ok {
 				err = say(MsgNotCodeOf)
 			}
 		}
 	case ColNumber:
-		v.n, err = ParseNumber(raw, cell.Kind)
+		v.n, err = parseNumber(raw, cell.Kind, c.Unit)
 	case ColCount:
 		var n int
 		n, err = ParseCount(raw, cell.Kind)
+		if err == nil && c.dontKnowCode(n) {
+			// Before the bounds: 98 children is no count but a code.
+			return value{st: stDontKnow}, nil
+		}
 		v.n = float64(n)
 	case ColSex:
 		var s Sex
 		s, err = ParseSex(raw)
 		v.code = int(s)
+	}
+	// Don't-know answers are looked for only where the column's own
+	// vocabulary fails: the loader keeps them apart from its answers, and
+	// a valid cell pays nothing for them.
+	if err != nil && c.dontKnow(raw) {
+		return value{st: stDontKnow}, nil
 	}
 	if err == nil && (c.Type == ColNumber || c.Type == ColCount) {
 		if c.Min != nil && v.n < *c.Min {
@@ -84,6 +118,48 @@ func (c *Column) parse(cell Cell) (value, error) {
 	}
 	v.st = stOK
 	return v, nil
+}
+
+// dontKnowCode reports whether code is one of the column's don't-know
+// codes.
+func (c *Column) dontKnowCode(code int) bool {
+	for _, k := range c.DontKnow {
+		if k == code {
+			return true
+		}
+	}
+	return false
+}
+
+// dontKnow reports whether a cell the column cannot read is one of the
+// set's don't-know answers or, in a yes/no column, one of the column's
+// don't-know codes ("8", "8. Tidak tahu").
+func (c *Column) dontKnow(raw string) bool {
+	if c.dontKnowWords.has(raw) {
+		return true
+	}
+	if c.Type == ColYesNo && len(c.DontKnow) > 0 {
+		if n, err := ParseCode(raw, nil); err == nil {
+			return c.dontKnowCode(n)
+		}
+	}
+	return false
+}
+
+// dontKnowWords are a set's don't-know answers, folded as answers are.
+type dontKnowWords map[string]struct{}
+
+func (w dontKnowWords) has(s string) bool {
+	if len(w) == 0 {
+		return false
+	}
+	var buf [64]byte
+	if b, ok := foldASCII(buf[:0], s); ok {
+		_, found := w[string(b)] // a look-up by string(b) does not allocate
+		return found
+	}
+	_, found := w[normText(s)]
+	return found
 }
 
 // errFormulaNoValue is parse's error for a formula saved without its
@@ -182,32 +258,38 @@ func compileIndicator(ind *Indicator, s *Set) compiledIndicator {
 }
 
 // outcome applies the precedence of method section 1 over the cells the
-// indicator needs.
+// indicator needs. A don't-know answer is absent like a blank cell; the
+// outcome is DontKnow, not Missing, when one of the absent cells holds one.
 func (ci *compiledIndicator) outcome(v []value) Outcome {
-	factsPresent := true
+	absent, dontKnow := false, false
 	for _, f := range ci.facts {
 		switch v[f].st {
 		case stInvalid:
 			return Invalid
 		case stBlank:
-			factsPresent = false
+			absent = true
+		case stDontKnow:
+			absent, dontKnow = true, true
 		}
 	}
-	if factsPresent && ci.cond != nil && !ci.cond(v) {
+	if !absent && ci.cond != nil && !ci.cond(v) {
 		return NA
 	}
 	for _, a := range ci.answers {
-		if v[a].st == stInvalid {
+		switch v[a].st {
+		case stInvalid:
 			return Invalid
+		case stBlank:
+			absent = true
+		case stDontKnow:
+			absent, dontKnow = true, true
 		}
 	}
-	if !factsPresent {
+	switch {
+	case dontKnow:
+		return DontKnow
+	case absent:
 		return Missing
-	}
-	for _, a := range ci.answers {
-		if v[a].st == stBlank {
-			return Missing
-		}
 	}
 	if ci.rule(v) {
 		return Pass

@@ -531,7 +531,7 @@ func (sc *scorer) mergeBatch(b *batch) {
 			h := &sc.hh
 			h.File, h.Sheet, h.Row, h.DesaCode, h.Kecamatan, h.Desa = b.job.path, b.sheet, b.nums[i], r.code, r.kec, r.desa
 			h.RT, h.KK, h.Name = r.rt, r.kk, r.name
-			copy(h.Outcomes, outs)
+			householdOutcomes(h.Outcomes, outs)
 			dims := b.dims[i*nDim : (i+1)*nDim]
 			for k := range h.Dimensions {
 				h.Dimensions[k] = nil

@@ -139,16 +139,26 @@ type Unit struct {
 
 // IndicatorResult is one indicator's outcome counts in a unit.
 type IndicatorResult struct {
-	Counts  [numOutcomes]int // by Outcome
-	Percent *float64         // 100*pass/(pass+fail); nil when no household passed or failed
+	// Counts are by Outcome: each household of the unit in one of them,
+	// Counts[Missing] without the don't-know answers of Counts[DontKnow].
+	Counts  [numOutcomes]int
+	Percent *float64 // 100*pass/(pass+fail); nil when no household passed or failed
 }
 
-// Pass and the other accessors read the counts by outcome.
-func (r IndicatorResult) Pass() int    { return r.Counts[Pass] }
-func (r IndicatorResult) Fail() int    { return r.Counts[Fail] }
-func (r IndicatorResult) NA() int      { return r.Counts[NA] }
-func (r IndicatorResult) Missing() int { return r.Counts[Missing] }
+// Pass and the other accessors read the counts by the outcomes of method
+// section 1: Pass + Fail + NA + Missing + Invalid is the unit's households.
+func (r IndicatorResult) Pass() int { return r.Counts[Pass] }
+func (r IndicatorResult) Fail() int { return r.Counts[Fail] }
+func (r IndicatorResult) NA() int   { return r.Counts[NA] }
+
+// Missing counts the households missing a cell the indicator needs: blank,
+// or holding a don't-know answer.
+func (r IndicatorResult) Missing() int { return r.Counts[Missing] + r.Counts[DontKnow] }
 func (r IndicatorResult) Invalid() int { return r.Counts[Invalid] }
+
+// DontKnow counts the households of Missing that hold a don't-know answer
+// in a cell the indicator needs.
+func (r IndicatorResult) DontKnow() int { return r.Counts[DontKnow] }
 
 // SexResult is the gender lens for households headed by one sex.
 type SexResult struct {

@@ -20,8 +20,12 @@ type Set struct {
 	Lenses                         []Tag // gender, child_rights
 	Sectors                        []Tag
 	Columns                        []*Column
-	Conditions                     map[string]*Rule
-	Indicators                     []*Indicator
+	// DontKnow are the answers that say "don't know" in any column, as
+	// the indicator file writes them (dont_know); a cell holding one
+	// counts as missing, not invalid, and as a don't-know answer.
+	DontKnow   []string
+	Conditions map[string]*Rule
+	Indicators []*Indicator
 
 	// SHA256 of the YAML bytes the set was loaded from, hex.
 	SHA256 string
@@ -101,10 +105,19 @@ type Column struct {
 	Codes   map[int]string // for code columns; empty means any integer code
 	Min     *float64       // for number and count columns
 	Max     *float64
+	// Unit is what a number column measures (indicator file: unit), and
+	// so which spellings beyond digits its cells may take.
+	Unit NumberUnit
+	// DontKnow are the codes that say "don't know" in a code, count or
+	// yes/no column (98 in jml_anak is no number of children).
+	DontKnow []int
 
 	slot      int            // index into a row's parsed values
 	codeLabel map[string]int // folded label -> code
 	accepted  []string       // acceptedParams, built once when the set is loaded
+	// dontKnowWords are the set's don't-know answers, shared by its
+	// valued columns.
+	dontKnowWords dontKnowWords
 }
 
 // valued reports whether cells of the column are parsed into values that
@@ -147,18 +160,27 @@ func (c *Column) buildAccepted() []string {
 		return []string{"accepted", AcceptedCodes, "codes", strings.Join(parts, ", ")}
 	case ColNumber, ColCount:
 		kind := AcceptedNumber
-		if c.Type == ColCount {
+		var forms []string // the spellings of a unit, after the bounds
+		switch {
+		case c.Type == ColCount:
 			kind = AcceptedCount
+		case c.Unit == UnitRupiah:
+			kind, forms = AcceptedAmount, []string{"forms", formsRupiah}
+		case c.Unit == UnitArea:
+			kind, forms = AcceptedArea, []string{"forms", formsArea}
 		}
+		var p []string
 		switch {
 		case c.Min != nil && c.Max != nil:
-			return []string{"accepted", kind + "_range", "min", fmtNum(*c.Min), "max", fmtNum(*c.Max)}
+			p = []string{"accepted", kind + "_range", "min", fmtNum(*c.Min), "max", fmtNum(*c.Max)}
 		case c.Min != nil:
-			return []string{"accepted", kind + "_min", "min", fmtNum(*c.Min)}
+			p = []string{"accepted", kind + "_min", "min", fmtNum(*c.Min)}
 		case c.Max != nil:
-			return []string{"accepted", kind + "_max", "max", fmtNum(*c.Max)}
+			p = []string{"accepted", kind + "_max", "max", fmtNum(*c.Max)}
+		default:
+			p = []string{"accepted", kind}
 		}
-		return []string{"accepted", kind}
+		return append(p, forms...)
 	case ColSex:
 		return []string{"accepted", AcceptedSex}
 	case ColVillageCode:

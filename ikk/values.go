@@ -1,10 +1,12 @@
 package ikk
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // CellKind says what a reader knows about a cell's type. CSV cells are all
@@ -185,22 +187,83 @@ func ParseCode(s string, labels map[string]int) (int, error) {
 	return 0, errNotCode
 }
 
-// hasSpace reports whether s holds white space or anything not ASCII (which
-// may be a no-break space).
-func hasSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= ' ' || c >= 0x80 {
-			return true
+// NumberUnit says what a number column measures, and so which spellings of a
+// number its cells may take beyond digits and separators (indicator file:
+// `unit: rupiah` or `unit: m2` on a number column).
+type NumberUnit uint8
+
+const (
+	// UnitNone is a number column that declares no unit. It reads what ikk
+	// read before units existed, an "Rp" prefix included, so that a set
+	// written then reads its surveys as it did.
+	UnitNone NumberUnit = iota
+	// UnitRupiah is an amount of money: "Rp", "Rp." or "IDR" before the
+	// number, ",-" after it, and the multipliers rb/ribu/k, jt/juta and
+	// miliar/milyar ("750rb", "2,5 juta"). A lone "M" is refused: it is
+	// miliar to some and juta to others.
+	UnitRupiah
+	// UnitArea is an area in square metres: "m2", "m²" or "meter persegi"
+	// after the number.
+	UnitArea
+	// unitCount is a number of people: digits and separators only.
+	unitCount
+)
+
+// unitNames are the units an indicator file may declare, by name.
+var unitNames = []struct {
+	name string
+	unit NumberUnit
+}{{"rupiah", UnitRupiah}, {"m2", UnitArea}}
+
+func (u NumberUnit) String() string {
+	for _, n := range unitNames {
+		if n.unit == u {
+			return n.name
 		}
 	}
-	return false
+	return ""
 }
 
-// ParseNumber reads a number: a numeric cell as written by a spreadsheet, or
-// text in Indonesian style, where "." before exactly three digits groups
-// thousands, "," is the decimal separator, and "Rp" and spaces are ignored:
-// "2.500.000" = 2500000, "36,5" = 36.5, "36.5" = 36.5, "Rp 1.250.000,50".
+// unitNamed returns the unit an indicator file names.
+func unitNamed(name string) (NumberUnit, bool) {
+	for _, n := range unitNames {
+		if n.name == name {
+			return n.unit, true
+		}
+	}
+	return UnitNone, false
+}
+
+// The spellings a unit's column accepts, said in issues beside the kind of
+// value: examples of the forms, in the notation cadres write.
+const (
+	formsRupiah = "2.500.000, Rp 2.500.000, Rp. 750.000,-, IDR 750.000, 1,250,000, 750rb, 750 ribu, 750k, 2,5 juta, 1,2 jt, 1 miliar"
+	formsArea   = "36, 36,5, 36.5, 36,5 m2, 36 m², 36 meter persegi"
+)
+
+// ParseNumber reads a number as a column without a unit does: a numeric
+// cell as written by a spreadsheet, or text in Indonesian style, where "."
+// before exactly three digits groups thousands, "," is the decimal
+// separator, and an "Rp" prefix and spaces are ignored: "2.500.000" =
+// 2500000, "36,5" = 36.5, "36.5" = 36.5, "Rp 1.250.000,50".
 func ParseNumber(s string, kind CellKind) (float64, error) {
+	return parseNumber(s, kind, UnitNone)
+}
+
+// parseNumber reads a number of a column measuring u. It is asked for
+// every number cell of a survey, so it scans by hand and allocates nothing
+// for a number of up to 48 characters.
+//
+// The separators, for text cells (a numeric cell is a number already):
+//   - "," is the decimal comma and "." groups thousands ("1.250.000,50");
+//   - a single "." is a decimal point unless exactly three digits follow it
+//     and something other than a lone 0 precedes it: "1.5" and "0.125" are
+//     decimals, "1.250" is 1250;
+//   - "," groups thousands only where it cannot be a decimal comma: two
+//     or more commas ("1,250,000") or a comma before a point ("1,250.50");
+//     a single comma is always the decimal comma ("1,250" is 1.25);
+//   - spaces, also no-break spaces, may group thousands ("1 250 000").
+func parseNumber(s string, kind CellKind, u NumberUnit) (float64, error) {
 	t := strings.TrimSpace(s)
 	// Most cells are plain whole numbers ("4", "2500000").
 	if len(t) > 0 && len(t) <= 15 && allDigits(t) {
@@ -215,85 +278,260 @@ func ParseNumber(s string, kind CellKind) (float64, error) {
 			return f, nil
 		}
 	}
-	// Drop the currency ("Rp", "Rp.") and every kind of space (Excel's
-	// thousands space is often a no-break space).
-	if len(t) >= 2 && strings.EqualFold(t[:2], "rp") {
-		t = strings.TrimPrefix(t[2:], ".")
+	neg, signed := false, false
+	if t != "" && (t[0] == '-' || t[0] == '+') {
+		neg, signed, t = t[0] == '-', true, strings.TrimSpace(t[1:])
 	}
-	if hasSpace(t) {
-		var b strings.Builder
-		for _, r := range t {
-			if unicode.IsSpace(r) || r == '\u00a0' {
-				continue
-			}
-			b.WriteRune(r)
-		}
-		t = b.String()
+	if u == UnitNone || u == UnitRupiah {
+		t = cutCurrency(t, u)
 	}
-	if t == "" {
-		return 0, errNotNumber
+	if !signed && t != "" && (t[0] == '-' || t[0] == '+') {
+		neg, t = t[0] == '-', strings.TrimSpace(t[1:])
 	}
-	neg := false
-	if t[0] == '-' || t[0] == '+' {
-		neg = t[0] == '-'
-		t = t[1:]
+	exp := 0
+	switch u {
+	case UnitRupiah:
+		t, exp = cutRupiahSuffix(t)
+	case UnitArea:
+		t = cutAreaSuffix(t)
 	}
-	if t == "" {
-		return 0, errNotNumber
+	var f float64
+	var err error
+	if strings.ContainsAny(t, "eE") && exp == 0 {
+		f, err = parseScientific(t)
+	} else {
+		f, err = parseDigits(t, exp)
 	}
-	// Scientific notation from a raw spreadsheet value ("1.5E-3").
-	if strings.ContainsAny(t, "eE") {
-		f, err := strconv.ParseFloat(t, 64)
-		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			return 0, errNotNumber
-		}
-		if neg {
-			f = -f
-		}
-		return f, nil
-	}
-	intPart, frac, hasComma := strings.Cut(t, ",")
-	if hasComma && strings.ContainsAny(frac, ".,") {
-		return 0, errNotNumber
-	}
-	var digits strings.Builder
-	groups := strings.Split(intPart, ".")
-	switch {
-	case len(groups) == 1:
-		digits.WriteString(groups[0])
-	case !hasComma && len(groups) == 2 && (len(groups[1]) != 3 || groups[0] == "0"):
-		// "36.5" and "0.125": a dot not followed by exactly three digits, or
-		// after a lone 0, is a decimal point.
-		digits.WriteString(groups[0])
-		frac = groups[1]
-		hasComma = true
-	default:
-		// Thousands groups: 1-3 leading digits (not starting with 0), then
-		// groups of exactly three.
-		if len(groups[0]) == 0 || len(groups[0]) > 3 || groups[0][0] == '0' {
-			return 0, errNotNumber
-		}
-		for i, g := range groups {
-			if i > 0 && len(g) != 3 {
-				return 0, errNotNumber
-			}
-			digits.WriteString(g)
-		}
-	}
-	ds := digits.String()
-	if ds == "" || !allDigits(ds) || (hasComma && (frac == "" || !allDigits(frac))) {
-		return 0, errNotNumber
-	}
-	lit := ds
-	if hasComma {
-		lit += "." + frac
-	}
-	f, err := strconv.ParseFloat(lit, 64)
-	if err != nil || math.IsInf(f, 0) {
-		return 0, errNotNumber
+	if err != nil {
+		return 0, err
 	}
 	if neg {
 		f = -f
+	}
+	return f, nil
+}
+
+// cutCurrency removes a currency before a number: "Rp", "Rp." and, in a
+// rupiah column, "IDR".
+func cutCurrency(t string, u NumberUnit) string {
+	switch {
+	case len(t) >= 2 && t[0]|0x20 == 'r' && t[1]|0x20 == 'p':
+		t = t[2:]
+		if t != "" && t[0] == '.' {
+			t = t[1:]
+		}
+	case u == UnitRupiah && len(t) >= 3 && strings.EqualFold(t[:3], "idr"):
+		t = t[3:]
+	default:
+		return t
+	}
+	return strings.TrimSpace(t)
+}
+
+// rupiahSuffixes are the words after an amount, each with the power of ten
+// it multiplies by. "rupiah" may follow a multiplier ("2 juta rupiah").
+var rupiahSuffixes = []struct {
+	word string
+	exp  int
+}{
+	{"miliar", 9}, {"milyar", 9},
+	{"juta", 6}, {"jt.", 6}, {"jt", 6},
+	{"ribu", 3}, {"rb.", 3}, {"rb", 3}, {"k", 3},
+}
+
+// cutRupiahSuffix removes what may follow an amount: a multiplier and then
+// "rupiah", or ",-" (no cents: "Rp 750.000,-"); exp is the multiplier's
+// power of ten.
+func cutRupiahSuffix(t string) (string, int) {
+	if endsInDigit(t) {
+		return t, 0 // nearly every amount
+	}
+	if w, ok := cutWord(t, "rupiah"); ok {
+		t = w
+	}
+	for _, m := range rupiahSuffixes {
+		if w, ok := cutWord(t, m.word); ok {
+			return w, m.exp
+		}
+	}
+	if strings.HasSuffix(t, ",-") || strings.HasSuffix(t, ".-") {
+		return t[:len(t)-2], 0
+	}
+	return t, 0
+}
+
+// areaSuffixes are the units after an area.
+var areaSuffixes = []string{"m2", "m²", "meter persegi"}
+
+func cutAreaSuffix(t string) string {
+	if endsInDigit(t) && (len(t) < 2 || t[len(t)-2]|0x20 != 'm') {
+		return t // nearly every area; "m2" ends in a digit too
+	}
+	for _, w := range areaSuffixes {
+		if rest, ok := cutWord(t, w); ok {
+			return rest
+		}
+	}
+	return t
+}
+
+func endsInDigit(t string) bool { return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9' }
+
+// cutWord removes word (any case) from the end of t when a digit or a
+// space stands before it ("750rb", "750 ribu"), and the spaces before it.
+func cutWord(t, word string) (string, bool) {
+	n := len(t) - len(word)
+	if n <= 0 || !strings.EqualFold(t[n:], word) {
+		return t, false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t[:n]); (r < '0' || r > '9') && !unicode.IsSpace(r) {
+		return t, false
+	}
+	return strings.TrimSpace(t[:n]), true
+}
+
+// parseScientific reads the exponent form of a raw spreadsheet value
+// ("1.5E-3"): digits, an optional point and digits, e, an optional sign
+// and digits. Nothing else (no hexadecimal, no Inf) gets to strconv.
+func parseScientific(t string) (float64, error) {
+	i, digits := 0, 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i, digits = i+1, digits+1
+	}
+	if i < len(t) && t[i] == '.' {
+		i++
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i, digits = i+1, digits+1
+		}
+	}
+	if digits == 0 || i >= len(t) || t[i]|0x20 != 'e' {
+		return 0, errNotNumber
+	}
+	i++
+	if i < len(t) && (t[i] == '-' || t[i] == '+') {
+		i++
+	}
+	if i == len(t) || !allDigits(t[i:]) {
+		return 0, errNotNumber
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, errNotNumber
+	}
+	return f, nil
+}
+
+// parseDigits reads digits with separators (the rules of parseNumber),
+// times 10^exp.
+func parseDigits(t string, exp int) (float64, error) {
+	// The characters that count, spaces left out: a number is short, and
+	// a longer one only costs an allocation.
+	var cb [48]byte
+	b := cb[:0]
+	nComma, nDot, lastComma, firstDot := 0, 0, -1, -1
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c == ',':
+			nComma++
+			lastComma = len(b)
+		case c == '.':
+			if firstDot < 0 {
+				firstDot = len(b)
+			}
+			nDot++
+		case c == ' ' || c == '\t':
+			i++
+			continue
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if !unicode.IsSpace(r) {
+				return 0, errNotNumber
+			}
+			i += size
+			continue
+		default:
+			return 0, errNotNumber
+		}
+		b = append(b, c)
+		i++
+	}
+	var intPart, frac []byte
+	var group byte // the thousands separator, 0 when the integer part has none
+	switch {
+	case nComma >= 2 || nComma == 1 && nDot > 0 && firstDot > lastComma:
+		// English: commas group thousands, a point (after them) is the
+		// decimal point.
+		if nDot > 1 || nDot == 1 && firstDot < lastComma {
+			return 0, errNotNumber
+		}
+		intPart, group = b, ','
+		if nDot == 1 {
+			intPart, frac = b[:firstDot], b[firstDot+1:]
+			if len(frac) == 0 {
+				return 0, errNotNumber
+			}
+		}
+	default:
+		intPart = b
+		if nComma == 1 {
+			intPart, frac = b[:lastComma], b[lastComma+1:]
+			if len(frac) == 0 || bytes.IndexByte(frac, '.') >= 0 {
+				return 0, errNotNumber
+			}
+		}
+		switch {
+		case nDot == 0:
+		case nComma == 0 && nDot == 1 && (len(b)-firstDot-1 != 3 || firstDot == 1 && b[0] == '0'):
+			// "36.5" and "0.125": a dot not followed by exactly three
+			// digits, or after a lone 0, is a decimal point.
+			intPart, frac = b[:firstDot], b[firstDot+1:]
+			if len(frac) == 0 {
+				return 0, errNotNumber
+			}
+		default:
+			group = '.'
+		}
+	}
+	if len(intPart) == 0 {
+		return 0, errNotNumber
+	}
+	var lb [64]byte
+	lit := lb[:0]
+	if group != 0 {
+		// 1-3 leading digits (not starting with 0), then groups of three.
+		lead := bytes.IndexByte(intPart, group)
+		if lead < 1 || lead > 3 || intPart[0] == '0' {
+			return 0, errNotNumber
+		}
+		lit = append(lit, intPart[:lead]...)
+		for rest := intPart[lead:]; len(rest) > 0; rest = rest[4:] {
+			if len(rest) < 4 || rest[0] != group || !allDigitBytes(rest[1:4]) {
+				return 0, errNotNumber
+			}
+			lit = append(lit, rest[1:4]...)
+		}
+	} else {
+		if !allDigitBytes(intPart) {
+			return 0, errNotNumber
+		}
+		lit = append(lit, intPart...)
+	}
+	if frac != nil {
+		if !allDigitBytes(frac) {
+			return 0, errNotNumber
+		}
+		lit = append(lit, '.')
+		lit = append(lit, frac...)
+	}
+	if exp != 0 {
+		lit = append(lit, 'e')
+		lit = strconv.AppendInt(lit, int64(exp), 10)
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	if err != nil || math.IsInf(f, 0) {
+		return 0, errNotNumber
 	}
 	return f, nil
 }
@@ -307,9 +545,19 @@ func allDigits(s string) bool {
 	return true
 }
 
-// ParseCount reads a whole number of people ("3", "3.0", "03").
+func allDigitBytes(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseCount reads a whole number of people ("3", "3.0", "03"): digits and
+// separators, no currency or unit.
 func ParseCount(s string, kind CellKind) (int, error) {
-	f, err := ParseNumber(s, kind)
+	f, err := parseNumber(s, kind, unitCount)
 	if err != nil {
 		return 0, err
 	}

@@ -172,6 +172,33 @@ var setProblemTexts = map[string]Text{
 	"msg." + ikk.MsgSetBoundsNotNumber: {
 		ID: "min dan max hanya untuk kolom bertipe number atau count, bukan {type}",
 		EN: "min and max belong to columns of type number or count, not {type}"},
+	"msg." + ikk.MsgSetUnitUnknown: {
+		ID: "satuan (unit) \"{unit}\" tidak dikenal (yang diterima: {units})",
+		EN: "unit \"{unit}\" is not known (accepted: {units})"},
+	"msg." + ikk.MsgSetUnitNotNumber: {
+		ID: "unit hanya untuk kolom bertipe number, bukan {type}",
+		EN: "unit belongs to columns of type number, not {type}"},
+	"msg." + ikk.MsgSetDontKnowEmpty: {
+		ID: "jawaban tidak tahu (dont_know) tidak boleh kosong",
+		EN: "a don't-know answer (dont_know) must not be empty"},
+	"msg." + ikk.MsgSetDontKnowAnswer: {
+		ID: "jawaban tidak tahu \"{text}\" sudah merupakan jawaban kolom {column}, yang akan membacanya sebagai jawaban itu; hapus dari dont_know, atau tuliskan kode tidak tahu pada kolomnya (dont_know: [98])",
+		EN: "don't-know answer \"{text}\" is already an answer of column {column}, which would read it as that answer; remove it from dont_know, or give the column its own don't-know codes (dont_know: [98])"},
+	"msg." + ikk.MsgSetDontKnowType: {
+		ID: "dont_know pada kolom hanya untuk kolom bertipe code, count, atau yesno, bukan {type}; jawaban tidak tahu berupa kata dituliskan pada dont_know di tingkat teratas",
+		EN: "dont_know on a column belongs to columns of type code, count or yesno, not {type}; don't-know words go in the top-level dont_know"},
+	"msg." + ikk.MsgSetDontKnowCode: {
+		ID: "kode tidak tahu \"{code}\" bukan bilangan bulat; jawaban tidak tahu berupa kata dituliskan pada dont_know di tingkat teratas",
+		EN: "don't-know code \"{code}\" is not a whole number; don't-know words go in the top-level dont_know"},
+	"msg." + ikk.MsgSetDontKnowDeclared: {
+		ID: "kode {code} sudah merupakan kode kolom ini ({label}); kode tidak tahu harus berbeda dari kode jawaban, misalnya 98",
+		EN: "code {code} is already a code of this column ({label}); a don't-know code must differ from the answer codes, e.g. 98"},
+	"msg." + ikk.MsgSetDontKnowYesNo: {
+		ID: "kode {code} sudah merupakan jawaban ya/tidak (1 ya; 0 dan 2 tidak); gunakan kode lain, misalnya 8",
+		EN: "code {code} is already a yes/no answer (1 yes; 0 and 2 no); use another code, e.g. 8"},
+	"msg." + ikk.MsgSetDontKnowInRange: {
+		ID: "kode {code} terletak dalam batas kolom ini ({min} sampai dengan {max}) sehingga merupakan jumlah yang sah; gunakan kode di luar batas itu, misalnya 98",
+		EN: "code {code} lies within the column's bounds ({min} to {max}), so it is a valid count; use a code outside them, e.g. 98"},
 	"msg." + ikk.MsgSetHeaderShared: {
 		ID: "judul \"{header}\" sudah menyebut kolom {other}; setiap judul hanya boleh menyebut satu kolom",
 		EN: "header \"{header}\" already names column {other}; every header must name one column"},
@@ -264,6 +291,7 @@ var setVocabulary = map[string]Text{
 	"set.part." + ikk.PartCondition:  {ID: "syarat", EN: "condition"},
 	"set.part." + ikk.PartIndicator:  {ID: "indikator", EN: "indicator"},
 	"set.part." + ikk.PartProvenance: {ID: "provenance", EN: "provenance"},
+	"set.part." + ikk.PartDontKnow:   {ID: "jawaban tidak tahu", EN: "don't-know answer"},
 
 	"set.within." + ikk.PartSet:        {ID: "di tingkat teratas set", EN: "in the set"},
 	"set.within." + ikk.PartCategory:   {ID: "pada kategori", EN: "in a category"},

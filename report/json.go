@@ -156,6 +156,9 @@ func unitJSON(j *jsonWriter, set *ikk.Set, u *ikk.Unit) {
 		j.key("fail").int(ir.Fail())
 		j.key("na").int(ir.NA())
 		j.key("missing").int(ir.Missing())
+		// Added to v1: the households of missing whose answer was
+		// "don't know" (so dont_know <= missing).
+		j.key("dont_know").int(ir.DontKnow())
 		j.key("invalid").int(ir.Invalid())
 		j.key("percent").ptr(ir.Percent)
 		j.endObject()

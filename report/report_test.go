@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ikk-tools/ikk/ikk"
@@ -148,6 +149,61 @@ func TestGolden(t *testing.T) {
 				t.Error("two renderings differ")
 			}
 		})
+	}
+}
+
+// TestJSONDontKnow: the sample's "tidak tahu" answers reach the JSON as
+// dont_know, an optional field of v1 beside missing: a part of it, so that
+// pass + fail + na + missing + invalid stays the unit's households, and
+// none of them is listed as an issue.
+func TestJSONDontKnow(t *testing.T) {
+	res, err := ikk.Score(context.Background(), defaultSet(t), []string{"../testdata/sample/survei_kelua.csv"}, ikk.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Schema string
+		Units  []struct {
+			Level, Name string
+			Households  int
+			Indicators  map[string]map[string]any
+		}
+		Issues []struct{ Value string }
+	}
+	if err := json.Unmarshal(render(t, "json", res, Meta{Lang: "en", ToolVersion: "test"}), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != SchemaJSON {
+		t.Fatalf("schema %q", doc.Schema)
+	}
+	dontKnow := 0
+	for _, u := range doc.Units {
+		for id, c := range u.Indicators {
+			n := func(k string) int {
+				v, ok := c[k].(float64)
+				if !ok {
+					t.Fatalf("%s %s %s: %q is %v", u.Level, u.Name, id, k, c[k])
+				}
+				return int(v)
+			}
+			if got := n("pass") + n("fail") + n("na") + n("missing") + n("invalid"); got != u.Households {
+				t.Errorf("%s %s %s: outcomes add up to %d of %d households", u.Level, u.Name, id, got, u.Households)
+			}
+			if n("dont_know") > n("missing") {
+				t.Errorf("%s %s %s: dont_know %d above missing %d", u.Level, u.Name, id, n("dont_know"), n("missing"))
+			}
+			if u.Level == ikk.LevelKabupaten {
+				dontKnow += n("dont_know")
+			}
+		}
+	}
+	if dontKnow == 0 {
+		t.Error("the sample's tidak tahu answers are not counted")
+	}
+	for _, is := range doc.Issues {
+		if strings.EqualFold(is.Value, "tidak tahu") {
+			t.Errorf("issue on a don't-know answer: %+v", is)
+		}
 	}
 }
 
