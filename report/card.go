@@ -237,7 +237,8 @@ func (c *card) quality() {
 			continue
 		}
 		lines = append(lines, c.say("quality_line", "indicator", ind.ID+" "+ind.Label,
-			"missing", Num(100*miss, c.lang), "invalid", Num(100*inv, c.lang)))
+			"missing", Num(100*miss, c.lang), "invalid", Num(100*inv, c.lang),
+			"dont_know", Num(100*float64(ir.DontKnow())/float64(applies), c.lang)))
 	}
 	c.line("")
 	if len(lines) == 0 {

@@ -21,7 +21,7 @@ func init() {
 		"card.problem":       {ID: "capaian {percent}% · {families} KK tidak memenuhi · {offices}", EN: "achievement {percent}% · {families} families not meeting it · {offices}"},
 		"card.no_problems":   {ID: "Permasalahan: tidak ada; setiap indikator mencapai target {target}%", EN: "Permasalahan: none; every indicator reaches the {target}% target"},
 		"card.quality":       {ID: "Mutu data: indikator dengan jawaban tidak terisi atau tidak sah pada {share}% keluarga atau lebih", EN: "Data quality: indicators with missing or invalid answers for {share}% of families or more"},
-		"card.quality_line":  {ID: "{indicator}: tidak terisi {missing}%, tidak sah {invalid}%", EN: "{indicator}: missing {missing}%, invalid {invalid}%"},
+		"card.quality_line":  {ID: "{indicator}: tidak terisi {missing}% (di antaranya tidak tahu {dont_know}%), tidak sah {invalid}%", EN: "{indicator}: missing {missing}% (of which don't know {dont_know}%), invalid {invalid}%"},
 		"card.quality_good":  {ID: "Mutu data: pada setiap indikator, jawaban yang tidak terisi atau tidak sah kurang dari {share}% keluarga yang dicakupnya", EN: "Data quality: every indicator has missing or invalid answers for less than {share}% of the families it applies to"},
 		"card.builtin":       {ID: "bawaan: {name}", EN: "built in: {name}"},
 		"card.set":           {ID: "{name} versi {version}", EN: "{name} version {version}"},
