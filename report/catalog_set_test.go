@@ -1,10 +1,6 @@
 package report
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -111,30 +107,4 @@ func TestSetVocabulary(t *testing.T) {
 			t.Errorf("no catalogue entry set.within.%s", p)
 		}
 	}
-}
-
-// ikkConstants reads the string constants of package ikk's sources.
-func ikkConstants(t *testing.T) map[string]string {
-	out := map[string]string{}
-	file, err := parser.ParseFile(token.NewFileSet(), "../ikk/message.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range file.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.CONST {
-			continue
-		}
-		for _, s := range g.Specs {
-			vs := s.(*ast.ValueSpec)
-			for i, name := range vs.Names {
-				if i < len(vs.Values) {
-					if lit, ok := vs.Values[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						out[name.Name], _ = strconv.Unquote(lit.Value)
-					}
-				}
-			}
-		}
-	}
-	return out
 }

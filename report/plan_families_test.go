@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -71,23 +70,7 @@ func TestOfficeFamiliesCountedOnce(t *testing.T) {
 
 func onceWorkbook(t *testing.T, set *ikk.Set, survey, lang string) (*ikk.Result, []byte) {
 	t.Helper()
-	wb, err := NewWorkbook(set, Meta{Lang: lang, ToolVersion: "test"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer wb.Close()
-	res, err := ikk.Score(context.Background(), set, []string{survey}, ikk.Options{OnHousehold: wb.Household})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := wb.Finish(res); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := wb.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return res, buf.Bytes()
+	return buildWorkbookWith(t, set, survey, Meta{Lang: lang, ToolVersion: "test"}, false)
 }
 
 func checkOnceMarkdown(t *testing.T, res *ikk.Result, lang string) {

@@ -18,7 +18,12 @@ import (
 // buildWorkbook scores a survey and writes its workbook as ikk score -o does.
 func buildWorkbook(t *testing.T, survey string, m Meta, personal bool) (*ikk.Result, []byte) {
 	t.Helper()
-	set := defaultSet(t)
+	return buildWorkbookWith(t, defaultSet(t), survey, m, personal)
+}
+
+// buildWorkbookWith is buildWorkbook with another indicator set.
+func buildWorkbookWith(t *testing.T, set *ikk.Set, survey string, m Meta, personal bool) (*ikk.Result, []byte) {
+	t.Helper()
 	wb, err := NewWorkbook(set, m, personal)
 	if err != nil {
 		t.Fatal(err)
