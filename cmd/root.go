@@ -149,7 +149,11 @@ category, the five dimension indices, the achievement of every indicator and
 the weak indicators (permasalahan) with the offices responsible for them.
 
 Exit status: 0 success (data issues, if any, are reported); 1 runtime error;
-2 usage error; 3 data issues under --strict.`,
+2 usage error; 3 data issues under --strict.
+
+Command and flag names are English; the Indonesian words work as aliases
+everywhere (ikk nilai, ikk lampiran, ikk tindaklanjut, --tanggal, --nomor,
+--desa-lokus, ...). Messages and reports follow --lang (id or en).`,
 		Version:       Version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -159,6 +163,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error;
 		return &usageError{err: err, cmdPath: c.CommandPath()}
 	})
 	root.AddCommand(newScoreCmd(env), newAnnexCmd(env), newFollowUpCmd(env), newIndicatorsCmd(env))
+	applyNames(root)
 	return root
 }
 

@@ -50,20 +50,26 @@ func explain(lang string, err error) string {
 	return report.Explain(lang, err)
 }
 
-// argLang finds --lang in the arguments before cobra parses them, so that
-// cobra's own usage errors, which come before any flag is read, are said in
-// the language asked for.
+// argLang finds --lang (or its alias) in the arguments before cobra parses
+// them, so that cobra's own usage errors, which come before any flag is
+// read, are said in the language asked for.
 func argLang(args []string) string {
 	lang := report.DefaultLang()
 	for i, a := range args {
 		if a == "--" {
 			break
 		}
-		v, ok := strings.CutPrefix(a, "--lang=")
-		if !ok && a == "--lang" && i+1 < len(args) {
-			v, ok = args[i+1], true
+		name, v, hasValue := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		if !strings.HasPrefix(a, "--") || canonicalFlag(name) != "lang" {
+			continue
 		}
-		if ok && (v == "id" || v == "en") {
+		if !hasValue {
+			if i+1 == len(args) {
+				continue
+			}
+			v = args[i+1]
+		}
+		if v == "id" || v == "en" {
 			lang = v
 		}
 	}
