@@ -131,7 +131,7 @@ rank).`,
       --title "Penetapan Desa Lokus Pengembangan Kualitas Keluarga" \
       --signer "Nama Bupati" --pilot 63.09.06.2004
   ikk lampiran data/ -o lampiran.xlsx --urutan peringkat`,
-		Args: argsUsage(cobra.MinimumNArgs(1)),
+		Args: checked(env, needInputs),
 		RunE: func(c *cobra.Command, args []string) error {
 			format, err := o.check(c)
 			if err != nil {
@@ -140,7 +140,7 @@ rank).`,
 			if o.date != "" {
 				t, err := time.Parse("2006-01-02", o.date)
 				if err != nil {
-					return usageSay(c, "cli.bad_date", "date", strconv.Quote(o.date))
+					return badValue(c, "date", strconv.Quote(o.date))
 				}
 				o.decree.Tanggal = t
 			}
@@ -149,7 +149,7 @@ rank).`,
 			case "rank", "peringkat":
 				o.decree.ByRank = true
 			default:
-				return usageSay(c, "cli.bad_order", "order", strconv.Quote(o.order))
+				return badValue(c, "order", strconv.Quote(o.order))
 			}
 			res, err := o.score(c, o.env, args)
 			if err != nil {
@@ -160,7 +160,7 @@ rank).`,
 			for _, l := range o.pilot {
 				u, err := ikk.FindDesa(res, l)
 				if err != nil {
-					return &usageError{err: wrapSay(err, "cli.bad_pilot"), cmdPath: c.CommandPath()}
+					return usage(c, wrapSay(err, "cli.bad_pilot"))
 				}
 				if !slices.Contains(o.decree.Lokus, u) {
 					o.decree.Lokus = append(o.decree.Lokus, u)
@@ -217,7 +217,7 @@ own section starting on a new page (.docx) or chapter (.md), so that each can
 be sent its own part. It holds no personal data.`,
 		Example: `  ikk plan data/ -o rencana.xlsx
   ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa "Pasar Indah"`,
-		Args: argsUsage(cobra.MinimumNArgs(1)),
+		Args: checked(env, needInputs),
 		RunE: func(c *cobra.Command, args []string) error {
 			format, err := o.check(c)
 			if err != nil {
@@ -233,7 +233,7 @@ be sent its own part. It holds no personal data.`,
 				for _, s := range o.desa {
 					u, err := ikk.FindDesa(res, s)
 					if err != nil {
-						return &usageError{err: wrapSay(err, "cli.bad_desa"), cmdPath: c.CommandPath()}
+						return usage(c, wrapSay(err, "cli.bad_desa"))
 					}
 					desa = append(desa, u)
 				}
