@@ -131,7 +131,8 @@ rank).`,
       --title "Penetapan Desa Lokus Pengembangan Kualitas Keluarga" \
       --signer "Nama Bupati" --pilot 63.09.06.2004
   ikk lampiran data/ -o lampiran.xlsx --urutan peringkat`,
-		Args: checked(env, needInputs),
+		Args:              checked(env, needInputs),
+		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
 			format, err := o.check(c)
 			if err != nil {
@@ -217,7 +218,8 @@ own section starting on a new page (.docx) or chapter (.md), so that each can
 be sent its own part. It holds no personal data.`,
 		Example: `  ikk plan data/ -o rencana.xlsx
   ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa "Pasar Indah"`,
-		Args: checked(env, needInputs),
+		Args:              checked(env, needInputs),
+		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
 			format, err := o.check(c)
 			if err != nil {

@@ -146,7 +146,7 @@ everywhere (ikk nilai, ikk lampiran, ikk tindaklanjut, --tanggal, --nomor,
 	root.SetFlagErrorFunc(flagError(env))
 	root.AddCommand(newScoreCmd(env), newAnnexCmd(env), newFollowUpCmd(env), newIndicatorsCmd(env))
 	root.SetHelpCommand(newHelpCmd(env))
-	root.CompletionOptions.HiddenDefaultCmd = true
+	addCompletion(env, root)
 	applyNames(root)
 	return root
 }

@@ -68,7 +68,8 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
   ikk score data/ --format json > hasil.json
   ikk score survei.csv --param garis_kemiskinan=612000 -o hasil.json -o hasil.md
   ikk score survei.xlsx --strict`,
-		Args: checked(env, needInputs),
+		Args:              checked(env, needInputs),
+		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.inputs = args
 			if err := checkLang(c, o.lang); err != nil {

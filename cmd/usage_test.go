@@ -49,7 +49,7 @@ func TestUsageErrorsInCatalogueWords(t *testing.T) {
 		{[]string{"score", "a.csv", "-format", "json"}, "unknown option -format; did you mean --format?", "opsi -format tidak dikenal; apakah yang dimaksud --format?"},
 		{[]string{"score", "a.csv", "---format", "json"}, "unknown option ---format; did you mean --format?", "apakah yang dimaksud --format?"},
 		{[]string{"score", "a.csv", "--=x"}, "--=x is not a well-formed option: write --NAME or --NAME=VALUE", "--=x bukan penulisan opsi yang benar"},
-		{[]string{"nosuch"}, `unknown command "nosuch"; the commands of ikk are annex, indicators, plan, score`, `perintah "nosuch" tidak dikenal; perintah ikk: annex, indicators, plan, score`},
+		{[]string{"nosuch"}, `unknown command "nosuch"; the commands of ikk are annex, completion, indicators, plan, score`, `perintah "nosuch" tidak dikenal; perintah ikk: annex, completion, indicators, plan, score`},
 		{[]string{"scor", "a.csv"}, `unknown command "scor"; did you mean score?`, `perintah "scor" tidak dikenal; apakah yang dimaksud score?`},
 		{[]string{"lampran"}, `unknown command "lampran"; did you mean lampiran?`, `apakah yang dimaksud lampiran?`},
 		{[]string{"indicators", "a", "b", "c"}, `ikk indicators takes no arguments ("a" given); its commands are init, validate`, `ikk indicators tidak menerima argumen ("a" diberikan); perintahnya: init, validate`},
@@ -58,6 +58,8 @@ func TestUsageErrorsInCatalogueWords(t *testing.T) {
 		{[]string{"indicators", "validate", "a", "b"}, `ikk indicators validate takes one file, not 2: "a" "b"`, `ikk indicators validate menerima satu berkas, bukan 2`},
 		{[]string{"indicators", "init", "a", "b"}, `ikk indicators init takes at most one file, not 2`, `menerima paling banyak satu berkas, bukan 2`},
 		{[]string{"help", "nosuch"}, `unknown command "nosuch"; the commands of ikk are`, `perintah "nosuch" tidak dikenal`},
+		{[]string{"completion", "bsh"}, `unknown command "bsh"; did you mean bash?`, `apakah yang dimaksud bash?`},
+		{[]string{"completion", "bash", "x"}, `ikk completion bash takes no arguments ("x" given)`, `ikk completion bash tidak menerima argumen ("x" diberikan)`},
 		{[]string{"annex", "a.csv", "-o", "l.md", "--urutan", "x"}, `--order "x": kecamatan (by kecamatan, then desa) or rank`, `--order "x": kecamatan (menurut kecamatan, lalu desa) atau rank`},
 		{[]string{"annex", "a.csv", "-o", "l.md", "--tanggal", "1/2"}, `--date "1/2": write the date as YYYY-MM-DD`, `--date "1/2": tulis tanggal sebagai YYYY-MM-DD`},
 	} {
