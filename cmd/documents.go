@@ -33,7 +33,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.params, "param", nil, "override a parameter of the set, NAME=VALUE (repeatable)")
 	fs.StringVar(&f.sheet, "sheet", "", "worksheet to read (default: the first whose header matches)")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "cores to use (results do not depend on it)")
-	fs.StringVar(&f.lang, "lang", report.DefaultLang(), "language: id (Bahasa Indonesia) or en")
+	fs.StringVar(&f.lang, "lang", report.DefaultLang(), "language of the document and messages: id (Bahasa Indonesia) or en (English)")
 	fs.StringVarP(&f.output, "output", "o", "", "the FILE to write: .docx, .xlsx or .md (required)")
 	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 }

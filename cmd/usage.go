@@ -251,6 +251,10 @@ func unknownCommand(c *cobra.Command, name string) *sayError {
 	if suggestion == "" {
 		suggestion = closest(name, words)
 	}
+	// ikk version: the flag written as a command.
+	if suggestion == "" && name == "version" && c.Version != "" {
+		suggestion = "--version"
+	}
 	if suggestion != "" {
 		return say("cli.unknown_command_suggest", "name", q, "suggestion", suggestion)
 	}

@@ -51,6 +51,7 @@ func TestUsageErrorsInCatalogueWords(t *testing.T) {
 		{[]string{"score", "a.csv", "--=x"}, "--=x is not a well-formed option: write --NAME or --NAME=VALUE", "--=x bukan penulisan opsi yang benar"},
 		{[]string{"nosuch"}, `unknown command "nosuch"; the commands of ikk are annex, completion, indicators, plan, score`, `perintah "nosuch" tidak dikenal; perintah ikk: annex, completion, indicators, plan, score`},
 		{[]string{"scor", "a.csv"}, `unknown command "scor"; did you mean score?`, `perintah "scor" tidak dikenal; apakah yang dimaksud score?`},
+		{[]string{"version"}, `unknown command "version"; did you mean --version?`, `perintah "version" tidak dikenal; apakah yang dimaksud --version?`},
 		{[]string{"lampran"}, `unknown command "lampran"; did you mean lampiran?`, `apakah yang dimaksud lampiran?`},
 		{[]string{"indicators", "a", "b", "c"}, `ikk indicators takes no arguments ("a" given); its commands are init, validate`, `ikk indicators tidak menerima argumen ("a" diberikan); perintahnya: init, validate`},
 		{[]string{"indicators", "valdate", "x.yaml"}, `unknown command "valdate"; did you mean validate?`, `perintah "valdate" tidak dikenal; apakah yang dimaksud validate?`},
