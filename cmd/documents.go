@@ -33,7 +33,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.params, "param", nil, "override a parameter of the set, NAME=VALUE (repeatable)")
 	fs.StringVar(&f.sheet, "sheet", "", "worksheet to read (default: the first whose header matches)")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "cores to use (results do not depend on it)")
-	fs.StringVar(&f.lang, "lang", report.DefaultLang(), "language: id (Bahasa Indonesia) or en")
+	fs.StringVar(&f.lang, "lang", report.DefaultLang(), "language of the document and messages: id (Bahasa Indonesia) or en (English)")
 	fs.StringVarP(&f.output, "output", "o", "", "the FILE to write: .docx, .xlsx or .md (required)")
 	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 }
@@ -102,11 +102,11 @@ func sizeText(n int64, lang string) string {
 type annexOptions struct {
 	env *Env
 	inputFlags
-	decree                                     report.Decree
-	tanggal                                    string
-	lokus                                      []string
-	order                                      string
-	kabupaten, nomor, tentang, jabatan, signer string
+	decree                                         report.Decree
+	date                                           string
+	pilot                                          []string
+	order                                          string
+	kabupaten, number, title, signerOffice, signer string
 }
 
 func newAnnexCmd(env *Env) *cobra.Command {
@@ -121,48 +121,53 @@ category cut-offs and the signature block.
 
 The format follows the extension of -o: .docx (for the legal section to edit
 and sign), .xlsx (print-ready) or .md (a draft). It holds no personal data.
-Without --desa-lokus the console names the desa that ranks first; the choice
-is the kabupaten's.`,
-		Example: `  ikk annex data/ -o lampiran.docx --nomor 188.45/093/2023 --tanggal 2023-03-23 \
-      --tentang "Penetapan Desa Lokus Pengembangan Kualitas Keluarga" \
-      --penandatangan "Nama Bupati" --desa-lokus 63.09.06.2004
-  ikk annex data/ -o lampiran.xlsx --urutan peringkat`,
-		Args: argsUsage(cobra.MinimumNArgs(1)),
+Without --pilot (the desa lokus) the console names the desa that ranks first;
+the choice is the kabupaten's.
+
+The decree's flags also answer to their Indonesian names: --tanggal, --nomor,
+--tentang, --penandatangan, --jabatan, --desa-lokus, --urutan (peringkat for
+rank).`,
+		Example: `  ikk annex data/ -o lampiran.docx --number 188.45/093/2023 --date 2023-03-23 \
+      --title "Penetapan Desa Lokus Pengembangan Kualitas Keluarga" \
+      --signer "Nama Bupati" --pilot 63.09.06.2004
+  ikk lampiran data/ -o lampiran.xlsx --urutan peringkat`,
+		Args:              checked(env, needInputs),
+		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
 			format, err := o.check(c)
 			if err != nil {
 				return err
 			}
-			if o.tanggal != "" {
-				t, err := time.Parse("2006-01-02", o.tanggal)
+			if o.date != "" {
+				t, err := time.Parse("2006-01-02", o.date)
 				if err != nil {
-					return usageSay(c, "cli.bad_tanggal", "date", strconv.Quote(o.tanggal))
+					return badValue(c, "date", strconv.Quote(o.date))
 				}
 				o.decree.Tanggal = t
 			}
 			switch o.order {
 			case "kecamatan":
-			case "peringkat", "rank":
+			case "rank", "peringkat":
 				o.decree.ByRank = true
 			default:
-				return usageSay(c, "cli.bad_urutan", "order", strconv.Quote(o.order))
+				return badValue(c, "order", strconv.Quote(o.order))
 			}
 			res, err := o.score(c, o.env, args)
 			if err != nil {
 				return err
 			}
-			o.decree.Kabupaten, o.decree.Nomor, o.decree.Tentang = o.kabupaten, o.nomor, o.tentang
-			o.decree.Jabatan, o.decree.Penandatangan = o.jabatan, o.signer
-			for _, l := range o.lokus {
+			o.decree.Kabupaten, o.decree.Nomor, o.decree.Tentang = o.kabupaten, o.number, o.title
+			o.decree.Jabatan, o.decree.Penandatangan = o.signerOffice, o.signer
+			for _, l := range o.pilot {
 				u, err := ikk.FindDesa(res, l)
 				if err != nil {
-					return &usageError{err: wrapSay(err, "cli.bad_desa_lokus"), cmdPath: c.CommandPath()}
+					return usage(c, wrapSay(err, "cli.bad_pilot"))
 				}
 				if !slices.Contains(o.decree.Lokus, u) {
 					o.decree.Lokus = append(o.decree.Lokus, u)
 				}
 			}
-			if rk := ikk.RankDesa(res); len(o.lokus) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
+			if rk := ikk.RankDesa(res); len(o.pilot) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
 				u := rk[0].Unit
 				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code), "ikk", report.Num(*u.IKK, o.lang)))
 			}
@@ -174,13 +179,13 @@ is the kabupaten's.`,
 	f := c.Flags()
 	o.register(f)
 	f.StringVar(&o.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data)")
-	f.StringVar(&o.nomor, "nomor", "", "the decree's number, e.g. 188.45/093/2023")
-	f.StringVar(&o.tanggal, "tanggal", "", "the decree's date, YYYY-MM-DD (printed as 23 Maret 2023)")
-	f.StringVar(&o.tentang, "tentang", "", "the decree's title (what it is about)")
-	f.StringVar(&o.jabatan, "jabatan", "", `the signer's office (default "BUPATI <KABUPATEN>")`)
-	f.StringVar(&o.signer, "penandatangan", "", "the signer's name")
-	f.StringArrayVar(&o.lokus, "desa-lokus", nil, "a desa lokus, by code or name, marked in the table (repeatable)")
-	f.StringVar(&o.order, "urutan", "kecamatan", "order of the desa: kecamatan (then desa) or peringkat (by IKK rank)")
+	f.StringVar(&o.number, "number", "", "the decree's number, e.g. 188.45/093/2023")
+	f.StringVar(&o.date, "date", "", "the decree's date, YYYY-MM-DD (printed as 23 Maret 2023)")
+	f.StringVar(&o.title, "title", "", "the decree's title (what it is about)")
+	f.StringVar(&o.signerOffice, "signer-office", "", `the signer's office (default "BUPATI <KABUPATEN>")`)
+	f.StringVar(&o.signer, "signer", "", "the signer's name")
+	f.StringArrayVar(&o.pilot, "pilot", nil, "a desa lokus, by code or name, marked in the table (repeatable)")
+	f.StringVar(&o.order, "order", "kecamatan", "order of the desa: kecamatan (then desa) or rank, also written peringkat (by IKK)")
 	f.BoolVar(&o.decree.Subtotals, "subtotal", false, "add a subtotal row for each kecamatan and one for the kabupaten")
 	return c
 }
@@ -202,19 +207,19 @@ type followUpOptions struct {
 func newFollowUpCmd(env *Env) *cobra.Command {
 	o := &followUpOptions{env: env}
 	c := &cobra.Command{
-		Use:     "tindaklanjut INPUT... -o rencana.xlsx",
-		Aliases: []string{"followup"},
-		Short:   "Write the follow-up plan: each office's weak indicators, desa by desa",
-		Long: `Tindaklanjut scores the surveys and writes the rencana tindak lanjut: for the
+		Use:   "plan INPUT... -o rencana.xlsx",
+		Short: "Write the follow-up plan (tindak lanjut): each office's weak indicators, desa by desa",
+		Long: `Plan scores the surveys and writes the rencana tindak lanjut: for the
 chosen desa (default: all), every indicator below target, under each office
 responsible for it, with the desa, the families affected, the achievement and
 the target, and empty columns (Kegiatan, Target kegiatan, Sumber Anggaran,
 Waktu) for the office to fill in. Each office has its own sheet (.xlsx), its
 own section starting on a new page (.docx) or chapter (.md), so that each can
 be sent its own part. It holds no personal data.`,
-		Example: `  ikk tindaklanjut data/ -o rencana.xlsx
+		Example: `  ikk plan data/ -o rencana.xlsx
   ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa "Pasar Indah"`,
-		Args: argsUsage(cobra.MinimumNArgs(1)),
+		Args:              checked(env, needInputs),
+		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
 			format, err := o.check(c)
 			if err != nil {
@@ -230,7 +235,7 @@ be sent its own part. It holds no personal data.`,
 				for _, s := range o.desa {
 					u, err := ikk.FindDesa(res, s)
 					if err != nil {
-						return &usageError{err: wrapSay(err, "cli.bad_desa"), cmdPath: c.CommandPath()}
+						return usage(c, wrapSay(err, "cli.bad_desa"))
 					}
 					desa = append(desa, u)
 				}

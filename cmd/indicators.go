@@ -30,7 +30,8 @@ the rule in words, when it applies, its weight and its provenance.
   ikk indicators --indicators my.yaml a set of your own
   ikk indicators validate my.yaml     check a file, with every problem and its line
   ikk indicators init my.yaml         write the default set out, to edit`,
-		Args: argsUsage(cobra.NoArgs),
+		Args:              checked(env, subcommandsOnly),
+		ValidArgsFunction: aliasCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkLang(c, o.lang); err != nil {
 				return err
@@ -83,7 +84,13 @@ func newValidateCmd(env *Env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE",
 		Short: "Check an indicator file and report every problem with its line",
-		Args:  argsUsage(cobra.ExactArgs(1)),
+		Args:  checked(env, oneSetFile),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
 			if err != nil {
@@ -107,7 +114,13 @@ func newInitCmd(env *Env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "init [FILE]",
 		Short: "Write a built-in indicator set out as the start of your own (standard output without FILE)",
-		Args:  argsUsage(cobra.MaximumNArgs(1)),
+		Args:  checked(env, atMostOneFile),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			data, ok := env.Builtins[from]
 			if !ok {

@@ -49,10 +49,6 @@ type usageError struct {
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
-func usageErrorf(c *cobra.Command, format string, args ...any) error {
-	return &usageError{err: fmt.Errorf(format, args...), cmdPath: c.CommandPath()}
-}
-
 // dataIssuesError fails a --strict run that met data issues: exit 3.
 type dataIssuesError struct{ n int }
 
@@ -73,10 +69,8 @@ func Main(args []string, env Env) int {
 	env.lang = argLang(args)
 	root := newRootCmd(&env)
 	root.SetArgs(args)
-	root.SetIn(env.Stdin)
-	root.SetOut(out)
-	root.SetErr(env.Stderr)
-	err := root.ExecuteContext(ctx)
+	c, err := root.ExecuteContextC(ctx)
+	err = cobraError(c, err)
 	if out.err != nil && !errors.Is(err, context.Canceled) {
 		err = wrapSay(out.err, "cli.stdout_failed")
 	}
@@ -122,21 +116,9 @@ func exitCode(stderr io.Writer, err error, lang string) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(stderr, "ikk: %s\n", report.Say(lang, "cli.interrupted"))
 		return exitRuntime
-	case isCobraUsage(err):
-		errLine()
-		fmt.Fprintf(stderr, "ikk: %s\n", report.Say(lang, "cli.hint_help", "cmd", "ikk"))
-		return exitUsage
 	}
 	errLine()
 	return exitRuntime
-}
-
-// isCobraUsage recognises the few usage errors cobra makes itself before any
-// of our code runs.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
-		strings.HasPrefix(msg, "unknown shorthand flag") || strings.Contains(msg, "flag needs an argument")
 }
 
 func newRootCmd(env *Env) *cobra.Command {
@@ -149,27 +131,24 @@ category, the five dimension indices, the achievement of every indicator and
 the weak indicators (permasalahan) with the offices responsible for them.
 
 Exit status: 0 success (data issues, if any, are reported); 1 runtime error;
-2 usage error; 3 data issues under --strict.`,
+2 usage error; 3 data issues under --strict.
+
+Command and flag names are English; the Indonesian words work as aliases
+everywhere (ikk nilai, ikk lampiran, ikk tindaklanjut, --tanggal, --nomor,
+--desa-lokus, ...). Messages and reports follow --lang (id or en).`,
 		Version:       Version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
-	root.CompletionOptions.HiddenDefaultCmd = true
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{err: err, cmdPath: c.CommandPath()}
-	})
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetFlagErrorFunc(flagError(env))
 	root.AddCommand(newScoreCmd(env), newAnnexCmd(env), newFollowUpCmd(env), newIndicatorsCmd(env))
+	root.SetHelpCommand(newHelpCmd(env))
+	addCompletion(env, root)
+	applyNames(root)
 	return root
-}
-
-// argsUsage wraps a cobra argument validator so its errors are usage errors.
-func argsUsage(v cobra.PositionalArgs) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		if err := v(c, args); err != nil {
-			return &usageError{err: err, cmdPath: c.CommandPath()}
-		}
-		return nil
-	}
 }
 
 // loadSet resolves --indicators: a built-in name or a file path.
@@ -182,17 +161,25 @@ func loadSet(env *Env, ref string) (*ikk.Set, error) {
 	}
 	data, err := os.ReadFile(ref)
 	if err != nil {
-		var names []string
-		for k := range env.Builtins {
-			names = append(names, k)
-		}
-		sort.Strings(names)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, sayErr("cli.set_not_found", "file", ref, "builtins", strings.Join(names, ", "))
+			return nil, sayErr("cli.set_not_found", "file", ref, "builtins", strings.Join(builtinNames(env), ", "))
 		}
 		return nil, wrapSay(err, "cli.set_unreadable", "file", ref)
 	}
 	return ikk.LoadSet(ref, data)
+}
+
+// builtinNames lists the names of the built-in indicator sets, sorted.
+func builtinNames(env *Env) []string {
+	var names []string
+	if env == nil {
+		return nil
+	}
+	for k := range env.Builtins {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func stderrIsTerminal(env *Env) bool {

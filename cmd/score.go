@@ -68,7 +68,8 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
   ikk score data/ --format json > hasil.json
   ikk score survei.csv --param garis_kemiskinan=612000 -o hasil.json -o hasil.md
   ikk score survei.xlsx --strict`,
-		Args: argsUsage(cobra.MinimumNArgs(1)),
+		Args:              checked(env, needInputs),
+		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.inputs = args
 			if err := checkLang(c, o.lang); err != nil {
@@ -86,11 +87,11 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 				return err
 			}
 			if o.top < 0 {
-				return usageSay(c, "cli.bad_top", "top", strconv.Itoa(o.top))
+				return badValue(c, "top", strconv.Itoa(o.top))
 			}
 			if o.date != "" {
 				if _, err := time.Parse("2006-01-02", o.date); err != nil {
-					return usageSay(c, "cli.bad_date", "date", strconv.Quote(o.date))
+					return badValue(c, "date", strconv.Quote(o.date))
 				}
 			}
 			return runScore(c, o)
@@ -117,9 +118,8 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 const maxJobsPerCore = 4
 
 func checkJobs(c *cobra.Command, jobs int) error {
-	limit := maxJobsPerCore * runtime.NumCPU()
-	if jobs < 1 || jobs > limit {
-		return usageSay(c, "cli.bad_jobs", "jobs", strconv.Itoa(jobs), "limit", strconv.Itoa(limit), "per_core", strconv.Itoa(maxJobsPerCore))
+	if jobs < 1 || jobs > maxJobsPerCore*runtime.NumCPU() {
+		return badValue(c, "jobs", strconv.Itoa(jobs))
 	}
 	return nil
 }
@@ -179,7 +179,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	for _, s := range o.desa {
 		u, err := ikk.FindDesa(res, s)
 		if err != nil {
-			return &usageError{err: wrapSay(err, "cli.bad_desa"), cmdPath: c.CommandPath()}
+			return usage(c, wrapSay(err, "cli.bad_desa"))
 		}
 		meta.Cards = append(meta.Cards, u)
 	}
