@@ -16,7 +16,11 @@ func stdoutWidth(env *Env) int {
 	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS"))); err == nil && n > 0 {
 		return n
 	}
-	f, ok := env.Stdout.(*os.File)
+	w := env.Stdout
+	if s, ok := w.(*stickyWriter); ok {
+		w = s.w
+	}
+	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return 0
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -23,7 +24,7 @@ const cardWidth = 80
 const barCells = 20
 
 // writeCards writes a card per desa, then the run's accounting and issues.
-func writeCards(w io.Writer, r *ikk.Result, desa []*ikk.Unit, lang string) {
+func writeCards(w io.Writer, r *ikk.Result, desa []*ikk.Unit, lang string) error {
 	for i, u := range desa {
 		if i > 0 {
 			fmt.Fprintln(w)
@@ -31,9 +32,12 @@ func writeCards(w io.Writer, r *ikk.Result, desa []*ikk.Unit, lang string) {
 		c := &card{w: w, r: r, set: r.Set, u: u, lang: lang}
 		c.write()
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%s: %s\n", word(lang, "set"), setText(r.Set, lang))
-	writeIssues(w, r, lang, "")
+	var foot bytes.Buffer
+	fmt.Fprintln(&foot)
+	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "set"), setText(r.Set, lang))
+	writeIssues(&foot, r, lang, "")
+	_, err := io.WriteString(w, foldLines(foot.String(), cardWidth))
+	return err
 }
 
 type card struct {

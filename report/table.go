@@ -303,8 +303,7 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 		cards = all
 	}
 	if len(cards) > 0 {
-		writeCards(w, r, cards, lang)
-		return nil
+		return writeCards(w, r, cards, lang)
 	}
 	_, totals := summaryGrids(r, lang, m.Top)
 	if err := renderFitting(w, r, lang, m.Top, m.Width); err != nil {
@@ -320,11 +319,13 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	for _, line := range undefinedLines(r, lang) {
 		fmt.Fprintf(w, "\n%s", line)
 	}
-	fmt.Fprintf(w, "\n%s: %s\n", word(lang, "set"), setText(r.Set, lang))
-	fmt.Fprintf(w, "%s: %s\n", word(lang, "cutoffs"), CutoffText(r.Set, lang))
-	fmt.Fprintf(w, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
-	writeIssues(w, r, lang, "")
-	return nil
+	var foot bytes.Buffer
+	fmt.Fprintf(&foot, "\n%s: %s\n", word(lang, "set"), setText(r.Set, lang))
+	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "cutoffs"), CutoffText(r.Set, lang))
+	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
+	writeIssues(&foot, r, lang, "")
+	_, err := io.WriteString(w, foldLines(foot.String(), m.Width))
+	return err
 }
 
 // writeIssues lists the accounting, the issue counts by code and the first
@@ -379,3 +380,31 @@ var mdTextReplacer = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "
 	"\r\n", " ", "\n", " ", "\r", " ")
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// foldLines breaks the lines of text longer than width at spaces, as a
+// terminal would not: a terminal breaks inside words. A continuation is
+// indented four columns past its line's own indent. Width 0 leaves text
+// as it is.
+func foldLines(text string, width int) string {
+	if width <= 0 {
+		return text
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if utf8.RuneCountInString(line) <= width {
+			b.WriteString(line)
+			continue
+		}
+		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+		for k, l := range wrapText(line, width-len(indent)-4) {
+			if k > 0 {
+				b.WriteString("\n    ")
+			}
+			b.WriteString(indent + l)
+		}
+	}
+	return b.String()
+}
