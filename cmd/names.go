@@ -36,6 +36,7 @@ var commandAliases = map[string][]string{
 	"plan":       {"tindaklanjut", "followup"},
 	"indicators": {"indikator"},
 	"validate":   {"periksa"},
+	"areas":      {"wilayah"},
 }
 
 // canonicalFlag is the flag a name on the command line means: lower case,
