@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ikk-tools/ikk/ikk"
 	"github.com/ikk-tools/ikk/report"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -111,7 +112,7 @@ func closest(typed string, words []string) string {
 	sorted := append([]string(nil), words...)
 	sort.Strings(sorted)
 	for _, w := range sorted {
-		if d := editDistance(typed, strings.ToLower(w)); d < bestD {
+		if d := ikk.EditDistance(typed, strings.ToLower(w), bestD-1); d >= 0 && d < bestD {
 			best, bestD = w, d
 		}
 	}
@@ -124,28 +125,6 @@ func closest(typed string, words []string) string {
 		}
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance of two words, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // looksLikeFlag reports whether a flag's value is in fact the next option:

@@ -184,7 +184,7 @@ func (lay *layout) closest(c *Column) (header, bool) {
 		}
 		for _, n := range names {
 			n = NormalizeHeader(n)
-			d := editDistance(t, n, maxEdits(n))
+			d := EditDistance(t, n, maxEdits(n))
 			if d >= 0 && (bestD < 0 || d < bestD) {
 				best, bestD = h, d
 			}
@@ -206,11 +206,12 @@ func maxEdits(name string) int {
 	}
 }
 
-// editDistance is the optimal-string-alignment distance between a and b
-// (insertions, deletions, substitutions and swaps of neighbours), or -1
-// when it exceeds limit. Headers are short, so the quadratic table is
-// cheap; it is computed once per missing column and file.
-func editDistance(a, b string, limit int) int {
+// EditDistance is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), in runes,
+// or -1 when it exceeds limit: how far a typed word is from the one meant,
+// for every "did you mean". Words are short, so the quadratic table is
+// cheap.
+func EditDistance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return -1

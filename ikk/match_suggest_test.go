@@ -17,10 +17,11 @@ func TestEditDistance(t *testing.T) {
 		{"surat nikah", "buku nikah", 2, -1}, // another word, not a typo
 		{"ab", "abcdef", 2, -1},              // lengths too far apart
 		{"jml anak", "jml anka", 2, 1},
+		{"kitten", "sitting", 3, 3},
 	}
 	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
-			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		if got := EditDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("EditDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
 	}
 }
