@@ -39,6 +39,8 @@ func TestNoPersonalDataInSummaries(t *testing.T) {
 	// Another family's KK number typed into an answer column: the issue
 	// quoting the cell must not carry it.
 	recs[3][col["jml_art"]] = recs[2][col["no_kk"]]
+	// And one typed into the RT column, which names a unit of every report.
+	recs[4][col["rt"]] = recs[5][col["no_kk"]]
 	dir := t.TempDir()
 	withDup := filepath.Join(dir, "survey.csv")
 	var b strings.Builder

@@ -105,7 +105,9 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		}
 		r.code = c
 	}
-	r.kec, r.desa, r.kab = rs.text(lay, cells, rs.kecCol), rs.text(lay, cells, rs.desaCol), rs.text(lay, cells, rs.kabCol)
+	// A place name, like an RT, is never a KK number or NIK: one typed
+	// there by mistake must not reach a report in full.
+	r.kec, r.desa, r.kab = maskIDNumbers(rs.text(lay, cells, rs.kecCol)), maskIDNumbers(rs.text(lay, cells, rs.desaCol)), maskIDNumbers(rs.text(lay, cells, rs.kabCol))
 	switch {
 	case r.code != "":
 		r.key = r.code
@@ -152,7 +154,7 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		}
 		rs.vals[col.slot] = v
 	}
-	r.rt = NormalizeRT(rs.text(lay, cells, rs.rtCol))
+	r.rt = maskIDNumbers(NormalizeRT(rs.text(lay, cells, rs.rtCol)))
 	if rs.opt.OnHousehold != nil {
 		r.name = rs.text(lay, cells, rs.nameCol)
 	}
