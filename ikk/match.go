@@ -175,6 +175,12 @@ func ColumnLetter(i int) string {
 // mistyped), the nearest, the first in the sheet on a tie. ok is false when
 // no header is near enough to suggest.
 func (lay *layout) closest(c *Column) (header, bool) {
+	h, d := lay.nearest(c)
+	return h, d >= 0
+}
+
+// nearest is closest with its distance, -1 when no header is near enough.
+func (lay *layout) nearest(c *Column) (header, int) {
 	best, bestD := header{}, -1
 	names := append([]string{c.Name}, c.Aliases...)
 	for _, h := range lay.unknown {
@@ -190,7 +196,7 @@ func (lay *layout) closest(c *Column) (header, bool) {
 			}
 		}
 	}
-	return best, bestD >= 0
+	return best, bestD
 }
 
 // maxEdits is how many edits still suggest a name: one for a short name,

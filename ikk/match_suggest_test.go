@@ -52,3 +52,20 @@ func TestClosestHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestionsOneColumnEach: a header is suggested only for the absent
+// column it is nearest to, never for two.
+func TestSuggestionsOneColumnEach(t *testing.T) {
+	s := &Set{Columns: []*Column{{Name: "jml_art"}, {Name: "jml_anak"}, {Name: "buku_nikah"}}}
+	lay := &layout{index: []int{-1, -1, -1}, unknown: []header{{col: 3, text: "jml_ana"}, {col: 4, text: "zzz"}}}
+	got := suggestions(s, lay)
+	if h, ok := got[1]; !ok || h.text != "jml_ana" {
+		t.Errorf("jml_anak: suggestion %+v, %v; want jml_ana", h, ok)
+	}
+	if h, ok := got[0]; ok {
+		t.Errorf("jml_art: suggested %q, which is nearer to jml_anak", h.text)
+	}
+	if _, ok := got[2]; ok {
+		t.Error("buku_nikah: a suggestion with no header near it")
+	}
+}

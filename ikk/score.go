@@ -382,12 +382,13 @@ func blankCells(cells []Cell) bool {
 // misspelt kode_desa would otherwise leave every code blank without a word.
 // Each names the header the user most likely meant.
 func (sc *scorer) reportMissingColumns(path, sheet string, lay *layout) {
+	suggest := suggestions(sc.set, lay)
 	for i := range sc.set.Columns {
 		c := sc.set.Columns[i]
 		if lay.index[i] >= 0 {
 			continue
 		}
-		near, ok := lay.closest(c)
+		near, ok := suggest[i]
 		var params []string
 		if ok {
 			params = []string{"suggest", near.text, "suggest_col", ColumnLetter(near.col)}
@@ -406,6 +407,34 @@ func (sc *scorer) reportMissingColumns(path, sheet string, lay *layout) {
 		sc.fileIssue(Issue{File: path, Sheet: sheet, Row: lay.headerRow, Column: c.Name, Field: c.Name, Code: IssueMissingColumn,
 			Detail: detail, Params: params})
 	}
+}
+
+// suggestions gives each absent column the unknown header it most likely
+// means, a header going only to the column it is nearest to (the first on a
+// tie): "jml_ana" means jml_anak, one edit away, not jml_art, two.
+func suggestions(s *Set, lay *layout) map[int]header {
+	type near struct {
+		col, dist int
+		h         header
+	}
+	best := map[int]near{} // by header column
+	for i, c := range s.Columns {
+		if lay.index[i] >= 0 {
+			continue
+		}
+		h, d := lay.nearest(c)
+		if d < 0 {
+			continue
+		}
+		if b, ok := best[h.col]; !ok || d < b.dist {
+			best[h.col] = near{col: i, dist: d, h: h}
+		}
+	}
+	out := map[int]header{}
+	for _, b := range best {
+		out[b.col] = b.h
+	}
+	return out
 }
 
 // columnUsers are the indicators that read column c, in set order.
