@@ -181,7 +181,13 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		if err != nil {
 			return usage(c, wrapSay(err, "cli.bad_desa"))
 		}
-		meta.Cards = append(meta.Cards, u)
+		// The same desa named twice (by code and by name) gets one card.
+		if !slices.Contains(meta.Cards, u) {
+			meta.Cards = append(meta.Cards, u)
+		}
+	}
+	if len(o.desa) > 0 && o.format != "table" {
+		fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.desa_table_only", "format", o.format))
 	}
 	meta.Width = stdoutWidth(o.env)
 	stdout, err := report.NewWriter(o.format, set, meta)

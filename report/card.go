@@ -35,6 +35,9 @@ func writeCards(w io.Writer, r *ikk.Result, desa []*ikk.Unit, lang string) error
 	var foot bytes.Buffer
 	fmt.Fprintln(&foot)
 	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "set"), setText(r.Set, lang))
+	if len(desa) < len(r.Desa()) {
+		fmt.Fprintln(&foot, Say(lang, "card.whole_input", "desa", Int(len(r.Desa()), lang)))
+	}
 	writeIssues(&foot, r, lang, "")
 	_, err := io.WriteString(w, foldLines(foot.String(), cardWidth))
 	return err
@@ -55,7 +58,8 @@ func (c *card) line(s string) { fmt.Fprintln(c.w, s) }
 func (c *card) write() {
 	u := c.u
 	c.line(strings.Repeat("=", cardWidth))
-	c.wrap(c.say("title", "desa", unitName(u), "code", orDash(u.Code), "kecamatan", orDash(u.Kecamatan), "kabupaten", orDash(u.Kabupaten)), "")
+	c.wrap(c.say("title", "desa", unitName(u), "code", orDash(u.Code), "kecamatan", orDash(withoutKind(u.Kecamatan, "kecamatan")),
+		"kabupaten", orDash(withoutKind(u.Kabupaten, "kabupaten"))), "")
 	c.line(strings.Repeat("=", cardWidth))
 	c.wrap(c.say("families", "scored", Int(u.Households, c.lang), "incomplete", Int(u.Incomplete, c.lang)), "")
 	if u.IKK != nil {
@@ -183,8 +187,23 @@ func (c *card) categories() {
 func (c *card) problems() {
 	c.line("")
 	ps := slices.Clone(c.u.Permasalahan)
+	// An indicator no family answered is not below target, but it has not
+	// reached it either: the card must not say that every target is met.
+	unassessed := 0
+	for _, ir := range c.u.Indicators {
+		if ir.Percent == nil {
+			unassessed++
+		}
+	}
+	if unassessed > 0 {
+		defer c.wrap(c.say("unassessed", "count", Int(unassessed, c.lang)), "")
+	}
 	if len(ps) == 0 {
-		c.wrap(c.say("no_problems", "target", NumTrim(c.set.Target, c.lang)), "")
+		key := "no_problems"
+		if unassessed > 0 {
+			key = "no_problems_assessed"
+		}
+		c.wrap(c.say(key, "target", NumTrim(c.set.Target, c.lang)), "")
 		return
 	}
 	slices.SortStableFunc(ps, func(a, b ikk.Problem) int {
@@ -322,4 +341,13 @@ func SourceText(lang, source string) string {
 		return Say(lang, "card.builtin", "name", name)
 	}
 	return source
+}
+
+// withoutKind drops the kind a name already begins with ("Kecamatan Kelua"),
+// since the card writes the kind itself.
+func withoutKind(name, kind string) string {
+	if len(name) > len(kind)+1 && strings.EqualFold(name[:len(kind)], kind) && name[len(kind)] == ' ' {
+		return strings.TrimSpace(name[len(kind):])
+	}
+	return name
 }

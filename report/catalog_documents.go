@@ -74,7 +74,7 @@ func init() {
 			EN: "Indicator columns: the achievement (%) in that desa and, in brackets, the families not meeting it; a dash where the indicator meets the {target} target there. Families affected: families not meeting at least one indicator of the row, each family counted once; a family may appear under more than one indicator."},
 		"doc.plan.fill": {ID: "Kolom Kegiatan, Target Kegiatan, Sumber Anggaran, dan Waktu diisi oleh perangkat daerah; desa/kelurahan sasaran setiap indikator tercantum pada tabel B.",
 			EN: "The Activity, Activity target, Budget source and Timing columns are for the office to fill in; the desa of each indicator are listed in table B."},
-		"doc.plan.none": {ID: "Tidak ada indikator di bawah target pada desa/kelurahan yang dipilih.", EN: "No indicator is below target in the chosen desa."},
+		"doc.plan.none": {ID: "Tidak ada indikator yang dinilai berada di bawah target pada desa/kelurahan yang dipilih; indikator yang tidak dijawab satu keluarga pun tidak dinilai.", EN: "No assessed indicator is below target in the chosen desa; an indicator that no family answered is not assessed."},
 		// What a command wrote, on stderr.
 		"doc.wrote":       {ID: "ikk: berkas {file} ditulis ({size})", EN: "ikk: wrote {file} ({size})"},
 		"doc.plan.sheet":  {ID: "Rencana", EN: "Plan"},
