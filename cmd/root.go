@@ -140,6 +140,8 @@ everywhere (ikk nilai, ikk lampiran, ikk tindaklanjut, --tanggal, --nomor,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	// "ikk versi ..." in the run's language, not cobra's English line.
+	root.SetVersionTemplate(report.Say(env.lang, "cli.version_line", "version", Version()) + "\n")
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)

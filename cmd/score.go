@@ -360,7 +360,7 @@ func unknownHeadersText(in ikk.Input, lang string) string {
 		list = append(list, strconv.Quote(h))
 	}
 	more := ""
-	if k := len(in.UnknownHeaders) - len(list); k > 0 {
+	if k := max(in.UnknownTotal, len(in.UnknownHeaders)) - len(list); k > 0 {
 		more = report.Say(lang, "cli.and_more", "count", report.Int(k, lang))
 	}
 	return report.Say(lang, "cli.unknown_headers", "path", in.Path, "list", strings.Join(list, ", "), "more", more)

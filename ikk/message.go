@@ -108,6 +108,7 @@ const (
 	MsgMissingColumn      = "missing_column"
 	MsgMissingColumnNear  = "missing_column_near"
 	MsgMissingIDColumn    = "missing_id_column"
+	MsgHeaderSuggest      = "header_suggest"
 	MsgKKAsNumber         = "kk_as_number"
 	MsgShortRow           = "short_row"
 	MsgLongRow            = "long_row"

@@ -417,7 +417,7 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 	lay := ev.start.lay
 	sc.cur.Sheet, sc.cur.HeaderRow, sc.position = ev.start.sheet, lay.headerRow, ev.start.position
 	sc.cur.SheetHidden, sc.cur.HiddenSkipped = lay.hidden, lay.hiddenSkipped
-	sc.cur.UnknownHeaders = unknownHeaders(lay)
+	sc.cur.UnknownHeaders, sc.cur.UnknownTotal = unknownHeaders(lay), len(lay.unknown)
 	sc.reportMissingColumns(j.path, sc.cur.Sheet, lay)
 	sc.kkAsNumber = 0
 	for {

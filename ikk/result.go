@@ -47,6 +47,9 @@ type Input struct {
 	// set, as written (at most MaxUnknownHeaders, each cut to 60
 	// characters): where a misspelt header is found.
 	UnknownHeaders []string
+	// UnknownTotal is how many headers named no column, all of them,
+	// when UnknownHeaders holds only the first MaxUnknownHeaders.
+	UnknownTotal int
 	Accounting
 }
 

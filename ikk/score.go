@@ -351,12 +351,29 @@ func (sc *compiled) findHeader(src Source) (*layout, *Message, error) {
 			default:
 				first = say(MsgHeaderFoundSheet, "sheet", src.Sheet(), "row", strconv.Itoa(row.Num), "cells", strings.Join(hs, ", "))
 			}
+			if !data {
+				first.Also = append(first.Also, sc.villageSuggestions(lay)...)
+			}
 		}
 	}
 	if err := src.Err(); err != nil {
 		return nil, nil, err
 	}
 	return nil, first, nil
+}
+
+// villageSuggestions names, for a header row that identifies no village,
+// the headers most likely meant as the village columns ("kode_dessa" for
+// kode_desa): a misspelt one is why the file was refused.
+func (sc *compiled) villageSuggestions(lay *layout) []*Message {
+	var out []*Message
+	near := suggestions(sc.set, lay)
+	for i, c := range sc.set.Columns {
+		if h, ok := near[i]; ok && (c.Type == ColVillageCode || c.Name == "kecamatan" || c.Name == "desa") {
+			out = append(out, say(MsgHeaderSuggest, "header", h.text, "col", ColumnLetter(h.col), "name", c.Name))
+		}
+	}
+	return out
 }
 
 func quoteList(list []string) string {

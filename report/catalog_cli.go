@@ -7,6 +7,7 @@ func init() {
 		"cli.output_format":   {ID: "format keluaran {path} tidak dapat ditentukan dari ekstensinya (yang diterima: {accepted})", EN: "cannot tell the format of output {path} from its extension (accepted: {accepted})"},
 		"cli.need_query":      {ID: "{cmd} memerlukan kode atau nama wilayah, misalnya {cmd} ampukung atau {cmd} 63.09.02", EN: "{cmd} needs a code or the name of a unit, e.g. {cmd} ampukung or {cmd} 63.09.02"},
 		"cli.desa_table_only": {ID: "--desa memilih kartu desa pada tabel terminal; --format {format} tetap memuat setiap desa", EN: "--desa chooses the village cards of the terminal table; --format {format} still holds every desa"},
+		"cli.version_line":    {ID: "ikk versi {version}", EN: "ikk version {version}"},
 		"cli.warning":         {ID: "PERHATIAN: {text}", EN: "WARNING: {text}"},
 		"cli.unknown_headers": {ID: "{path}: judul kolom yang tidak dikenali: {list}{more}", EN: "{path}: headers that name no column: {list}{more}"},
 		"cli.missing_many": {ID: "{path}: {count} kolom yang diperlukan tidak ada ({columns}); indikator {indicators} tidak dapat dinilai dan tercatat tidak terisi untuk setiap keluarga",

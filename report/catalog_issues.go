@@ -136,6 +136,9 @@ var messageTexts = map[string]Text{
 	"msg." + ikk.MsgMissingColumnNear: {
 		ID: "lembar tidak memiliki kolom {field}; indikator {indicators} tidak dapat dinilai dan tercatat tidak terisi untuk setiap keluarga; apakah yang dimaksud kolom {suggest_col} \"{suggest}\"? Jika ya, ganti judul kolom itu menjadi {field}",
 		EN: "the sheet has no column {field}; indicator {indicators} cannot be scored and counts as missing for every household; did you mean column {suggest_col} \"{suggest}\"? If so, rename that header to {field}"},
+	"msg." + ikk.MsgHeaderSuggest: {
+		ID: "apakah kolom {col} \"{header}\" dimaksudkan sebagai {name}? Jika ya, ganti judulnya menjadi {name}",
+		EN: "is column {col} \"{header}\" meant as {name}? If so, rename it to {name}"},
 	"msg." + ikk.MsgMissingIDColumn: {
 		ID: "lembar tidak memiliki kolom {field}, sehingga kolom itu dibiarkan kosong; apakah yang dimaksud kolom {suggest_col} \"{suggest}\"? Jika ya, ganti judul kolom itu menjadi {field}",
 		EN: "the sheet has no column {field}, so it is left blank; did you mean column {suggest_col} \"{suggest}\"? If so, rename that header to {field}"},

@@ -69,6 +69,10 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 				j.str(h)
 			}
 			j.endArray()
+			// When the list is cut, how long it is.
+			if in.UnknownTotal > len(in.UnknownHeaders) {
+				j.key("unknown_headers_total").int(in.UnknownTotal)
+			}
 		}
 		j.endObject()
 	}
