@@ -4,6 +4,7 @@
 //	go run ./scripts/gensurvey -households 100000 -desa 120 -kecamatan 12 -o big.csv
 //	go run ./scripts/gensurvey -households 100000 -o big.xlsx
 //	go run ./scripts/gensurvey -files 300 -min 300 -max 3000 -kecamatan 15 -o kabupaten/
+//	go run ./scripts/gensurvey -realistic -households 100000 -o office.csv
 package main
 
 import (
@@ -27,6 +28,7 @@ func main() {
 	flag.IntVar(&cfg.Kecamatan, "kecamatan", 2, "number of kecamatan")
 	flag.BoolVar(&cfg.Kobo, "kobo", false, "Kobo-style headers (group prefixes, a question text)")
 	flag.BoolVar(&cfg.NoDefects, "clean", false, "no blank or invalid cells")
+	flag.BoolVar(&cfg.Realistic, "realistic", false, "shaped like offices' files: varied names, real-form KK numbers, families entered twice, rows without a village, an invalid value in one row in six")
 	flag.StringVar(&comma, "comma", ",", "CSV separator: , ; or tab")
 	flag.IntVar(&files, "files", 0, "write a folder of this many files instead of one file")
 	flag.IntVar(&minPer, "min", 0, "with -files: fewest families in a file (default: an equal share)")
