@@ -40,6 +40,17 @@ type Config struct {
 	// kecamatan the same way in every file.
 	DesaOffset, KecamatanOffset int
 	NameSeed                    uint64
+
+	// Realistic shapes the survey like the files offices send (see
+	// realistic.go): varied family names, KK numbers built as Dukcapil
+	// builds them, families entered twice, rows without a village, and an
+	// invalid value in about one row in six. Households then counts
+	// families; the rows are those plus the second entries.
+	Realistic bool
+	// With Realistic, the share of families entered twice, of families
+	// whose village was left blank, and of rows holding one invalid value;
+	// zero means the defaults (RealisticDuplicateRate and the others).
+	DuplicateRate, NoVillageRate, InvalidRowRate float64
 }
 
 // Columns are the canonical headers, in the order they are written.
@@ -147,6 +158,12 @@ func rows(cfg Config, emit func([]string) error) error {
 	}
 	if !cfg.NoDefects && cfg.BlankRate == 0 && cfg.InvalidRate == 0 {
 		cfg.BlankRate, cfg.InvalidRate = 0.01, 0.001
+		if cfg.Realistic {
+			// The realistic layer places its own invalid values, one in
+			// one row in six; the per-cell ones would spoil another row in
+			// 27. Each cell still draws, so the answers stay the same.
+			cfg.InvalidRate = 0
+		}
 	}
 	if cfg.NoDefects {
 		cfg.BlankRate, cfg.InvalidRate = 0, 0
@@ -183,6 +200,9 @@ func rows(cfg Config, emit func([]string) error) error {
 		return err
 	}
 	rec := make([]string, len(Columns))
+	if cfg.Realistic {
+		return realisticRows(r, cfg, desas, rec, emit)
+	}
 	for h := 0; h < cfg.Households; h++ {
 		d := &desas[h*cfg.Desa/max(cfg.Households, 1)]
 		household(r, cfg, d, h, rec)

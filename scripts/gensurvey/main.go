@@ -4,6 +4,13 @@
 //	go run ./scripts/gensurvey -households 100000 -desa 120 -kecamatan 12 -o big.csv
 //	go run ./scripts/gensurvey -households 100000 -o big.xlsx
 //	go run ./scripts/gensurvey -files 300 -min 300 -max 3000 -kecamatan 15 -o kabupaten/
+//	go run ./scripts/gensurvey -realistic -households 100000 -o office.csv
+//	go run ./scripts/gensurvey -realistic -households 100000 -o office.xlsx
+//
+// A realistic .xlsx is the realistic CSV saved by LibreOffice (soffice on
+// the PATH, or -soffice), as offices' files are; -chunk converts it in
+// pieces of that many rows, joined into one workbook, for surveys too large
+// for LibreOffice's memory (see surveygen.LibreOffice.Convert).
 package main
 
 import (
@@ -20,6 +27,7 @@ import (
 func main() {
 	var cfg surveygen.Config
 	var out, comma string
+	lo.Log = os.Stderr
 	var files, minPer, maxPer int
 	flag.Uint64Var(&cfg.Seed, "seed", 1, "random seed: the same seed gives the same file")
 	flag.IntVar(&cfg.Households, "households", 1000, "number of households (in total)")
@@ -27,11 +35,15 @@ func main() {
 	flag.IntVar(&cfg.Kecamatan, "kecamatan", 2, "number of kecamatan")
 	flag.BoolVar(&cfg.Kobo, "kobo", false, "Kobo-style headers (group prefixes, a question text)")
 	flag.BoolVar(&cfg.NoDefects, "clean", false, "no blank or invalid cells")
+	flag.BoolVar(&cfg.Realistic, "realistic", false, "shaped like offices' files: varied names, real-form KK numbers, families entered twice, rows without a village, an invalid value in one row in six")
 	flag.StringVar(&comma, "comma", ",", "CSV separator: , ; or tab")
 	flag.IntVar(&files, "files", 0, "write a folder of this many files instead of one file")
 	flag.IntVar(&minPer, "min", 0, "with -files: fewest families in a file (default: an equal share)")
 	flag.IntVar(&maxPer, "max", 0, "with -files: most families in a file")
 	flag.StringVar(&out, "o", "", "output file (.csv or .xlsx) or, with -files, folder")
+	flag.StringVar(&lo.Soffice, "soffice", "", "with -realistic and .xlsx: LibreOffice's soffice (default: found on the PATH)")
+	flag.StringVar(&lo.Profile, "profile", "", "with -realistic and .xlsx: folder for LibreOffice's private profile (default: a temporary one)")
+	flag.IntVar(&lo.Chunk, "chunk", 0, "with -realistic and .xlsx: rows per LibreOffice conversion, joined after (0: the whole file at once)")
 	flag.Parse()
 	if out == "" {
 		fmt.Fprintln(os.Stderr, "gensurvey: -o is required")
@@ -48,6 +60,9 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// lo saves realistic workbooks.
+var lo surveygen.LibreOffice
 
 func run(cfg surveygen.Config, out string, files, minPer, maxPer int) error {
 	if files == 0 {
@@ -81,6 +96,22 @@ func run(cfg surveygen.Config, out string, files, minPer, maxPer int) error {
 }
 
 func write(cfg surveygen.Config, path string) error {
+	if strings.HasSuffix(path, ".xlsx") && cfg.Realistic {
+		// The same CSV as -o .csv would write, then saved by LibreOffice.
+		// It is written apart, under the workbook's name, which LibreOffice
+		// gives the sheet.
+		dir, err := os.MkdirTemp(filepath.Dir(path), ".gensurvey-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		csvPath := filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), ".xlsx")+".csv")
+		if err := write(cfg, csvPath); err != nil {
+			return err
+		}
+		lo.Comma = cfg.Comma
+		return lo.Convert(csvPath, path)
+	}
 	if strings.HasSuffix(path, ".xlsx") {
 		return surveygen.GenerateXLSX(path, cfg)
 	}
