@@ -321,7 +321,7 @@ func printMissingColumns(w io.Writer, res *ikk.Result, lang string) {
 			var cols, inds []string
 			for _, is := range plain {
 				cols = append(cols, is.Field)
-				for _, id := range strings.Split(paramOf(is.Params, "indicators"), ", ") {
+				for _, id := range strings.Split(is.Param("indicators"), ", ") {
 					if !slices.Contains(inds, id) {
 						inds = append(inds, id)
 					}
@@ -340,15 +340,6 @@ func printMissingColumns(w io.Writer, res *ikk.Result, lang string) {
 
 // maxMissingLines is how many absent columns of a file get a line each.
 const maxMissingLines = 3
-
-func paramOf(kv []string, name string) string {
-	for i := 0; i+1 < len(kv); i += 2 {
-		if kv[i] == name {
-			return kv[i+1]
-		}
-	}
-	return ""
-}
 
 // unknownHeadersText names the headers of an input that named no column.
 func unknownHeadersText(in ikk.Input, lang string) string {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -195,26 +196,23 @@ func (c *card) problems() {
 			unassessed++
 		}
 	}
-	if unassessed > 0 {
-		defer c.wrap(c.say("unassessed", "count", Int(unassessed, c.lang)), "")
-	}
 	if len(ps) == 0 {
 		key := "no_problems"
 		if unassessed > 0 {
 			key = "no_problems_assessed"
 		}
 		c.wrap(c.say(key, "target", NumTrim(c.set.Target, c.lang)), "")
-		return
+	} else {
+		c.problemList(ps)
 	}
-	slices.SortStableFunc(ps, func(a, b ikk.Problem) int {
-		switch {
-		case a.Percent < b.Percent:
-			return -1
-		case a.Percent > b.Percent:
-			return 1
-		}
-		return 0
-	})
+	if unassessed > 0 {
+		c.wrap(c.say("unassessed", "count", Int(unassessed, c.lang)), "")
+	}
+}
+
+// problemList writes the permasalahan, weakest first.
+func (c *card) problemList(ps []ikk.Problem) {
+	slices.SortStableFunc(ps, func(a, b ikk.Problem) int { return cmp.Compare(a.Percent, b.Percent) })
 	c.wrap(c.say("problems", "count", Int(len(ps), c.lang), "target", NumTrim(c.set.Target, c.lang)), "")
 	for _, p := range ps {
 		c.wrap(p.Indicator.ID+" "+p.Indicator.Label, "  ")

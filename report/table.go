@@ -100,23 +100,26 @@ func unitName(u *ikk.Unit) string {
 	return "–"
 }
 
-// summaryGrids builds the desa table, ranked by IKK (ties: more households,
-// then code), and the totals table. With top > 0 only the top best and top
-// weakest desa are listed, the gap marked by a row of dots.
-func summaryGrids(r *ikk.Result, lang string, top int) (desa, totals *grid) {
-	totals = &grid{
+// totalsGrid is the kecamatan and kabupaten totals, the kabupaten last as
+// the grand total; the category by its number and short name when short.
+func totalsGrid(r *ikk.Result, lang string, short bool) *grid {
+	g := &grid{
 		head:    []string{word(lang, "level"), word(lang, "code"), word(lang, "kecamatan") + "/" + word(lang, "kabupaten"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
 		numeric: []bool{false, false, false, true, true, false},
 	}
-	for _, u := range r.Units {
-		if u.Level == ikk.LevelKecamatan || u.Level == ikk.LevelKabupaten {
-			totals.add(levelWord(u.Level, lang), u.Code, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), categoryText(u.Category))
+	for _, level := range []string{ikk.LevelKecamatan, ikk.LevelKabupaten} {
+		for _, u := range r.Units {
+			if u.Level != level {
+				continue
+			}
+			cat := categoryText(u.Category)
+			if short {
+				cat = categoryShort(u.Category)
+			}
+			g.add(levelWord(u.Level, lang), u.Code, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), cat)
 		}
 	}
-	// Kabupaten rows last, as the grand total under the kecamatan.
-	kab := levelWord(ikk.LevelKabupaten, lang)
-	sort.SliceStable(totals.rows, func(i, j int) bool { return totals.rows[i][0] != kab && totals.rows[j][0] == kab })
-	return desaGrid(r, lang, top, tableFit{}), totals
+	return g
 }
 
 func levelWord(level, lang string) string { return Say(lang, "table.level_"+level) }
@@ -207,21 +210,15 @@ func renderFitting(w io.Writer, r *ikk.Result, lang string, top, width int) erro
 	return err
 }
 
-// fitTotals gives the totals table short categories when the full ones
-// do not fit the terminal.
-func fitTotals(r *ikk.Result, lang string, totals *grid, width int) *grid {
+// fitTotals is the totals table as wide as the terminal allows: full
+// categories when they fit, else short ones.
+func fitTotals(r *ikk.Result, lang string, width int) *grid {
+	full := totalsGrid(r, lang, false)
 	var b bytes.Buffer
-	if totals.render(&b, false) == nil && maxLineWidth(b.String()) <= width {
-		return totals
+	if width <= 0 || (full.render(&b, false) == nil && maxLineWidth(b.String()) <= width) {
+		return full
 	}
-	for _, row := range totals.rows {
-		for _, u := range r.Units {
-			if unitName(u) == row[2] && u.Code == row[1] && levelWord(u.Level, lang) == row[0] {
-				row[5] = categoryShort(u.Category)
-			}
-		}
-	}
-	return totals
+	return totalsGrid(r, lang, true)
 }
 
 // maxLineWidth is the widest line of s, in runes (the table's characters
@@ -305,14 +302,11 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	if len(cards) > 0 {
 		return writeCards(w, r, cards, lang)
 	}
-	_, totals := summaryGrids(r, lang, m.Top)
 	if err := renderFitting(w, r, lang, m.Top, m.Width); err != nil {
 		return err
 	}
-	if m.Width > 0 {
-		totals = fitTotals(r, lang, totals, m.Width)
-	}
 	fmt.Fprintln(w)
+	totals := fitTotals(r, lang, m.Width)
 	if err := totals.render(w, false); err != nil {
 		return err
 	}

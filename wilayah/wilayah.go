@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -252,17 +253,12 @@ func (r *Register) Search(query string, limit int) []Unit {
 
 // under says every name of above is the name of a unit above u.
 func (r *Register) under(u Unit, above []string) bool {
+	if len(above) == 0 {
+		return true
+	}
+	path := r.Path(u)
 	for _, a := range above {
-		found := false
-		for p := u.Parent(); p != "" && !found; {
-			pu, ok := r.Lookup(p)
-			if !ok {
-				break
-			}
-			found = NameKey(pu.Name) == a
-			p = pu.Parent()
-		}
-		if !found {
+		if !slices.ContainsFunc(path, func(name string) bool { return NameKey(name) == a }) {
 			return false
 		}
 	}
