@@ -52,7 +52,9 @@ type card struct {
 	lang string
 }
 
-func (c *card) say(key string, kv ...string) string { return Say(c.lang, "card."+key, kv...) }
+func (c *card) say(key string, kv ...string) string {
+	return Say(c.lang, "card."+key, withIndex(c.set, c.lang, kv...)...)
+}
 
 func (c *card) line(s string) { fmt.Fprintln(c.w, s) }
 

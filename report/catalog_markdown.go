@@ -115,6 +115,7 @@ func init() {
 	register(map[string]Text{
 		"status.official":      {ID: "resmi", EN: "official"},
 		"status.official-2016": {ID: "resmi 2016", EN: "official 2016"},
+		"status.confirmed":     {ID: "terkonfirmasi", EN: "confirmed"},
 		"status.proposed":      {ID: "usulan", EN: "proposed"},
 		"status.reconstructed": {ID: "rekonstruksi", EN: "reconstructed"},
 	})

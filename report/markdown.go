@@ -45,7 +45,9 @@ type mdDoc struct {
 }
 
 // say writes a text of the catalogue in the report's language.
-func (d *mdDoc) say(key string, kv ...string) string { return Say(d.lang, key, kv...) }
+func (d *mdDoc) say(key string, kv ...string) string {
+	return Say(d.lang, key, withIndex(d.set, d.lang, kv...)...)
+}
 
 // para writes a paragraph of running text, already escaped.
 func (d *mdDoc) para(s string) {
@@ -430,7 +432,7 @@ func (d *mdDoc) followUp() {
 	}
 	d.para(d.esc(d.say("md.plan_note")))
 	for _, p := range plans {
-		d.heading(3, d.esc(p.Sector.Label))
+		d.heading(3, d.esc(officeName(p.Sector, d.lang)))
 		inds := map[*ikk.Indicator]bool{}
 		desa := map[*ikk.Unit]bool{}
 		for _, a := range p.Actions {

@@ -133,23 +133,19 @@ func (b *Workbook) start() error {
 	return b.startKeluarga()
 }
 
-// w is a word of the workbook in its language, from the catalogue; "" for
-// a key it does not have, so that reason can ask for a description that may
-// not exist.
+// w is a word of the workbook in its language, from the catalogue, naming
+// the set's index where it names one; "" for a key it does not have, so
+// that reason can ask for a description that may not exist.
 func (b *Workbook) w(key string) string {
-	t, ok := LookupText("xlsx." + key)
-	switch {
-	case !ok:
+	if _, ok := LookupText("xlsx." + key); !ok {
 		return ""
-	case b.meta.Lang == "en":
-		return t.EN
 	}
-	return t.ID
+	return b.say(key)
 }
 
 // say is a text of the workbook with its parameters filled in.
 func (b *Workbook) say(key string, kv ...string) string {
-	return Say(b.meta.Lang, "xlsx."+key, kv...)
+	return Say(b.meta.Lang, "xlsx."+key, withIndex(b.set, b.meta.Lang, kv...)...)
 }
 
 func (b *Workbook) makeStyles() error {
