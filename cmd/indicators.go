@@ -54,9 +54,14 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 	num := func(v float64) string { return report.NumTrim(v, lang) }
 	say("head", "id", set.ID, "name", set.Name, "source", report.SourceText(lang, set.Source), "version", set.Version)
 	say("sha", "sha", set.SHA256)
+	if set.FamilyFirst() {
+		say("family_first", "index", set.ShortName)
+	}
 	say("target", "target", num(set.Target), "share", num(set.MinAnsweredShare))
 	say("categories", "cutoffs", report.CutoffText(set, lang))
-	say("parameters", "params", report.ParamText(set, lang))
+	if len(set.Parameters) > 0 {
+		say("parameters", "params", report.ParamText(set, lang))
+	}
 	fmt.Fprintln(w)
 	for _, d := range set.Dimensions {
 		n := 0
@@ -73,7 +78,12 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 			fmt.Fprintf(w, "  %-5s %s\n", ind.ID, ind.Label)
 			say("rule", "rule", report.RuleText(lang, set, ind.Rule), "applies", report.AppliesText(lang, set, ind), "weight", num(ind.Weight))
 			say("provenance", "status", report.StatusWords(lang, ind.Status), "note", ind.SourceNote)
-			say("sectors", "sectors", strings.Join(ind.Sectors, ", "))
+			if ind.Item != "" {
+				say("item", "item", ind.Item)
+			}
+			if len(ind.Sectors) > 0 {
+				say("sectors", "sectors", strings.Join(ind.Sectors, ", "))
+			}
 		}
 		fmt.Fprintln(w)
 	}

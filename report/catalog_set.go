@@ -157,8 +157,8 @@ var setProblemTexts = map[string]Text{
 		ID: "dimensions wajib ada: daftar {id, label, weight}",
 		EN: "dimensions are required: a list of {id, label, weight}"},
 	"msg." + ikk.MsgSetDimensionEmpty: {
-		ID: "dimensi {id} tidak memiliki indikator; IKK tidak akan pernah dapat dihitung",
-		EN: "dimension {id} has no indicator; the IKK would always be undefined"},
+		ID: "dimensi {id} tidak memiliki indikator; indeks set ini tidak akan pernah dapat dihitung",
+		EN: "dimension {id} has no indicator; the index of the set would always be undefined"},
 
 	// Sectors.
 	"msg." + ikk.MsgSetSectorName: {

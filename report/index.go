@@ -10,8 +10,10 @@ import (
 // The index a report shows is the set's: IKK for the default set, iBangga
 // for BKKBN's, whatever a user's set names. Texts say it through the
 // parameters {index} (the short name, "IKK"), {index_name} (the full name
-// in the text's language, "Indeks Kualitas Keluarga") and {INDEX_NAME} (the
-// full name in capitals, for a decree's title).
+// in the text's language, "Indeks Kualitas Keluarga"), {INDEX_NAME} (the
+// full name in capitals, for a decree's title) and {index_full} (the full
+// name with the short one in brackets, and in English with the Indonesian
+// name too: "Family Quality Index (Indeks Kualitas Keluarga, IKK)").
 
 // IndexName is the set's full name of its index in lang: the set's own
 // name in Bahasa Indonesia, and in English the catalogue's words for a
@@ -29,7 +31,12 @@ func IndexName(set *ikk.Set, lang string) string {
 // a parameter given there wins).
 func withIndex(set *ikk.Set, lang string, kv ...string) []string {
 	name := IndexName(set, lang)
-	return append(kv, "index", set.ShortName, "index_name", name, "INDEX_NAME", strings.ToUpper(name))
+	gloss := set.ShortName
+	if name != set.Name {
+		gloss = set.Name + ", " + gloss
+	}
+	return append(kv, "index", set.ShortName, "index_name", name, "INDEX_NAME", strings.ToUpper(name),
+		"index_full", name+" ("+gloss+")")
 }
 
 // countWord writes a small count as a word ("lima", "five") where a
@@ -54,4 +61,6 @@ func allOf(n int, lang string) string {
 }
 
 // indexWord is the index's name as a column heads it.
-func indexWord(set *ikk.Set, lang string) string { return Say(lang, "table.ikk", withIndex(set, lang)...) }
+func indexWord(set *ikk.Set, lang string) string {
+	return Say(lang, "table.ikk", withIndex(set, lang)...)
+}

@@ -373,7 +373,11 @@ func (d *mdDoc) desaSections() {
 	for _, dim := range d.set.Dimensions {
 		legend = append(legend, dim.ID+" "+dim.Label)
 	}
-	d.para(d.esc(d.say("md.desa_note", "dimensions", strings.Join(legend, "; "))))
+	note := "md.desa_note"
+	if len(d.set.LensKeys()) == 0 {
+		note = "md.desa_note_plain"
+	}
+	d.para(d.esc(d.say(note, "dimensions", strings.Join(legend, "; "))))
 	for _, u := range d.r.Desa() {
 		d.heading(3, d.esc(mdPlace(u)))
 		d.para(d.esc(d.desaLine(u)))
@@ -554,12 +558,21 @@ func (d *mdDoc) methodParas() []string {
 	for _, dim := range set.Dimensions {
 		dimWeights = append(dimWeights, dim.ID+" "+d.trim(dim.Weight))
 	}
+	// A family-first set (iBangga) says its own rule; a set without
+	// lenses says only what decides the permasalahan.
+	suffix, problems := "", "md.method_lenses"
+	if set.FamilyFirst() {
+		suffix = "_family"
+	}
+	if len(set.LensKeys()) == 0 {
+		problems = "md.method_problems"
+	}
 	return []string{
-		d.say("md.method_indicators"),
-		d.say("md.method_dimensions", "dimensions", d.count(len(set.Dimensions)), "weights", strings.Join(dimWeights, ", ")),
+		d.say("md.method_indicators" + suffix),
+		d.say("md.method_dimensions"+suffix, "dimensions", d.count(len(set.Dimensions)), "weights", strings.Join(dimWeights, ", ")),
 		d.say("md.method_categories", "cutoffs", CutoffText(set, d.lang)),
-		d.say("md.method_families", "percent", d.trim(set.MinAnsweredShare*100), "share", d.trim(set.MinAnsweredShare)),
-		d.say("md.method_lenses", "target", d.target()),
+		d.say("md.method_families"+suffix, "percent", d.trim(set.MinAnsweredShare*100), "share", d.trim(set.MinAnsweredShare)),
+		d.say(problems, "target", d.target()),
 	}
 }
 
@@ -593,6 +606,9 @@ func (d *mdDoc) method(m Meta) {
 			used[ind.Applies] = true
 		}
 		origin := d.status(ind.Status)
+		if ind.Item != "" {
+			origin += " (" + ind.Item + ")"
+		}
 		if ind.SourceNote != "" {
 			origin += ": " + ind.SourceNote
 		}

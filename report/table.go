@@ -316,7 +316,9 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	var foot bytes.Buffer
 	fmt.Fprintf(&foot, "\n%s: %s\n", word(lang, "set"), setText(r.Set, lang))
 	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "cutoffs"), CutoffText(r.Set, lang))
-	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
+	if len(r.Set.Parameters) > 0 {
+		fmt.Fprintf(&foot, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
+	}
 	writeIssues(&foot, r, lang, "")
 	_, err := io.WriteString(w, foldLines(foot.String(), m.Width))
 	return err
