@@ -27,9 +27,11 @@ func newIndicatorsCmd(env *Env) *cobra.Command {
 the rule in words, when it applies, its weight and its provenance.
 
   ikk indicators                      the embedded default set
+  ikk indicators --indicators ibangga the built-in iBangga set (BKKBN)
   ikk indicators --indicators my.yaml a set of your own
   ikk indicators validate my.yaml     check a file, with every problem and its line
-  ikk indicators init my.yaml         write the default set out, to edit`,
+  ikk indicators init my.yaml         write the default set out, to edit
+                                      (--from ibangga: the iBangga set)`,
 		Args:              checked(env, subcommandsOnly),
 		ValidArgsFunction: aliasCompletion,
 		RunE: func(c *cobra.Command, args []string) error {

@@ -68,9 +68,7 @@ type rawSet struct {
 	Schema      string                  `yaml:"schema"`
 	ID          string                  `yaml:"id"`
 	Name        string                  `yaml:"name"`
-	ShortName   string                  `yaml:"short_name"`
 	Version     string                  `yaml:"version"`
-	Aggregation string                  `yaml:"aggregation"`
 	Description string                  `yaml:"description"`
 	Target      *float64                `yaml:"target"`
 	MinAnswered *float64                `yaml:"min_answered_share"`
@@ -84,6 +82,10 @@ type rawSet struct {
 	DontKnow    []string                `yaml:"dont_know"`
 	Conditions  map[string]yaml.Node    `yaml:"conditions"`
 	Indicators  []rawIndicator          `yaml:"indicators"`
+	// Keys added after the first sets were written, listed last among
+	// the accepted keys.
+	ShortName   string `yaml:"short_name"`
+	Aggregation string `yaml:"aggregation"`
 }
 
 type rawCategory struct {

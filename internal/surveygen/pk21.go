@@ -115,33 +115,33 @@ func pk21Household(r *rand.Rand, cfg Config, d *desa, h int, rec []string) {
 			set(col, "")
 		}
 	}
-	na(anak > 0, "k09_akta_lahir", 0.78)
+	na(anak > 0, "k09_akta_lahir", 0.72)
 	jkn := strconv.Itoa(1 + r.IntN(3))
-	if r.Float64() > clamp(0.78+q) {
+	if r.Float64() > clamp(0.72+q) {
 		jkn = "4"
 	}
 	set("k15_jaminan_kesehatan", jkn)
-	set("p01_ibadah", yes(0.93))
-	na(married, "p02_buku_nikah", 0.86)
+	set("p01_ibadah", yes(0.90))
+	na(married, "p02_buku_nikah", 0.80)
 	for _, c := range []string{"p03a_konflik", "p03b_konflik", "p03c_konflik", "p03d_konflik"} {
 		// Conflict is the bad answer: a better desa has less of it.
 		if art >= 2 || r.IntN(4) == 0 {
-			set(c, pk21Yes(r, clamp(0.07-q/4), style))
+			set(c, pk21Yes(r, clamp(0.08-q/4), style))
 		} else {
 			set(c, "")
 		}
 	}
-	set("p04_penghasilan", yes(0.86))
-	set("p05_makanan_beragam", yes(0.62))
-	set("p19_p26_rumah_layak", yes(0.60))
-	set("p_tabungan", yes(0.38))
-	na(sekolah > 0, "p_anak_sekolah", 0.86)
-	set("p_berobat_faskes", yes(0.80))
-	set("p_media_online", yes(0.45))
-	na(art >= 2, "p_waktu_bersama", 0.76)
-	na(art >= 2, "p_rekreasi", 0.30)
-	set("p_interaksi_tetangga", yes(0.86))
-	set("p_kegiatan_sosial", yes(0.50))
+	set("p04_penghasilan", yes(0.80))
+	set("p05_makanan_beragam", yes(0.52))
+	set("p19_p26_rumah_layak", yes(0.50))
+	set("p_tabungan", yes(0.30))
+	na(sekolah > 0, "p_anak_sekolah", 0.82)
+	set("p_berobat_faskes", yes(0.72))
+	set("p_media_online", yes(0.35))
+	na(art >= 2, "p_waktu_bersama", 0.66)
+	na(art >= 2, "p_rekreasi", 0.22)
+	set("p_interaksi_tetangga", yes(0.80))
+	set("p_kegiatan_sosial", yes(0.40))
 
 	for i := pk21FirstAnswer; i < len(rec); i++ {
 		if rec[i] == "" {
