@@ -41,7 +41,7 @@ func init() {
 		"cli.accept_date":             {ID: "tulis tanggal sebagai YYYY-MM-DD, misalnya 2026-03-23", EN: "write the date as YYYY-MM-DD, e.g. 2026-03-23"},
 		"cli.accept_one_of":           {ID: "salah satu dari {values}", EN: "one of {values}"},
 		"cli.accept_lang":             {ID: "id (Bahasa Indonesia) atau en (bahasa Inggris)", EN: "id (Bahasa Indonesia) or en (English)"},
-		"cli.accept_order":            {ID: "kecamatan (menurut kecamatan, lalu desa) atau rank (menurut peringkat IKK; juga peringkat)", EN: "kecamatan (by kecamatan, then desa) or rank (by IKK rank; also peringkat)"},
+		"cli.accept_order":            {ID: "kecamatan (menurut kecamatan, lalu desa) atau rank (menurut peringkat nilai indeks; juga peringkat)", EN: "kecamatan (by kecamatan, then desa) or rank (by the index's rank; also peringkat)"},
 		"cli.accept_set":              {ID: "nama set bawaan ({builtins}) atau berkas YAML, misalnya my.yaml", EN: "the name of a built-in set ({builtins}) or a YAML file, e.g. my.yaml"},
 		"cli.accept_builtin":          {ID: "nama set bawaan ({builtins})", EN: "the name of a built-in set ({builtins})"},
 		"cli.accept_output":           {ID: "nama berkas dengan salah satu ekstensi {exts}", EN: "a file name with one of the extensions {exts}"},
