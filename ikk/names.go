@@ -348,7 +348,7 @@ func (sc *scorer) nameIssues() []Issue {
 		out = append(out, locatedIssue{u.at, nb.unknownIssue(u)})
 	}
 	for _, u := range nb.unresolved {
-		out = append(out, locatedIssue{u.at, unresolvedIssue(u)})
+		out = append(out, locatedIssue{u.at, nb.unresolvedIssue(u)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
 	issues := make([]Issue, len(out))
@@ -463,7 +463,7 @@ func (nb *nameBook) unknownIssue(u unknownCode) Issue {
 
 // unresolvedIssue says that a village given by name only was not found in
 // the register, or found more than once, with the villages it may be.
-func unresolvedIssue(u unresolvedName) Issue {
+func (nb *nameBook) unresolvedIssue(u unresolvedName) Issue {
 	is := u.loc
 	is.Code = IssueNameUnresolved
 	switch {
@@ -475,6 +475,7 @@ func unresolvedIssue(u unresolvedName) Issue {
 		is.Detail = MsgNameNotFound
 	}
 	is.Params = []string{"kecamatan", u.kec, "kabupaten", u.scope, "rows", strconv.Itoa(u.d.rows)}
+	is.Candidates = nb.places(u.cands)
 	return is
 }
 

@@ -40,14 +40,14 @@ func init() {
 			ID: "kode_desa {value} tidak ada dalam register Kemendagri; desa ini dinamai sebagaimana tertulis dalam data (\"{name}\"), dan nama itu adalah {candidates}: apakah itu kodenya?",
 			EN: "kode_desa {value} is not in the Kemendagri register; the desa keeps the name the data gives it (\"{name}\"), the name of {candidates}: is that its code?"},
 		"msg." + ikk.MsgNameNotFound: {
-			ID: "desa \"{value}\", Kecamatan \"{kecamatan}\" tidak ditemukan dalam register Kemendagri ({scope}); {rows} barisnya dikelompokkan menurut nama sebagaimana tertulis. Isi kode_desa, atau perbaiki namanya",
-			EN: "desa \"{value}\", Kecamatan \"{kecamatan}\" is not in the Kemendagri register ({scope}); its {rows} rows are grouped by the names as written. Fill in kode_desa, or correct the name"},
+			ID: "desa \"{value}\", Kecamatan \"{kecamatan}\" tidak ditemukan dalam register Kemendagri ({scope}); barisnya ({rows}) dikelompokkan menurut nama sebagaimana tertulis. Isi kode_desa, atau perbaiki namanya",
+			EN: "desa \"{value}\", Kecamatan \"{kecamatan}\" is not in the Kemendagri register ({scope}); its rows ({rows}) are grouped by the names as written. Fill in kode_desa, or correct the name"},
 		"msg." + ikk.MsgNameNotFoundNear: {
-			ID: "desa \"{value}\", Kecamatan \"{kecamatan}\" tidak ditemukan dalam register Kemendagri ({scope}); {rows} barisnya dikelompokkan menurut nama sebagaimana tertulis. Yang terdekat: {candidates}. Isi kode_desa, atau perbaiki namanya",
-			EN: "desa \"{value}\", Kecamatan \"{kecamatan}\" is not in the Kemendagri register ({scope}); its {rows} rows are grouped by the names as written. Nearest: {candidates}. Fill in kode_desa, or correct the name"},
+			ID: "desa \"{value}\", Kecamatan \"{kecamatan}\" tidak ditemukan dalam register Kemendagri ({scope}); barisnya ({rows}) dikelompokkan menurut nama sebagaimana tertulis. Yang terdekat: {candidates}. Isi kode_desa, atau perbaiki namanya",
+			EN: "desa \"{value}\", Kecamatan \"{kecamatan}\" is not in the Kemendagri register ({scope}); its rows ({rows}) are grouped by the names as written. Nearest: {candidates}. Fill in kode_desa, or correct the name"},
 		"msg." + ikk.MsgNameAmbiguous: {
-			ID: "desa \"{value}\", Kecamatan \"{kecamatan}\" cocok dengan lebih dari satu desa dalam register Kemendagri ({scope}): {candidates}; {rows} barisnya dikelompokkan menurut nama sebagaimana tertulis. Isi kode_desa",
-			EN: "desa \"{value}\", Kecamatan \"{kecamatan}\" matches more than one desa of the Kemendagri register ({scope}): {candidates}; its {rows} rows are grouped by the names as written. Fill in kode_desa"},
+			ID: "desa \"{value}\", Kecamatan \"{kecamatan}\" cocok dengan lebih dari satu desa dalam register Kemendagri ({scope}): {candidates}; barisnya ({rows}) dikelompokkan menurut nama sebagaimana tertulis. Isi kode_desa",
+			EN: "desa \"{value}\", Kecamatan \"{kecamatan}\" matches more than one desa of the Kemendagri register ({scope}): {candidates}; its rows ({rows}) are grouped by the names as written. Fill in kode_desa"},
 
 		// The command line's --wilayah and --kabupaten.
 		"cli.wilayah_builtin":            {ID: "register wilayah bawaan tidak dapat dibaca: {err}", EN: "cannot read the embedded register: {err}"},
@@ -62,6 +62,10 @@ func init() {
 		"cli.kabupaten_unknown_near_doc": {ID: "--kabupaten {kabupaten} tidak ada dalam register wilayah (apakah yang dimaksud {near}?): nama itu dipakai dalam dokumen sebagaimana tertulis, tetapi tidak untuk mencari desa tanpa kode", EN: "--kabupaten {kabupaten} is not in the register (did you mean {near}?): the document uses it as written, but it does not place desa without a code"},
 		"cli.kabupaten_shared":           {ID: "--kabupaten {kabupaten} adalah nama lebih dari satu wilayah: {list}; tuliskan kodenya", EN: "--kabupaten {kabupaten} names more than one unit: {list}; give its code"},
 		"cli.name_issues":                {ID: "{count} nama atau kode wilayah dalam data tidak sesuai dengan register Kemendagri; dokumen memakai nama register. Yang perlu diperbaiki dalam data:", EN: "{count} names or codes of units in the data disagree with the Kemendagri register; the document uses the register's names. What to correct in the data:"},
+
+		// ikk areas writing a list.
+		"cli.areas_bad_ext": {ID: "-o {file}: daftar wilayah ditulis sebagai .csv atau .xlsx", EN: "-o {file}: the list is written as .csv or .xlsx"},
+		"cli.areas_not_one": {ID: "{query} adalah nama lebih dari satu wilayah: {list}; tuliskan kodenya", EN: "{query} names more than one unit: {list}; give its code"},
 
 		// The parts of those texts.
 		"names.spelling":  {ID: "\"{text}\" ({rows} baris)", EN: "\"{text}\" ({rows} rows)"},
