@@ -234,7 +234,7 @@ Waktu) for the office to fill in. Each office has its own sheet (.xlsx), its
 own section starting on a new page (.docx) or chapter (.md), so that each can
 be sent its own part. It holds no personal data.`,
 		Example: `  ikk plan data/ -o rencana.xlsx
-  ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa "Pasar Indah"`,
+  ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa Kasiau`,
 		Args:              checked(env, needInputs),
 		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {

@@ -65,7 +65,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 (an unreadable input or indicator file); 2 usage error; 3 data issues under
 --strict (nothing is written).`,
 		Example: `  ikk score survei_desa.xlsx
-  ikk score data/ --desa 63.09.06.2004 --desa "Sungai Hilir"
+  ikk score data/ --desa 63.09.06.2004 --desa Kasiau
   ikk score data/ -o laporan.xlsx
   ikk score data/ --format json > hasil.json
   ikk score survei.csv --param garis_kemiskinan=612000 -o hasil.json -o hasil.md

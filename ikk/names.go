@@ -263,15 +263,17 @@ func (nb *nameBook) resolve(kab, kec, desa string) resolution {
 		// may be wrong, so neither is believed.
 		res.cands = named
 	default:
-		var among []wilayah.Unit
+		// The nearest names in its kecamatan, else in its kabupaten.
 		if len(kecs) == 1 {
-			among = nb.reg.Children(kecs[0].Code)
-		} else {
+			res.cands = nb.nearest(desa, nb.reg.Children(kecs[0].Code), "")
+		}
+		if len(res.cands) == 0 {
+			var among []wilayah.Unit
 			for _, k := range scopes {
 				among = append(among, nb.reg.Below(k.Code, wilayah.Desa)...)
 			}
+			res.cands = nb.nearest(desa, among, "")
 		}
-		res.cands = nb.nearest(desa, among, "")
 	}
 	if res.code == "" && len(kecs) == 1 {
 		res.kecCode = kecs[0].Code

@@ -80,15 +80,32 @@ var (
 
 // Builtin is the embedded register, read on first use (about 90,000 units).
 func Builtin() (*Register, error) {
-	loadOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(embedded))
-		if err != nil {
-			loadErr = err
-			return
-		}
-		builtin, loadErr = Read(zr)
-	})
+	loadOnce.Do(func() { builtin, loadErr = readEmbedded() })
 	return builtin, loadErr
+}
+
+// readEmbedded reads the embedded register without Read's checks, which
+// scripts/wilayahgen made when it wrote it (sorted, dotted, unique codes):
+// every scoring run loads it, and the names are slices of one text.
+func readEmbedded() (*Register, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	text := string(data)
+	reg := &Register{units: make([]Unit, 0, strings.Count(text, "\n"))}
+	for line := range strings.Lines(text) {
+		code, name, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok {
+			return nil, fmt.Errorf("the embedded register is damaged near %q", clip(line))
+		}
+		reg.units = append(reg.units, Unit{Code: code, Name: name})
+	}
+	return reg, nil
 }
 
 // Source says where the embedded register comes from: the package, its

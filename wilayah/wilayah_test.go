@@ -1,6 +1,9 @@
 package wilayah
 
 import (
+	"bytes"
+	"compress/gzip"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,6 +49,26 @@ func TestBuiltinEntries(t *testing.T) {
 	}
 	if !strings.Contains(Source(), "idn-area-data") || !strings.Contains(Source(), "4.0.1") {
 		t.Errorf("Source() = %q, want the package and its version", Source())
+	}
+}
+
+// TestEmbeddedAsRead: the embedded register read without checks is the
+// register Read makes of it with every check.
+func TestEmbeddedAsRead(t *testing.T) {
+	reg, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := Read(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(reg.units, checked.units) {
+		t.Error("the embedded register read without checks differs from Read's")
 	}
 }
 
