@@ -76,7 +76,7 @@ const (
 // name and those that were not.
 type nameBook struct {
 	reg        *wilayah.Register
-	scope      []wilayah.Unit        // the kabupaten of Options.Kabupaten
+	scope      []wilayah.Unit       // the kabupaten of Options.Kabupaten
 	units      map[string]*regEntry // by code; nil for a code the register lacks
 	order      []*regEntry          // in order of first appearance
 	unknown    []unknownCode

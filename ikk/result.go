@@ -130,8 +130,8 @@ const (
 // Unit is the result for a set of households: a desa, kecamatan, kabupaten
 // or an RT within a desa.
 type Unit struct {
-	Level     string
-	Code string // Kemendagri code ("63.09.06.2004", "63.09.06", "63.09"); "" when known by name only
+	Level string
+	Code  string // Kemendagri code ("63.09.06.2004", "63.09.06", "63.09"); "" when known by name only
 	// Name is the unit's own name: the register's for its code
 	// (Options.Register; a kabupaten without the word "Kabupaten", a
 	// city with "Kota"), else as first written in the survey.
@@ -141,8 +141,8 @@ type Unit struct {
 	NameInData string
 	Kecamatan  string // for desa and RT units
 	Kabupaten  string
-	Desa      string // for RT units: the desa name
-	RT        string // for RT units, normalised ("3")
+	Desa       string // for RT units: the desa name
+	RT         string // for RT units, normalised ("3")
 
 	Households int // scored households
 	IKK        *float64

@@ -194,7 +194,7 @@ type scorer struct {
 	kk                        *kkIndex
 	lastKey                   string
 	lastDesa                  *desaState
-	failGroups                [][]int // the offices' indicators, for failHist
+	failGroups                [][]int   // the offices' indicators, for failHist
 	names                     *nameBook // nil without a register
 }
 
