@@ -188,7 +188,7 @@ rank).`,
 			}
 			if rk := ikk.RankDesa(res); len(o.pilot) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
 				u := rk[0].Unit
-				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "kind", report.DesaKind(u, o.lang), "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code), "ikk", report.Num(*u.IKK, o.lang)))
+				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "kind", report.DesaKind(u, o.lang), "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code, o.lang), "ikk", report.Num(*u.IKK, o.lang)))
 			}
 			return o.write(c, func(w io.Writer) error {
 				return report.Annex(w, res, o.decree, format, o.lang)
@@ -208,9 +208,9 @@ rank).`,
 	return c
 }
 
-func orCode(code string) string {
+func orCode(code, lang string) string {
 	if code == "" {
-		return "no code"
+		return report.Say(lang, "cli.no_code")
 	}
 	return code
 }

@@ -63,6 +63,8 @@ func init() {
 		"cli.kabupaten_shared":           {ID: "--kabupaten {kabupaten} adalah nama lebih dari satu wilayah: {list}; tuliskan kodenya", EN: "--kabupaten {kabupaten} names more than one unit: {list}; give its code"},
 		"cli.name_issues":                {ID: "{count} nama atau kode wilayah dalam data tidak sesuai dengan register Kemendagri; dokumen memakai nama register. Yang perlu diperbaiki dalam data:", EN: "{count} names or codes of units in the data disagree with the Kemendagri register; the document uses the register's names. What to correct in the data:"},
 
+		"cli.no_code": {ID: "tanpa kode", EN: "no code"},
+
 		// ikk areas writing a list.
 		"cli.areas_bad_ext": {ID: "-o {file}: daftar wilayah ditulis sebagai .csv atau .xlsx", EN: "-o {file}: the list is written as .csv or .xlsx"},
 		"cli.areas_not_one": {ID: "{query} adalah nama lebih dari satu wilayah: {list}; tuliskan kodenya", EN: "{query} names more than one unit: {list}; give its code"},
@@ -73,6 +75,6 @@ func init() {
 		"names.or":        {ID: " atau ", EN: " or "},
 		"names.place":     {ID: "{kind} {name} ({code}, {above})", EN: "{kind} {name} ({code}, {above})"},
 		"names.place_top": {ID: "{kind} {name} ({code})", EN: "{kind} {name} ({code})"},
-		"names.scope_all": {ID: "seluruh Indonesia; kabupaten tidak tertulis, beri --kabupaten", EN: "all Indonesia; no kabupaten written, give --kabupaten"},
+		"names.scope_all": {ID: "seluruh Indonesia, karena kabupaten tidak tertulis; gunakan --kabupaten", EN: "all of Indonesia, as no kabupaten is written; use --kabupaten"},
 	})
 }
