@@ -5,7 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,14 +36,19 @@ func TestAnnexDocxInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
 	survey := filepath.Join(dir, "kabupaten.csv")
 	var gen bytes.Buffer
-	if err := surveygen.Generate(&gen, surveygen.Config{Seed: 9, Households: 6000, Desa: 300, Kecamatan: 12}); err != nil {
+	cfg := surveygen.Config{Seed: 9, Households: 6000, Desa: 300, Kecamatan: 12}
+	if err := surveygen.Generate(&gen, cfg); err != nil {
+		t.Fatal(err)
+	}
+	villages, err := surveygen.Villages(cfg)
+	if err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(survey, gen.Bytes(), 0o644)
 	docx := filepath.Join(dir, "lampiran.docx")
 	var stdout, stderr bytes.Buffer
 	code := cmd.Main([]string{"annex", survey, "-o", docx, "--nomor", "188.45/093/2023", "--tanggal", "2023-03-23",
-		"--tentang", "Penetapan Desa Lokus", "--penandatangan", "Nama Bupati", "--desa-lokus", "63.09.01.2001"},
+		"--tentang", "Penetapan Desa Lokus", "--penandatangan", "Nama Bupati", "--desa-lokus", villages[0].Code},
 		cmd.Env{Builtins: map[string][]byte{"ikk": defaultSet}, Stdout: &stdout, Stderr: &stderr})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
@@ -67,25 +72,27 @@ func TestAnnexDocxInLibreOffice(t *testing.T) {
 			t.Errorf("the printed annex lacks %q", want)
 		}
 	}
-	for i := 1; i <= 300; i++ {
-		code := "63.09." + pad2(1+(i-1)*12/300) + "." + strconv.Itoa(2000+i)
-		if !strings.Contains(text, code) {
-			t.Errorf("desa %s is not printed", code)
+	for _, v := range villages {
+		if !strings.Contains(text, v.Code) {
+			t.Errorf("desa %s is not printed", v.Code)
 		}
 	}
 	if len(pages) < 5 || len(pages) > 20 {
 		t.Errorf("%d pages for 300 desa", len(pages))
 	}
+	// Every page the table runs on repeats its header; the legend, the
+	// signature and the small print stay together, on the last page,
+	// whether the table ends there or on the page before.
+	rowLine := regexp.MustCompile(`(?m)^\s*\d+\s+\d\d\.\d\d\.\d\d\.\d{4}\s`)
 	for i, p := range pages {
-		if !strings.Contains(p, "Kode Desa") {
-			t.Errorf("page %d has no table header", i+1)
+		if rowLine.MatchString(p) && !strings.Contains(p, "Kode Desa") {
+			t.Errorf("page %d holds rows of the table but not its header", i+1)
 		}
 	}
-}
-
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
+	last := pages[len(pages)-1]
+	for _, want := range []string{"Kategori IKK ditetapkan", "BUPATI TABALONG,", "NAMA BUPATI", "Diolah dengan aplikasi ikk"} {
+		if !strings.Contains(last, want) {
+			t.Errorf("the last page lacks %q: the legend, signature and small print are split", want)
+		}
 	}
-	return strconv.Itoa(n)
 }

@@ -40,9 +40,14 @@ func TestDocumentCommands(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	os.Mkdir(data, 0o755)
-	genSurvey(t, data, surveygen.Config{Seed: 3, Households: 400, Desa: 8, Kecamatan: 2})
+	cfg := surveygen.Config{Seed: 3, Households: 400, Desa: 8, Kecamatan: 2}
+	genSurvey(t, data, cfg)
+	villages, err := surveygen.Villages(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	md := filepath.Join(dir, "lampiran.md")
-	code, stderr := runIKK(t, "annex", data, "-o", md, "--desa-lokus", "63.09.01.2001", "--desa-lokus", "63.09.02.2008")
+	code, stderr := runIKK(t, "annex", data, "-o", md, "--desa-lokus", villages[0].Code, "--desa-lokus", villages[7].Code)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -88,13 +93,15 @@ func TestDocumentsInLibreOffice(t *testing.T) {
 	pdftotext := tool(t, "pdftotext", "poppler-utils")
 	pdfinfo := tool(t, "pdfinfo", "poppler-utils")
 	dir := t.TempDir()
-	survey := genSurvey(t, dir, surveygen.Config{Seed: 1, Households: 15000, Desa: 150, Kecamatan: 10})
-	csvText, _ := os.ReadFile(survey)
+	cfg := surveygen.Config{Seed: 1, Households: 15000, Desa: 150, Kecamatan: 10}
+	survey := genSurvey(t, dir, cfg)
+	villages, err := surveygen.Villages(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	desaNames := map[string]bool{}
-	for _, line := range strings.Split(string(csvText), "\n")[1:] {
-		if f := strings.Split(line, ","); len(f) > 3 {
-			desaNames[f[3]] = true
-		}
+	for _, v := range villages {
+		desaNames[v.Name] = true
 	}
 	tests := []struct {
 		cmd, file string

@@ -89,7 +89,7 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 			byCode[u.Level+" "+u.Code] = i
 		}
 	}
-	levels := map[string]string{"Kabupaten": "kabupaten", "Kecamatan": "kecamatan", "Desa": "desa"}
+	levels := map[string]string{"Kabupaten": "kabupaten", "Kecamatan": "kecamatan", "Desa": "desa", "Kelurahan": "desa"}
 	checked := 0
 	for _, row := range read("Ringkasan")[4:] {
 		if len(row) < 13 || levels[row[1]] == "" {

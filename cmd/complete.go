@@ -57,6 +57,9 @@ ikk completion powershell --help.`
 func flagCompletion(env *Env, c *cobra.Command, name string) cobra.CompletionFunc {
 	switch name {
 	case "format":
+		if c.Name() == "areas" {
+			return words("table", "csv")
+		}
 		return words(report.Formats()...)
 	case "lang":
 		return words(report.Languages...)
@@ -68,11 +71,20 @@ func flagCompletion(env *Env, c *cobra.Command, name string) cobra.CompletionFun
 			files, dirs := matchingFiles(toComplete, "yaml", "yml")
 			return append(out, files...), noFiles(dirs)
 		}
+	case "wilayah":
+		return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			out := withPrefix([]string{wilayahNone}, toComplete)
+			files, dirs := matchingFiles(toComplete, "csv", "tsv")
+			return append(out, files...), noFiles(dirs)
+		}
 	case "from":
 		return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return withPrefix(builtinNames(env), toComplete), cobra.ShellCompDirectiveNoFileComp
 		}
 	case "output":
+		if c.Name() == "areas" {
+			return fileExts(report.WilayahFormats()...)
+		}
 		if c.Name() == "score" {
 			return fileExts("xlsx", "json", "csv", "md")
 		}

@@ -26,6 +26,8 @@ type inputFlags struct {
 	lang       string
 	output     string
 	strict     bool
+	wilayah    string
+	kabupaten  string
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
@@ -36,6 +38,8 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.lang, "lang", report.DefaultLang(), "language of the document and messages: id (Bahasa Indonesia) or en (English)")
 	fs.StringVarP(&f.output, "output", "o", "", "the FILE to write: .docx, .xlsx or .md (required)")
 	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
+	addWilayahFlag(fs, &f.wilayah)
+	fs.StringVar(&f.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data); also where desa given by name only are looked for in the register")
 }
 
 // check validates the shared flags; it returns the output's format.
@@ -58,15 +62,30 @@ func (f *inputFlags) check(c *cobra.Command) (string, error) {
 	return format, nil
 }
 
+// score scores the inputs. A --kabupaten the register knows is returned by
+// the register's name, for the document to print.
 func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Result, error) {
 	set, inputs, err := prepareInputs(c, env, f.indicators, f.params, args, []string{f.output})
 	if err != nil {
 		return nil, err
 	}
-	res, err := scoreInputs(c, env, set, inputs, ikk.Options{Sheet: f.sheet, Jobs: f.jobs})
+	reg, err := loadRegister(f.wilayah)
 	if err != nil {
 		return nil, err
 	}
+	kab, err := checkKabupaten(c, reg, f.kabupaten, true, f.lang)
+	if err != nil {
+		return nil, err
+	}
+	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg}
+	if kab.Code != "" {
+		opts.Kabupaten, f.kabupaten = kab.Code, kabupatenName(kab)
+	}
+	res, err := scoreInputs(c, env, set, inputs, opts)
+	if err != nil {
+		return nil, err
+	}
+	printNameIssues(c.ErrOrStderr(), res, f.lang)
 	// A decree lists every assessed desa: a file left unread (an old .xls
 	// in the folder) would drop its desa without a word in the document.
 	if n := res.IssueCounts[ikk.IssueSkippedFile]; n > 0 {
@@ -102,11 +121,11 @@ func sizeText(n int64, lang string) string {
 type annexOptions struct {
 	env *Env
 	inputFlags
-	decree                                         report.Decree
-	date                                           string
-	pilot                                          []string
-	order                                          string
-	kabupaten, number, title, signerOffice, signer string
+	decree                              report.Decree
+	date                                string
+	pilot                               []string
+	order                               string
+	number, title, signerOffice, signer string
 }
 
 func newAnnexCmd(env *Env) *cobra.Command {
@@ -169,7 +188,7 @@ rank).`,
 			}
 			if rk := ikk.RankDesa(res); len(o.pilot) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
 				u := rk[0].Unit
-				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code), "ikk", report.Num(*u.IKK, o.lang), "index", res.Set.ShortName))
+				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "kind", report.DesaKind(u, o.lang), "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code, o.lang), "ikk", report.Num(*u.IKK, o.lang), "index", res.Set.ShortName))
 			}
 			return o.write(c, func(w io.Writer) error {
 				return report.Annex(w, res, o.decree, format, o.lang)
@@ -178,7 +197,6 @@ rank).`,
 	}
 	f := c.Flags()
 	o.register(f)
-	f.StringVar(&o.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data)")
 	f.StringVar(&o.number, "number", "", "the decree's number, e.g. 188.45/093/2023")
 	f.StringVar(&o.date, "date", "", "the decree's date, YYYY-MM-DD (printed as 23 Maret 2023)")
 	f.StringVar(&o.title, "title", "", "the decree's title (what it is about)")
@@ -190,9 +208,9 @@ rank).`,
 	return c
 }
 
-func orCode(code string) string {
+func orCode(code, lang string) string {
 	if code == "" {
-		return "no code"
+		return report.Say(lang, "cli.no_code")
 	}
 	return code
 }
@@ -200,8 +218,7 @@ func orCode(code string) string {
 type followUpOptions struct {
 	env *Env
 	inputFlags
-	desa      []string
-	kabupaten string
+	desa []string
 }
 
 func newFollowUpCmd(env *Env) *cobra.Command {
@@ -217,7 +234,7 @@ Waktu) for the office to fill in. Each office has its own sheet (.xlsx), its
 own section starting on a new page (.docx) or chapter (.md), so that each can
 be sent its own part. It holds no personal data.`,
 		Example: `  ikk plan data/ -o rencana.xlsx
-  ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa "Pasar Indah"`,
+  ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa Kasiau`,
 		Args:              checked(env, needInputs),
 		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -248,6 +265,5 @@ be sent its own part. It holds no personal data.`,
 	f := c.Flags()
 	o.register(f)
 	f.StringArrayVar(&o.desa, "desa", nil, "a desa to plan for, by code or name (repeatable; default: every desa)")
-	f.StringVar(&o.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data)")
 	return c
 }

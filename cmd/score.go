@@ -31,6 +31,8 @@ type scoreOptions struct {
 	top        int
 	desa       []string
 	jobs       int
+	wilayah    string
+	kabupaten  string
 	inputs     []string
 }
 
@@ -63,7 +65,7 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 (an unreadable input or indicator file); 2 usage error; 3 data issues under
 --strict (nothing is written).`,
 		Example: `  ikk score survei_desa.xlsx
-  ikk score data/ --desa 63.09.06.2004 --desa "Sungai Hilir"
+  ikk score data/ --desa 63.09.06.2004 --desa Kasiau
   ikk score data/ -o laporan.xlsx
   ikk score data/ --format json > hasil.json
   ikk score survei.csv --param garis_kemiskinan=612000 -o hasil.json -o hasil.md
@@ -109,6 +111,8 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.IntVar(&o.top, "top", 0, "in the terminal table, show only the N best and N weakest desa")
 	f.StringArrayVar(&o.desa, "desa", nil, "show the village card of a desa, by code or name (repeatable; one desa in the input shows its card anyway)")
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "cores to use: files read and households scored at once (results do not depend on it)")
+	addWilayahFlag(f, &o.wilayah)
+	f.StringVar(&o.kabupaten, "kabupaten", "", "the kabupaten, a code or a name, where desa given by name only (no kode_desa) are looked for in the register when the data names none")
 	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report, and KK numbers in data issues")
 	return c
 }
@@ -153,7 +157,14 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		meta.Date, meta.ISODate = report.LongDate(t, o.lang), o.date
 	}
 	meta.Personal = o.personal
-	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs, PersonalData: o.personal}
+	reg, err := loadRegister(o.wilayah)
+	if err != nil {
+		return err
+	}
+	if _, err := checkKabupaten(c, reg, o.kabupaten, false, o.lang); err != nil {
+		return err
+	}
+	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs, PersonalData: o.personal, Register: reg, Kabupaten: o.kabupaten}
 	// A writer that takes households (the workbook's Keluarga sheet) gets
 	// them while they are scored, so the writers start before scoring.
 	writers, err := report.NewWriters(o.outputs, set, meta)

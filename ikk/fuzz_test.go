@@ -327,6 +327,9 @@ func FuzzScoreCSV(f *testing.F) {
 	f.Add(rows[0] + "\r" + rows[1][:40])
 	set := defaultSet(f)
 	dir := f.TempDir()
+	// With the register, as the command line scores: the names of units
+	// are checked and found, and their issues take their rows' places.
+	reg := builtinRegister(f)
 	f.Fuzz(func(t *testing.T, body string) {
 		path := filepath.Join(dir, "s.csv")
 		data := []byte(lines[0] + "\n" + body)
@@ -334,7 +337,7 @@ func FuzzScoreCSV(f *testing.F) {
 			t.Fatal(err)
 		}
 		var hhRows []int
-		res, err := Score(context.Background(), set, []string{path}, Options{OnHousehold: func(h *Household) {
+		res, err := Score(context.Background(), set, []string{path}, Options{Register: reg, OnHousehold: func(h *Household) {
 			hhRows = append(hhRows, h.Row)
 		}})
 		if err != nil {

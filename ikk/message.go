@@ -118,6 +118,17 @@ const (
 	MsgSkippedUnsupported = "skipped_unsupported"
 	MsgSkippedFile        = "skipped_file"
 
+	// Issues of the names and codes of units against the register. The
+	// issue's Spellings and Candidates are parameters of their words.
+	MsgNameDiffers      = "name_differs"
+	MsgCodeSuspect      = "code_suspect"
+	MsgCodeSuspectNear  = "code_suspect_near"
+	MsgUnknownCode      = "unknown_code"
+	MsgUnknownCodeNear  = "unknown_code_near"
+	MsgNameNotFound     = "name_not_found"
+	MsgNameNotFoundNear = "name_not_found_near"
+	MsgNameAmbiguous    = "name_ambiguous"
+
 	// Errors about input files as a whole. MsgInput and MsgInputSheet
 	// name the file (and sheet) before the cause.
 	MsgInput              = "input"

@@ -1,6 +1,7 @@
 package ikk
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"math"
@@ -491,10 +492,7 @@ func (sc *scorer) mergeBatch(b *batch) {
 		// What a desa keeps is cloned: a cell's value is a slice of its
 		// row's text, which would otherwise stay alive with the results.
 		if d == nil {
-			key := strings.Clone(r.key)
-			d = &desaState{idx: len(sc.desaOrder), code: strings.Clone(r.code), acc: newAcc(sc.set), fails: newFailHist(sc.failGroups), rts: map[string]*acc{}}
-			sc.desas[key] = d
-			sc.desaOrder = append(sc.desaOrder, key)
+			d = sc.newDesa(b, i, r)
 		}
 		sc.lastDesa = d
 		sc.checkNames(d, b, i, r)
@@ -529,7 +527,10 @@ func (sc *scorer) mergeBatch(b *batch) {
 		sc.cur.Scored++
 		if sc.opt.OnHousehold != nil {
 			h := &sc.hh
-			h.File, h.Sheet, h.Row, h.DesaCode, h.Kecamatan, h.Desa = b.job.path, b.sheet, b.nums[i], r.code, r.kec, r.desa
+			h.File, h.Sheet, h.Row, h.DesaCode, h.Kecamatan, h.Desa = b.job.path, b.sheet, b.nums[i], d.code, r.kec, r.desa
+			if sc.names != nil {
+				h.Desa, h.Kecamatan, _ = d.names()
+			}
 			h.RT, h.KK, h.Name = r.rt, r.kk, r.name
 			householdOutcomes(h.Outcomes, outs)
 			dims := b.dims[i*nDim : (i+1)*nDim]
@@ -553,19 +554,53 @@ func (sc *scorer) mergeBatch(b *batch) {
 	}
 }
 
+// newDesa keeps the desa of a row's key that has not been seen: under its
+// code, which for a village given by name only may come from the register,
+// and then under its key too, so that every spelling of it finds it.
+func (sc *scorer) newDesa(b *batch, i int, r *rowRec) *desaState {
+	code, res := sc.newDesaCode(r)
+	if d := sc.desas[code]; code != "" && d != nil {
+		sc.desas[strings.Clone(r.key)] = d
+		return d
+	}
+	key := cmp.Or(code, r.key)
+	// What a desa keeps is cloned: a cell's value is a slice of its row's
+	// text, which would otherwise stay alive with the results.
+	d := &desaState{idx: len(sc.desaOrder), code: strings.Clone(code), kecCode: res.kecCode, acc: newAcc(sc.set), fails: newFailHist(sc.failGroups), rts: map[string]*acc{}}
+	key = strings.Clone(key)
+	sc.desas[key] = d
+	sc.desaOrder = append(sc.desaOrder, key)
+	if key != r.key {
+		sc.desas[strings.Clone(r.key)] = d
+	}
+	if sc.names != nil {
+		sc.attach(d, b, i)
+		if code == "" {
+			sc.noteUnresolved(d, b, i, r, res)
+		}
+	}
+	return d
+}
+
 // checkNames takes a desa's names from its first row that has them, and
 // reports a row whose kode_desa comes with another desa or kecamatan name:
 // one of the two is wrong, the code or the name, and the analyst must know.
+// A unit the register names has its spellings counted instead, for
+// name_differs (names.go).
 func (sc *scorer) checkNames(d *desaState, b *batch, i int, r *rowRec) {
+	d.rows++
 	if d.name == "" {
 		d.name, d.nameAt = strings.Clone(r.desa), sc.loc.ord
-	} else if d.code != "" && r.desa != "" && r.desa != d.name && !sameName(r.desa, d.name) {
+	} else if d.code != "" && d.reg[0] == nil && r.desa != "" && r.desa != d.name && !sameName(r.desa, d.name) {
 		sc.nameConflict(d, b, i, sc.desaCol, r.desa, d.name, d.nameAt)
 	}
 	if d.kecamatan == "" {
 		d.kecamatan, d.kecAt = strings.Clone(r.kec), sc.loc.ord
-	} else if d.code != "" && r.kec != "" && r.kec != d.kecamatan && !sameName(r.kec, d.kecamatan) {
+	} else if d.code != "" && d.reg[1] == nil && r.kec != "" && r.kec != d.kecamatan && !sameName(r.kec, d.kecamatan) {
 		sc.nameConflict(d, b, i, sc.kecCol, r.kec, d.kecamatan, d.kecAt)
+	}
+	if sc.names != nil {
+		sc.countNames(d, b, i, r)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ikk-tools/ikk/wilayah"
 )
 
 // Ranked is a desa with its rank among the desa of a result.
@@ -183,10 +185,21 @@ func FindDesa(r *Result, s string) (*Unit, error) {
 		}
 		return nil, say(MsgNoDesaCode, "code", code)
 	}
+	// The name as reported or as the data writes it; failing that, as
+	// names are compared with the register (wilayah.NameKey: "Ds. Karang
+	// Indah" is Karang Indah).
 	var found []*Unit
-	for _, u := range r.Desa() {
-		if NormalizeName(u.Name) == NormalizeName(want) {
-			found = append(found, u)
+	for _, same := range []func(a, b string) bool{
+		func(a, b string) bool { return NormalizeName(a) == NormalizeName(b) },
+		func(a, b string) bool { return a != "" && wilayah.NameKey(a) == wilayah.NameKey(b) },
+	} {
+		for _, u := range r.Desa() {
+			if same(u.Name, want) || u.NameInData != "" && same(u.NameInData, want) {
+				found = append(found, u)
+			}
+		}
+		if len(found) > 0 {
+			break
 		}
 	}
 	switch len(found) {

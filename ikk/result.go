@@ -1,11 +1,16 @@
 package ikk
 
+import "strings"
+
 // Result is everything a run computed: ready for any renderer.
 type Result struct {
 	Set    *Set
 	Inputs []Input
 	Units  []*Unit // kabupaten, then each kecamatan followed by its desa and their RT
-	Issues []Issue // the first MaxIssues issues, in input order
+	// Issues are the first MaxIssues issues in input order, an issue of a
+	// unit's name or code (one per unit, found when all is read) at the
+	// row where the unit was first read.
+	Issues []Issue
 	// IssueCounts counts every issue by code, listed or not.
 	IssueCounts map[string]int
 	Summary     Accounting
@@ -77,6 +82,12 @@ type Issue struct {
 	// Cause is why a skipped_file was not read: the file's error, often a
 	// *Message, for the writer to say.
 	Cause error
+	// Spellings are, for an issue of a unit's name (name_differs,
+	// code_suspect), the names the data writes that disagree with the
+	// register, with their rows; Candidates are the units of the register
+	// a name or code may mean (names.go).
+	Spellings  []Spelling
+	Candidates []Place
 }
 
 // Param returns the value of a parameter of the issue, "" when absent.
@@ -100,6 +111,12 @@ const (
 	// IssueFormulaNoValue is a cell holding a formula saved without its
 	// result (openpyxl and other writers that do not compute formulas).
 	IssueFormulaNoValue = "formula_no_value"
+	// Issues of the names and codes of units, against the register
+	// (Options.Register; names.go): one per unit, not per row.
+	IssueNameDiffers    = "name_differs"
+	IssueCodeSuspect    = "code_suspect"
+	IssueUnknownCode    = "unknown_code"
+	IssueNameUnresolved = "name_unresolved"
 )
 
 // Unit levels.
@@ -113,13 +130,19 @@ const (
 // Unit is the result for a set of households: a desa, kecamatan, kabupaten
 // or an RT within a desa.
 type Unit struct {
-	Level     string
-	Code      string // Kemendagri code ("63.09.06.2004", "63.09.06", "63.09"); "" when known by name only
-	Name      string // the unit's own name as first written in the survey
-	Kecamatan string // for desa and RT units
-	Kabupaten string
-	Desa      string // for RT units: the desa name
-	RT        string // for RT units, normalised ("3")
+	Level string
+	Code  string // Kemendagri code ("63.09.06.2004", "63.09.06", "63.09"); "" when known by name only
+	// Name is the unit's own name: the register's for its code
+	// (Options.Register; a kabupaten without the word "Kabupaten", a
+	// city with "Kota"), else as first written in the survey.
+	Name string
+	// NameInData is the name as first written in the survey, when it
+	// differs from Name.
+	NameInData string
+	Kecamatan  string // for desa and RT units
+	Kabupaten  string
+	Desa       string // for RT units: the desa name
+	RT         string // for RT units, normalised ("3")
 
 	Households int // scored households
 	IKK        *float64
@@ -138,6 +161,15 @@ type Unit struct {
 	// fails counts a desa's families by the indicators they fail, for
 	// FamiliesFailingAny; nil for other units.
 	fails *failHist
+}
+
+// Kelurahan says a desa, or an RT of one, is a kelurahan: its Kemendagri
+// number starts with 1 (kelurahan 1xxx, desa 2xxx).
+func (u *Unit) Kelurahan() bool {
+	if u.Level != LevelDesa && u.Level != LevelRT || strings.Count(u.Code, ".") != 3 {
+		return false
+	}
+	return u.Code[strings.LastIndexByte(u.Code, '.')+1] == '1'
 }
 
 // IndicatorResult is one indicator's outcome counts in a unit.

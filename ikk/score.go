@@ -10,6 +10,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/ikk-tools/ikk/wilayah"
 )
 
 // Options tune a scoring run.
@@ -30,6 +32,15 @@ type Options struct {
 	// PersonalData keeps KK numbers and NIK unmasked in the issues' values
 	// and messages (--with-personal-data).
 	PersonalData bool
+	// Register, when set, names every unit with a code as the Kemendagri
+	// register names it, reports the names and codes that disagree with
+	// it, and finds the codes of villages given by name only (names.go).
+	// nil leaves the names as the data writes them.
+	Register *wilayah.Register
+	// Kabupaten is the kabupaten (a code or a name) of villages given by
+	// name only whose kabupaten cell is blank or names none: with
+	// Register, their codes are looked for there.
+	Kabupaten string
 }
 
 // headerSearchRows is how far down a sheet the header may stand, below title
@@ -118,6 +129,12 @@ type desaState struct {
 	// and the other spellings already reported
 	nameAt, kecAt uint32
 	conflicts     map[string]bool
+	// With a register: the desa's, kecamatan's and kabupaten's entries
+	// (nil for a code the register lacks), the kecamatan found for a
+	// village whose own name was not, and the rows read (names.go).
+	reg     [3]*regEntry
+	kecCode string
+	rows    int
 }
 
 // compiled is what scoring needs from the set, resolved once and shared,
@@ -184,6 +201,7 @@ type scorer struct {
 	lastDesa                  *desaState
 	failGroups                [][]int // the offices' indicators, for failHist
 	fam                       *familyScratch
+	names                     *nameBook // nil without a register
 }
 
 func newScorer(c *compiled) *scorer {
@@ -192,6 +210,7 @@ func newScorer(c *compiled) *scorer {
 	sc.hh.Dimensions = make([]*float64, len(c.set.Dimensions))
 	sc.failGroups = failGroups(c.set)
 	sc.fam = newFamilyScratch(c.set)
+	sc.names = newNameBook(c.opt.Register, c.opt.Kabupaten)
 	return sc
 }
 

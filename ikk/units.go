@@ -13,6 +13,7 @@ func (sc *scorer) result() *Result {
 	set := sc.set
 	type group struct {
 		key, code, name, kabName string // key: the kabupaten key
+		typed                    string // the name as first written
 		acc                      *acc
 		desas                    []*desaState
 	}
@@ -25,10 +26,11 @@ func (sc *scorer) result() *Result {
 	kecs := map[string]*group{}
 	for _, key := range sc.desaOrder {
 		d := sc.desas[key]
+		_, kecName, kabName := d.names()
 		kabKey := kabOf[key]
 		kecKey := kabKey + "|" + NormalizeName(d.kecamatan)
-		if d.code != "" {
-			kecKey = d.code[:8]
+		if c := d.areaCode(); c != "" {
+			kecKey = c[:8]
 		}
 		kab := kabs[kabKey]
 		if kab == nil {
@@ -39,21 +41,21 @@ func (sc *scorer) result() *Result {
 			kabs[kabKey] = kab
 		}
 		if kab.name == "" {
-			kab.name = d.kabupaten
+			kab.name, kab.typed = kabName, d.kabupaten
 		}
 		kec := kecs[kecKey]
 		if kec == nil {
 			kec = &group{acc: newAcc(set), key: kabKey}
-			if d.code != "" {
+			if d.areaCode() != "" {
 				kec.code = kecKey
 			}
 			kecs[kecKey] = kec
 		}
 		if kec.name == "" {
-			kec.name = d.kecamatan
+			kec.name, kec.typed = kecName, d.kecamatan
 		}
 		if kec.kabName == "" {
-			kec.kabName = d.kabupaten
+			kec.kabName = kabName
 		}
 		kec.desas = append(kec.desas, d)
 	}
@@ -70,30 +72,31 @@ func (sc *scorer) result() *Result {
 	}
 	sortUnitKeys(kecKeys, func(k string) (string, string) { return kecs[k].code, kecs[k].name })
 
-	res := &Result{Set: set, Inputs: sc.inputs, Issues: sc.issues, IssueCounts: sc.issueCounts, Summary: sc.total}
+	res := &Result{Set: set, Inputs: sc.inputs, Issues: sc.withNameIssues(), IssueCounts: sc.issueCounts, Summary: sc.total}
 	for _, kk := range kabKeys {
 		kab := kabs[kk]
-		kabUnit := &Unit{Level: LevelKabupaten, Code: kab.code, Name: kab.name, Kabupaten: kab.name}
+		kabUnit := &Unit{Level: LevelKabupaten, Code: kab.code, Name: kab.name, NameInData: inData(kab.typed, kab.name), Kabupaten: kab.name}
 		res.Units = append(res.Units, kabUnit)
 		for _, ck := range kecKeys {
 			kec := kecs[ck]
 			if kec.key != kk {
 				continue
 			}
-			kecUnit := &Unit{Level: LevelKecamatan, Code: kec.code, Name: kec.name, Kecamatan: kec.name, Kabupaten: kec.kabName}
+			kecUnit := &Unit{Level: LevelKecamatan, Code: kec.code, Name: kec.name, NameInData: inData(kec.typed, kec.name), Kecamatan: kec.name, Kabupaten: kec.kabName}
 			res.Units = append(res.Units, kecUnit)
 			sort.SliceStable(kec.desas, func(i, j int) bool {
 				return unitLess(kec.desas[i].code, kec.desas[i].name, kec.desas[j].code, kec.desas[j].name)
 			})
 			for _, d := range kec.desas {
 				kec.acc.add(d.acc)
-				du := &Unit{Level: LevelDesa, Code: d.code, Name: d.name, Kecamatan: d.kecamatan, Kabupaten: d.kabupaten}
+				name, kecName, kabName := d.names()
+				du := &Unit{Level: LevelDesa, Code: d.code, Name: name, NameInData: inData(d.name, name), Kecamatan: kecName, Kabupaten: kabName}
 				finish(set, du, d.acc)
 				du.fails = d.fails
 				res.Units = append(res.Units, du)
 				sort.SliceStable(d.rtOrder, func(i, j int) bool { return rtLess(d.rtOrder[i], d.rtOrder[j]) })
 				for _, rt := range d.rtOrder {
-					ru := &Unit{Level: LevelRT, Code: d.code, Name: d.name, Desa: d.name, Kecamatan: d.kecamatan, Kabupaten: d.kabupaten, RT: rt}
+					ru := &Unit{Level: LevelRT, Code: d.code, Name: name, Desa: name, Kecamatan: kecName, Kabupaten: kabName, RT: rt}
 					finish(set, ru, d.rts[rt])
 					res.Units = append(res.Units, ru)
 				}
@@ -152,12 +155,15 @@ func rtLess(a, b string) bool {
 func (sc *scorer) kabupatenKeys() map[string]string {
 	prefixes := map[string]bool{}
 	nameToCode := map[string]string{}
-	for _, d := range sc.desas {
-		if d.code != "" {
-			prefixes[d.code[:5]] = true
+	// In first-appearance order, so that a kabupaten name written with two
+	// codes always goes with the same one.
+	for _, key := range sc.desaOrder {
+		d := sc.desas[key]
+		if c := d.areaCode(); c != "" {
+			prefixes[c[:5]] = true
 			if n := NormalizeName(d.kabupaten); n != "" {
 				if _, seen := nameToCode[n]; !seen {
-					nameToCode[n] = d.code[:5]
+					nameToCode[n] = c[:5]
 				}
 			}
 		}
@@ -169,12 +175,15 @@ func (sc *scorer) kabupatenKeys() map[string]string {
 			single = "code:" + p
 		}
 	}
-	for key, d := range sc.desas {
+	// The keys of desaOrder, not of the map: a village found by name is in
+	// the map under its spellings too.
+	for _, key := range sc.desaOrder {
+		d := sc.desas[key]
 		switch {
 		case len(prefixes) <= 1:
 			out[key] = single
-		case d.code != "":
-			out[key] = "code:" + d.code[:5]
+		case d.areaCode() != "":
+			out[key] = "code:" + d.areaCode()[:5]
 		case nameToCode[NormalizeName(d.kabupaten)] != "":
 			out[key] = "code:" + nameToCode[NormalizeName(d.kabupaten)]
 		default:
@@ -182,4 +191,41 @@ func (sc *scorer) kabupatenKeys() map[string]string {
 		}
 	}
 	return out
+}
+
+// withNameIssues puts the issues of the units' names and codes among the
+// others, each at the row where its unit was first read, and counts them.
+// They are few, one per unit, and say what to correct first: they are kept
+// when the row issues fill MaxIssues.
+func (sc *scorer) withNameIssues() []Issue {
+	names := sc.nameIssues()
+	if len(names) == 0 {
+		return sc.issues
+	}
+	for _, is := range names {
+		sc.issueCounts[is.Code]++
+	}
+	names = names[:min(len(names), MaxIssues)]
+	rows := sc.issues[:min(len(sc.issues), max(0, MaxIssues-len(names)))]
+	out := make([]Issue, 0, len(rows)+len(names))
+	// Both lists are in input order; merged by file, then row.
+	file := map[string]int{}
+	for i, in := range sc.inputs {
+		file[in.Path] = i
+	}
+	less := func(a, b *Issue) bool {
+		if fa, fb := file[a.File], file[b.File]; fa != fb {
+			return fa < fb
+		}
+		return a.Row < b.Row
+	}
+	i := 0
+	for _, is := range rows {
+		for i < len(names) && less(&names[i], &is) {
+			out = append(out, names[i])
+			i++
+		}
+		out = append(out, is)
+	}
+	return append(out, names[i:]...)
 }

@@ -76,7 +76,7 @@ func annexDocument(r *ikk.Result, d Decree, lang string) *document {
 	if len(d.Lokus) > 0 {
 		var list []string
 		for _, u := range d.Lokus {
-			list = append(list, dw(lang, "annex.lokus_one", "desa", unitName(u), "kecamatan", u.Kecamatan))
+			list = append(list, dw(lang, "annex.lokus_one", "kind", DesaKind(u, lang), "desa", unitName(u), "kecamatan", u.Kecamatan))
 		}
 		note.lines = append(note.lines, dw(lang, "annex.lokus_note", "list", joinAnd(list, lang)))
 	}

@@ -61,7 +61,7 @@ func (c *card) line(s string) { fmt.Fprintln(c.w, s) }
 func (c *card) write() {
 	u := c.u
 	c.line(strings.Repeat("=", cardWidth))
-	c.wrap(c.say("title", "desa", unitName(u), "code", orDash(u.Code), "kecamatan", orDash(withoutKind(u.Kecamatan, "kecamatan")),
+	c.wrap(c.say("title", "kind", DesaKind(u, c.lang), "desa", unitName(u), "code", orDash(u.Code), "kecamatan", orDash(withoutKind(u.Kecamatan, "kecamatan")),
 		"kabupaten", orDash(withoutKind(u.Kabupaten, "kabupaten"))), "")
 	c.line(strings.Repeat("=", cardWidth))
 	c.wrap(c.say("families", "scored", Int(u.Households, c.lang), "incomplete", Int(u.Incomplete, c.lang)), "")

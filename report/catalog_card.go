@@ -3,7 +3,7 @@ package report
 // The words of the village card (card.go).
 func init() {
 	register(map[string]Text{
-		"card.title":                {ID: "Desa {desa} ({code}), Kecamatan {kecamatan}, Kabupaten {kabupaten}", EN: "Desa {desa} ({code}), Kecamatan {kecamatan}, Kabupaten {kabupaten}"},
+		"card.title":                {ID: "{kind} {desa} ({code}), Kecamatan {kecamatan}, Kabupaten {kabupaten}", EN: "{kind} {desa} ({code}), Kecamatan {kecamatan}, Kabupaten {kabupaten}"},
 		"card.families":             {ID: "Keluarga dinilai: {scored} (tidak lengkap: {incomplete})", EN: "Families scored: {scored} (incomplete: {incomplete})"},
 		"card.ikk":                  {ID: "{index} {ikk}: kategori {category}", EN: "{index} {ikk}: category {category}"},
 		"card.ikk_none":             {ID: "{index} tidak dapat dihitung: {reason}", EN: "The {index} cannot be computed: {reason}"},

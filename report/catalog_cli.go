@@ -24,7 +24,7 @@ func init() {
 		"cli.doc_bad_ext":       {ID: "-o {file}: tulis .docx, .xlsx atau .md", EN: "-o {file}: write .docx, .xlsx or .md"},
 		"cli.bad_desa":          {ID: "--desa: {err}", EN: "--desa: {err}"},
 		"cli.doc_skipped_files": {ID: "{count} berkas masukan tidak dapat dibaca (tercantum di atas); lampiran keputusan dan rencana tindak lanjut harus memuat setiap desa yang dinilai: ubah atau keluarkan berkas tersebut, lalu jalankan lagi", EN: "{count} input file(s) could not be read (listed above); a decree and a plan must cover every assessed desa: convert or remove the file(s), then run again"},
-		"cli.doc_no_lokus":      {ID: "--pilot tidak diberikan; Desa {desa} (Kecamatan {kecamatan}, {code}) berperingkat pertama dengan {index} {ikk}. Kabupaten yang memutuskan; tandai desa lokus dengan --pilot (juga --desa-lokus).", EN: "no --pilot given; Desa {desa} (Kecamatan {kecamatan}, {code}) ranks first with {index} {ikk}. The kabupaten decides; mark the desa lokus with --pilot."},
+		"cli.doc_no_lokus":      {ID: "--pilot tidak diberikan; {kind} {desa} (Kecamatan {kecamatan}, {code}) berperingkat pertama dengan {index} {ikk}. Kabupaten yang memutuskan; tandai desa lokus dengan --pilot (juga --desa-lokus).", EN: "no --pilot given; {kind} {desa} (Kecamatan {kecamatan}, {code}) ranks first with {index} {ikk}. The kabupaten decides; mark the desa lokus with --pilot."},
 		"cli.bad_pilot":         {ID: "--pilot: {err}", EN: "--pilot: {err}"},
 
 		// Mistakes on the command line: options, their values, arguments

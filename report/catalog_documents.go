@@ -40,7 +40,7 @@ func init() {
 		"doc.annex.method": {ID: "{index} dihitung dari pendataan keluarga dengan {indicators} indikator dalam {dimensions} dimensi.",
 			EN: "The {index} is computed from a family survey with {indicators} indicators in {dimensions} dimensions."},
 		"doc.annex.lokus_note": {ID: "Desa lokus: {list}.", EN: "Pilot desa: {list}."},
-		"doc.annex.lokus_one":  {ID: "Desa {desa}, Kecamatan {kecamatan}", EN: "Desa {desa}, Kecamatan {kecamatan}"},
+		"doc.annex.lokus_one":  {ID: "{kind} {desa}, Kecamatan {kecamatan}", EN: "{kind} {desa}, Kecamatan {kecamatan}"},
 		"doc.annex.and":        {ID: "; dan ", EN: "; and "},
 		// Provenance, in small print after the signature: the legal section
 		// and an auditor can trace the numbers, the decree's body is not

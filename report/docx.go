@@ -173,16 +173,18 @@ func docxBlock(b *bytes.Buffer, blk docBlock, pg docxPage) {
 			docxParaKeep(b, l, "both", 0, false, 18, 60, true)
 		}
 	case blockSignature:
-		// The signature block is never split over two pages.
+		// The signature block is never split over two pages, and keeps
+		// with the small print after it: a last page holding only that
+		// line would stand apart from the decree it belongs to.
 		docxParaKeep(b, "", "", 0, false, 0, 0, true)
 		for i, l := range blk.lines {
 			last := i == len(blk.lines)-1
-			docxParaKeep(b, l, "center", docxHalf, last && l != "", 0, 0, !last)
+			docxParaKeep(b, l, "center", docxHalf, last && l != "", 0, 0, true)
 		}
 	case blockSmall:
-		docxPara(b, "", "", 0, false, 0, 0)
-		for _, l := range blk.lines {
-			docxPara(b, l, "left", 0, false, 14, 0)
+		docxParaKeep(b, "", "", 0, false, 0, 0, true)
+		for i, l := range blk.lines {
+			docxParaKeep(b, l, "left", 0, false, 14, 0, i < len(blk.lines)-1)
 		}
 	case blockTable:
 		docxTable(b, blk.table, pg.text())

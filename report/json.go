@@ -112,6 +112,34 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 			j.key(is.Params[i]).str(is.Params[i+1])
 		}
 		j.endObject()
+		// Optional, for the issues of units' names and codes: the names the
+		// data writes and their rows, the register's units meant.
+		if len(is.Spellings) > 0 {
+			j.key("spellings").beginArray()
+			for _, s := range is.Spellings {
+				j.beginObject()
+				j.key("text").str(s.Text)
+				j.key("rows").int(s.Rows)
+				j.endObject()
+			}
+			j.endArray()
+		}
+		if len(is.Candidates) > 0 {
+			j.key("candidates").beginArray()
+			for _, p := range is.Candidates {
+				j.beginObject()
+				j.key("code").str(p.Code)
+				j.key("name").str(p.Name)
+				j.key("kind").str(p.Kind)
+				j.key("within").beginArray()
+				for _, a := range p.Above {
+					j.str(a)
+				}
+				j.endArray()
+				j.endObject()
+			}
+			j.endArray()
+		}
 		j.endObject()
 	}
 	j.endArray()
@@ -145,6 +173,11 @@ func unitJSON(j *jsonWriter, set *ikk.Set, u *ikk.Unit) {
 	j.key("level").str(u.Level)
 	j.key("code").strOrNull(u.Code)
 	j.key("name").strOrNull(u.Name)
+	// Optional: the name as the survey writes it, when the register's
+	// name is reported instead.
+	if u.NameInData != "" {
+		j.key("name_in_data").str(u.NameInData)
+	}
 	j.key("kecamatan").strOrNull(u.Kecamatan)
 	j.key("kabupaten").strOrNull(u.Kabupaten)
 	j.key("rt").strOrNull(u.RT)

@@ -177,12 +177,7 @@ func mdWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // mdCategory is a category as the report names it: "3 Responsif Gender dan
 
 // mdDesaWord is "Kelurahan" for a kelurahan code (63.09.06.1xxx), else "Desa".
-func mdDesaWord(u *ikk.Unit) string {
-	if i := strings.LastIndexByte(u.Code, '.'); i >= 0 && strings.Count(u.Code, ".") == 3 && strings.HasPrefix(u.Code[i+1:], "1") {
-		return "Kelurahan"
-	}
-	return "Desa"
-}
+func mdDesaWord(u *ikk.Unit) string { return DesaKind(u, "id") }
 
 // mdPlace names a unit in running text: "Desa X, Kecamatan Y",
 // "Kecamatan Y", "Kabupaten Z" (not escaped).

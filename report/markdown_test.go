@@ -54,10 +54,10 @@ func TestMarkdownReportHostileNames(t *testing.T) {
 	res := handWorked(t)
 	const name = "Jati | Asih *x*"
 	for _, u := range res.Units {
-		if u.Level == ikk.LevelDesa && u.Name == "Sungai Harapan" {
+		if u.Level == ikk.LevelDesa && u.Name == "Maburai" {
 			u.Name = name
 		}
-		if u.Level == ikk.LevelRT && u.Desa == "Sungai Harapan" {
+		if u.Level == ikk.LevelRT && u.Desa == "Maburai" {
 			u.Desa = name
 		}
 	}
@@ -75,7 +75,7 @@ func TestMarkdownReportHostileNames(t *testing.T) {
 		if !strings.Contains(out, `| Jati \| Asih \*x\* `) {
 			t.Errorf("%s: the desa name is not escaped in the tables:\n%s", lang, out)
 		}
-		if !strings.Contains(out, `### Desa Jati \| Asih \*x\*, Kecamatan Kelua`) {
+		if !strings.Contains(out, `### Desa Jati \| Asih \*x\*, Kecamatan Murung Pudak`) {
 			t.Errorf("%s: the desa heading is not escaped:\n%s", lang, out)
 		}
 		if strings.Contains(out, "<b>") {

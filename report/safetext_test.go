@@ -69,10 +69,10 @@ func hostileSurvey(t *testing.T) string {
 		r[col["rt"]] = hostileRT[i%len(hostileRT)]
 		r[col["nama_kk"]] = hostileName
 		r[col["kabupaten"]] = hostileKab
-		if r[col["kecamatan"]] == "Kelua" {
+		if r[col["kecamatan"]] == "Murung Pudak" {
 			r[col["kecamatan"]] = hostileKec
 		}
-		if r[col["desa"]] == "Sungai Harapan" {
+		if r[col["desa"]] == "Maburai" {
 			r[col["desa"]] = hostileDesa
 		}
 	}

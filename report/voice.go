@@ -61,6 +61,9 @@ func IssueText(lang string, is ikk.Issue) string {
 	}
 	kv = append(kv, "file", is.File, "sheet", is.Sheet, "row", Int(is.Row, lang), "column", is.Column,
 		"field", is.Field, "cell", is.Cell, "value", is.Value)
+	if len(is.Spellings) > 0 || len(is.Candidates) > 0 || is.Param("kind") != "" || is.Code == ikk.IssueNameUnresolved {
+		kv = append(kv, nameParams(lang, is)...)
+	}
 	kv = append(kv, localParams(lang, is.Params)...)
 	if is.Cause != nil {
 		kv = append(kv, "err", Explain(lang, is.Cause))

@@ -68,7 +68,7 @@ func (b *Workbook) dimensi(r *ikk.Result) {
 		if u.Level != ikk.LevelDesa {
 			ns, ts, is = b.st.numBold, b.st.textBold, b.st.intBold
 		}
-		row := []cell{{len(rows) + 1, is}, {b.levelWord(u.Level), ts}, {text(u.Code), ts}, {text(unitName(u)), ts}, {u.Households, is}}
+		row := []cell{{len(rows) + 1, is}, {b.unitWord(u), ts}, {text(u.Code), ts}, {text(unitName(u)), ts}, {u.Households, is}}
 		for _, d := range u.Dimensions {
 			row = append(row, cell{numOrNil(d), ns})
 		}

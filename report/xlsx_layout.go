@@ -217,6 +217,15 @@ func shortCategory(cats []ikk.Category, label string) string {
 	return strings.Join(words[:len(words)-len(common)], " ")
 }
 
+// unitWord is the kind of a unit for its level column: a desa's
+// "Kelurahan" or "Desa" from its code.
+func (b *Workbook) unitWord(u *ikk.Unit) string {
+	if u.Level == ikk.LevelDesa {
+		return DesaKind(u, b.meta.Lang)
+	}
+	return b.levelWord(u.Level)
+}
+
 func (b *Workbook) levelWord(level string) string {
 	switch level {
 	case ikk.LevelKabupaten:

@@ -21,7 +21,7 @@ func (b *Workbook) unitRows(r *ikk.Result, desaRank map[*ikk.Unit]int) [][]cell 
 		if bold {
 			ts, ns, is = b.st.textBold, b.st.numBold, b.st.intBold
 		}
-		row := []cell{{n, is}, {b.levelWord(u.Level), ts}, {text(u.Code), ts}, {text(unitName(u)), ts}, {text(u.Kecamatan), ts},
+		row := []cell{{n, is}, {b.unitWord(u), ts}, {text(u.Code), ts}, {text(unitName(u)), ts}, {text(u.Kecamatan), ts},
 			{u.Households, is}, {numOrNil(u.IKK), ns}, {b.catText(u.Category), b.catStyle(u.Category)}}
 		for _, d := range u.Dimensions {
 			row = append(row, cell{numOrNil(d), ns})

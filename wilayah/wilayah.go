@@ -13,13 +13,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed register.tsv.gz
@@ -64,6 +65,11 @@ func (u Unit) Parent() string {
 // Register is a set of units by code.
 type Register struct {
 	units []Unit // sorted by code
+	// byKey indexes the units by NameKey, built on the first look-up by
+	// name: a survey's names are resolved without a scan of 90,000 units
+	// each.
+	keyOnce sync.Once
+	byKey   map[string][]int32
 }
 
 var (
@@ -74,15 +80,32 @@ var (
 
 // Builtin is the embedded register, read on first use (about 90,000 units).
 func Builtin() (*Register, error) {
-	loadOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(embedded))
-		if err != nil {
-			loadErr = err
-			return
-		}
-		builtin, loadErr = Read(zr)
-	})
+	loadOnce.Do(func() { builtin, loadErr = readEmbedded() })
 	return builtin, loadErr
+}
+
+// readEmbedded reads the embedded register without Read's checks, which
+// scripts/wilayahgen made when it wrote it (sorted, dotted, unique codes):
+// every scoring run loads it, and the names are slices of one text.
+func readEmbedded() (*Register, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	text := string(data)
+	reg := &Register{units: make([]Unit, 0, strings.Count(text, "\n"))}
+	for line := range strings.Lines(text) {
+		code, name, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok {
+			return nil, fmt.Errorf("the embedded register is damaged near %q", clip(line))
+		}
+		reg.units = append(reg.units, Unit{Code: code, Name: name})
+	}
+	return reg, nil
 }
 
 // Source says where the embedded register comes from: the package, its
@@ -90,25 +113,29 @@ func Builtin() (*Register, error) {
 func Source() string { return strings.TrimSpace(source) }
 
 // Read reads a register of "code<TAB>name" lines, or of CSV lines
-// "code,name" (a user's newer or corrected register): codes dotted or as
-// digits only, any order.
+// "code,name" or "code;name" (a user's newer or corrected register, as a
+// spreadsheet saves it): codes dotted or as digits only, any order, a
+// header line and a byte-order mark allowed. Its problems are *ReadError.
 func Read(r io.Reader) (*Register, error) {
 	reg := &Register{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
-		if line == "" || (n == 1 && strings.HasPrefix(strings.ToLower(line), "code")) {
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\ufeff")
+		}
+		if line == "" {
 			continue
 		}
-		code, name, ok := strings.Cut(line, "\t")
-		if !ok {
-			code, name, ok = strings.Cut(line, ",")
+		code, name, ok := cutField(line)
+		c, valid := Normalize(strings.Trim(code, `"`))
+		if n == 1 && !valid && isHeader(code) {
+			continue
 		}
-		c, valid := Normalize(code)
-		name = strings.Trim(strings.TrimSpace(name), `"`)
+		name = strings.TrimSpace(strings.Trim(strings.TrimSpace(name), `"`))
 		if !ok || !valid || name == "" {
-			return nil, fmt.Errorf("line %d: %q is not a code and a name", n, line)
+			return nil, &ReadError{Line: n, Text: clip(line), Problem: ProblemNotCodeName}
 		}
 		reg.units = append(reg.units, Unit{Code: c, Name: name})
 	}
@@ -116,15 +143,76 @@ func Read(r io.Reader) (*Register, error) {
 		return nil, err
 	}
 	if len(reg.units) == 0 {
-		return nil, errors.New("the register holds no unit")
+		return nil, &ReadError{Problem: ProblemEmpty}
 	}
 	sort.SliceStable(reg.units, func(i, j int) bool { return reg.units[i].Code < reg.units[j].Code })
 	for i := 1; i < len(reg.units); i++ {
 		if reg.units[i].Code == reg.units[i-1].Code {
-			return nil, fmt.Errorf("code %s is given twice", reg.units[i].Code)
+			return nil, &ReadError{Code: reg.units[i].Code, Problem: ProblemCodeTwice}
 		}
 	}
 	return reg, nil
+}
+
+// cutField splits a line at its first tab, else its first comma or
+// semicolon (a spreadsheet in an Indonesian locale saves CSV with ";").
+func cutField(line string) (code, name string, ok bool) {
+	if code, name, ok = strings.Cut(line, "\t"); ok {
+		return code, name, ok
+	}
+	i := strings.IndexAny(line, ",;")
+	if i < 0 {
+		return line, "", false
+	}
+	return line[:i], line[i+1:], true
+}
+
+// isHeader says a first field is a header's word ("code", "kode"), not a
+// mistyped code.
+func isHeader(field string) bool {
+	for _, r := range strings.Trim(field, `" `) {
+		if !unicode.IsLetter(r) && r != '_' && r != ' ' {
+			return false
+		}
+	}
+	return field != ""
+}
+
+func clip(s string) string {
+	if len(s) > 80 {
+		i := 80
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		return s[:i] + "…"
+	}
+	return s
+}
+
+// ReadError is a problem of a register file: a line that is not a code and
+// a name, a code given twice, or no unit at all.
+type ReadError struct {
+	Line    int    // the line, for ProblemNotCodeName
+	Text    string // the line as read, cut to 80 bytes
+	Code    string // the code, for ProblemCodeTwice
+	Problem string
+}
+
+// The problems of a register file, for a writer to say in its words.
+const (
+	ProblemNotCodeName = "not_code_name"
+	ProblemCodeTwice   = "code_twice"
+	ProblemEmpty       = "empty"
+)
+
+func (e *ReadError) Error() string {
+	switch e.Problem {
+	case ProblemNotCodeName:
+		return fmt.Sprintf("line %d: %q is not a code and a name", e.Line, e.Text)
+	case ProblemCodeTwice:
+		return fmt.Sprintf("code %s is given twice", e.Code)
+	}
+	return "the register holds no unit"
 }
 
 // Len is the number of units.
@@ -154,6 +242,71 @@ func (r *Register) Children(code string) []Unit {
 	var out []Unit
 	for ; i < len(r.units) && strings.HasPrefix(r.units[i].Code, prefix); i++ {
 		if r.units[i].Parent() == c {
+			out = append(out, r.units[i])
+		}
+	}
+	return out
+}
+
+// Named lists the units whose name is name by NameKey, in code order; level
+// 0 takes every level, another only that one.
+func (r *Register) Named(name string, level Level) []Unit {
+	r.keyOnce.Do(func() {
+		r.byKey = make(map[string][]int32, len(r.units))
+		for i, u := range r.units {
+			k := NameKey(u.Name)
+			r.byKey[k] = append(r.byKey[k], int32(i))
+		}
+	})
+	var out []Unit
+	for _, i := range r.byKey[NameKey(name)] {
+		if u := r.units[i]; level == 0 || u.Level() == level {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Kabupaten finds the kabupaten or kota that s names: a code ("63.09"), or
+// a name as the data writes it ("Tabalong", "Kab. Tabalong", "Kota
+// Banjarbaru", or "Banjarbaru" for the city when no kabupaten has that
+// name). More than one unit means the name is shared.
+func (r *Register) Kabupaten(s string) []Unit {
+	if c, ok := Normalize(s); ok {
+		if u, found := r.Lookup(c); found && u.Level() == Kabupaten {
+			return []Unit{u}
+		}
+		return nil
+	}
+	if out := r.Named(s, Kabupaten); len(out) > 0 {
+		return out
+	}
+	return r.Named("Kota "+s, Kabupaten)
+}
+
+// All lists the units of a level, in code order.
+func (r *Register) All(level Level) []Unit {
+	var out []Unit
+	for _, u := range r.units {
+		if u.Level() == level {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Below lists the units of a level under code (the desa of a kabupaten),
+// in code order.
+func (r *Register) Below(code string, level Level) []Unit {
+	c, ok := Normalize(code)
+	if !ok {
+		return nil
+	}
+	prefix := c + "."
+	i := sort.Search(len(r.units), func(i int) bool { return r.units[i].Code >= prefix })
+	var out []Unit
+	for ; i < len(r.units) && strings.HasPrefix(r.units[i].Code, prefix); i++ {
+		if r.units[i].Level() == level {
 			out = append(out, r.units[i])
 		}
 	}

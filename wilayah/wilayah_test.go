@@ -1,6 +1,9 @@
 package wilayah
 
 import (
+	"bytes"
+	"compress/gzip"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,6 +49,26 @@ func TestBuiltinEntries(t *testing.T) {
 	}
 	if !strings.Contains(Source(), "idn-area-data") || !strings.Contains(Source(), "4.0.1") {
 		t.Errorf("Source() = %q, want the package and its version", Source())
+	}
+}
+
+// TestEmbeddedAsRead: the embedded register read without checks is the
+// register Read makes of it with every check.
+func TestEmbeddedAsRead(t *testing.T) {
+	reg, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := Read(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(reg.units, checked.units) {
+		t.Error("the embedded register read without checks differs from Read's")
 	}
 }
 
@@ -98,10 +121,89 @@ func TestReadUserRegister(t *testing.T) {
 	if u, ok := reg.Lookup("63.09.02.2002"); !ok || u.Name != "Ampukung Baru" || reg.Len() != 2 {
 		t.Errorf("Lookup = %+v, %v, len %d", u, ok, reg.Len())
 	}
-	for _, bad := range []string{"63.09,Tabalong\n6309,Tabalong lagi\n", "63.09\n", "6x,Nama\n", ""} {
-		if _, err := Read(strings.NewReader(bad)); err == nil {
-			t.Errorf("Read(%q) accepted", bad)
+	// As a spreadsheet in an Indonesian locale saves it: a byte-order
+	// mark, a header of its own words, ";" between the fields, quotes.
+	reg, err = Read(strings.NewReader("\ufeffkode;nama\r\n63.09.02.2002;\"Ampukung\"\r\n63.09;Kabupaten Tabalong\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u, ok := reg.Lookup("63.09.02.2002"); !ok || u.Name != "Ampukung" || reg.Len() != 2 {
+		t.Errorf("Lookup = %+v, %v, len %d", u, ok, reg.Len())
+	}
+	for _, tt := range []struct {
+		in, problem string
+		line        int
+	}{
+		{"63.09,Tabalong\n6309,Tabalong lagi\n", ProblemCodeTwice, 0},
+		{"63.09\n", ProblemNotCodeName, 1},
+		{"6x,Nama\n", ProblemNotCodeName, 1},
+		{"code,name\n63.09,Tabalong\nTabalong,63.09\n", ProblemNotCodeName, 3},
+		{"", ProblemEmpty, 0},
+		{"code,name\n", ProblemEmpty, 0},
+	} {
+		_, err := Read(strings.NewReader(tt.in))
+		re, ok := err.(*ReadError)
+		if !ok || re.Problem != tt.problem || re.Line != tt.line {
+			t.Errorf("Read(%q) = %v; want %s at line %d", tt.in, err, tt.problem, tt.line)
 		}
+	}
+}
+
+// TestNamed: the index by name key, level by level, and the kabupaten a
+// survey or a flag names.
+func TestNamed(t *testing.T) {
+	reg, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := func(us []Unit) string {
+		var s []string
+		for _, u := range us {
+			s = append(s, u.Code)
+		}
+		return strings.Join(s, " ")
+	}
+	tests := []struct {
+		name  string
+		level Level
+		want  string
+	}{
+		{"Ampukung", Desa, "63.09.02.2002"},
+		{"Ds. AMPUKUNG", 0, "63.09.02.2002"},
+		{"pondok labu", Desa, "31.74.06.1003 63.02.11.2009"},
+		{"Sangsang", Desa, "63.02.09.2007 64.07.17.2004"}, // Kotabaru's Sang-Sang, and one in Kalimantan Timur
+		{"Kelurahan Rantau Kujang", Desa, "62.04.01.1003"},
+		{"Kelua", Kecamatan, "63.09.02"},
+		{"Kelua", Desa, ""},
+		{"Tabalong", Kabupaten, "63.09"},
+	}
+	for _, tt := range tests {
+		if got := codes(reg.Named(tt.name, tt.level)); got != tt.want {
+			t.Errorf("Named(%q, %d) = %q, want %q", tt.name, tt.level, got, tt.want)
+		}
+	}
+	kab := []struct{ in, want string }{
+		{"Tabalong", "63.09"},
+		{"Kab. Tabalong", "63.09"},
+		{"63.09", "63.09"},
+		{"6309", "63.09"},
+		{"Kotabaru", "63.02"},
+		{"Bekasi", "32.16"},      // the kabupaten; the city is "Kota Bekasi"
+		{"Kota Bekasi", "32.75"}, // as the register writes it
+		{"Banjarbaru", "63.72"},  // a city, when no kabupaten has the name
+		{"63.09.02", ""},         // a kecamatan
+		{"Tabalong Raya", ""},    // no such kabupaten
+	}
+	for _, tt := range kab {
+		if got := codes(reg.Kabupaten(tt.in)); got != tt.want {
+			t.Errorf("Kabupaten(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if n := len(reg.Below("63.09", Desa)); n != 131 {
+		t.Errorf("Tabalong has %d desa and kelurahan, want 131", n)
+	}
+	if n := len(reg.All(Kabupaten)); n != 514 {
+		t.Errorf("%d kabupaten and kota, want 514", n)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ikk-tools/ikk/wilayah"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -22,9 +23,15 @@ type Config struct {
 	Households int // in total
 	Kecamatan  int // number of kecamatan
 	Desa       int // number of desa, spread over the kecamatan
-	// KabupatenCode is the 4-digit Kemendagri prefix ("6309"); default 6309.
+	// KabupatenCode is the 4-digit Kemendagri prefix ("6309"); default
+	// 6309, Kabupaten Tabalong. The kecamatan and desa are the
+	// kabupaten's own, with their codes and names from the register
+	// (package wilayah), in code order; asked for more than it has, the
+	// generator makes up the rest, with codes the register lacks.
 	KabupatenCode string
-	Kabupaten     string
+	// Kabupaten is the kabupaten column's value; default the register's
+	// name without the word "Kabupaten" ("Tabalong"), as cadres write it.
+	Kabupaten string
 	// Comma is the CSV separator; 0 means ','.
 	Comma rune
 	// Kobo writes Kobo-style headers: group prefixes and some question texts.
@@ -37,9 +44,11 @@ type Config struct {
 	// PK21 writes the columns of the iBangga set (PK21Columns) instead of
 	// those of the default IKK set.
 	PK21 bool
-	// DesaOffset and KecamatanOffset number this file's desa and kecamatan
-	// after those of other files, so that a folder of files, one per desa,
-	// is a kabupaten of distinct villages. NameSeed, when set, names the
+	// KecamatanOffset and DesaOffset place this file's villages after
+	// those of other files, so that a folder of files, one per desa, is a
+	// kabupaten of distinct villages: its first kecamatan is the
+	// kabupaten's KecamatanOffset-th (from 0), and its first desa that
+	// kecamatan's DesaOffset-th. NameSeed, when set, names a made-up
 	// kecamatan the same way in every file.
 	DesaOffset, KecamatanOffset int
 	NameSeed                    uint64
@@ -160,8 +169,8 @@ func rows(cfg Config, emit func([]string) error) error {
 	if cfg.KabupatenCode == "" {
 		cfg.KabupatenCode = "6309"
 	}
-	if cfg.Kabupaten == "" {
-		cfg.Kabupaten = "Tabalong"
+	if err := cfg.kabupaten(); err != nil {
+		return err
 	}
 	if !cfg.NoDefects && cfg.BlankRate == 0 && cfg.InvalidRate == 0 {
 		cfg.BlankRate, cfg.InvalidRate = 0.01, 0.001
@@ -176,25 +185,9 @@ func rows(cfg Config, emit func([]string) error) error {
 		cfg.BlankRate, cfg.InvalidRate = 0, 0
 	}
 	r := rand.New(rand.NewPCG(cfg.Seed, 0x1cc))
-	desas := make([]desa, cfg.Desa)
-	kecNames := make([]string, cfg.Kecamatan)
-	for k := range kecNames {
-		nr := r
-		if cfg.NameSeed != 0 {
-			nr = rand.New(rand.NewPCG(cfg.NameSeed, uint64(cfg.KecamatanOffset+k)))
-		}
-		kecNames[k] = syllables[nr.IntN(len(syllables)/2)*2] + strings.ToLower(syllables[nr.IntN(len(syllables)/2)*2+1]) + " " + suffixes[(cfg.KecamatanOffset+k)%len(suffixes)]
-	}
-	for i := range desas {
-		k := i * cfg.Kecamatan / cfg.Desa
-		num := 2001 + cfg.DesaOffset + i
-		desas[i] = desa{
-			code:    fmt.Sprintf("%s.%s.%02d.%d", cfg.KabupatenCode[:2], cfg.KabupatenCode[2:4], cfg.KecamatanOffset+k+1, num),
-			kec:     kecNames[k],
-			name:    prefixes[r.IntN(len(prefixes))] + " " + suffixes[r.IntN(len(suffixes))],
-			quality: r.Float64()*0.6 - 0.4,
-			rts:     2 + r.IntN(8),
-		}
+	desas, err := villages(r, cfg)
+	if err != nil {
+		return err
 	}
 	cols := columns(cfg)
 	head := make([]string, len(cols))
@@ -223,6 +216,109 @@ func rows(cfg Config, emit func([]string) error) error {
 		}
 	}
 	return nil
+}
+
+// Village is a desa of a generated survey.
+type Village struct {
+	Code, Kecamatan, Name string
+}
+
+// Villages lists the desa a Config's survey holds, in the order of its
+// rows.
+func Villages(cfg Config) ([]Village, error) {
+	if cfg.KabupatenCode == "" {
+		cfg.KabupatenCode = "6309"
+	}
+	if err := cfg.kabupaten(); err != nil {
+		return nil, err
+	}
+	ds, err := villages(rand.New(rand.NewPCG(cfg.Seed, 0x1cc)), cfg)
+	out := make([]Village, len(ds))
+	for i, d := range ds {
+		out[i] = Village{d.code, d.kec, d.name}
+	}
+	return out, err
+}
+
+// villages picks the desa of a survey: the kecamatan of the kabupaten in
+// code order, the desa spread over them as evenly as the count allows,
+// each kecamatan's taken in code order. The names once made up are still
+// drawn, so that the answers, drawn after them, are those of the surveys
+// generated before the register was used; a village the kabupaten does not
+// have gets such a name and a code the register lacks.
+func villages(r *rand.Rand, cfg Config) ([]desa, error) {
+	reg, err := wilayah.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	kabCode := cfg.KabupatenCode[:2] + "." + cfg.KabupatenCode[2:]
+	realKecs := reg.Children(kabCode)
+	type kecamatan struct {
+		code, name string
+		desa       []wilayah.Unit
+		made       int // made-up desa so far
+	}
+	kecs := make([]kecamatan, cfg.Kecamatan)
+	for k := range kecs {
+		nr := r
+		if cfg.NameSeed != 0 {
+			nr = rand.New(rand.NewPCG(cfg.NameSeed, uint64(cfg.KecamatanOffset+k)))
+		}
+		madeUp := syllables[nr.IntN(len(syllables)/2)*2] + strings.ToLower(syllables[nr.IntN(len(syllables)/2)*2+1]) + " " + suffixes[(cfg.KecamatanOffset+k)%len(suffixes)]
+		n := cfg.KecamatanOffset + k
+		if n < len(realKecs) {
+			kecs[k] = kecamatan{code: realKecs[n].Code, name: realKecs[n].Name, desa: reg.Children(realKecs[n].Code)}
+		} else {
+			kecs[k] = kecamatan{code: fmt.Sprintf("%s.%02d", kabCode, n+1), name: madeUp}
+		}
+	}
+	desas := make([]desa, cfg.Desa)
+	for i := range desas {
+		k := i * cfg.Kecamatan / cfg.Desa
+		j := i - (k*cfg.Desa+cfg.Kecamatan-1)/cfg.Kecamatan // the first desa of kecamatan k is the least i with i*K/D == k
+		if k == 0 {
+			j += cfg.DesaOffset
+		}
+		madeUp := prefixes[r.IntN(len(prefixes))] + " " + suffixes[r.IntN(len(suffixes))]
+		kec := &kecs[k]
+		d := desa{kec: kec.name, quality: r.Float64()*0.6 - 0.4, rts: 2 + r.IntN(8)}
+		if j < len(kec.desa) {
+			d.code, d.name = kec.desa[j].Code, kec.desa[j].Name
+		} else {
+			d.code, d.name = madeUpCode(reg, kec.code, &kec.made), madeUp
+		}
+		desas[i] = d
+	}
+	return desas, nil
+}
+
+// kabupaten checks the kabupaten code and fills in the kabupaten column's
+// default from the register.
+func (cfg *Config) kabupaten() error {
+	reg, err := wilayah.Builtin()
+	if err != nil {
+		return err
+	}
+	kab, ok := reg.Lookup(cfg.KabupatenCode)
+	if len(cfg.KabupatenCode) != 4 || !ok || kab.Level() != wilayah.Kabupaten {
+		return fmt.Errorf("surveygen: no kabupaten %q in the register (4 digits, like 6309)", cfg.KabupatenCode)
+	}
+	if cfg.Kabupaten == "" {
+		cfg.Kabupaten = strings.TrimPrefix(kab.Name, "Kabupaten ")
+	}
+	return nil
+}
+
+// madeUpCode numbers a made-up desa of a kecamatan from 2901, past the
+// numbers the register uses.
+func madeUpCode(reg *wilayah.Register, kec string, made *int) string {
+	for {
+		*made++
+		code := fmt.Sprintf("%s.%d", kec, 2900+*made)
+		if _, taken := reg.Lookup(code); !taken {
+			return code
+		}
+	}
 }
 
 func yes(r *rand.Rand, p float64, style int) string {

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,19 +16,23 @@ import (
 
 	"github.com/ikk-tools/ikk/cmd"
 	"github.com/ikk-tools/ikk/internal/surveygen"
+	"github.com/ikk-tools/ikk/wilayah"
 )
 
-// The clean output is pinned (the hashes are those of the generator before
-// the realistic mode existed): tests elsewhere and the bench's caches rely on
-// the same seed giving the same bytes, and the realistic mode must not
-// move them.
+// The clean output is pinned: tests elsewhere and the bench's caches rely on
+// the same seed giving the same bytes, and the realistic mode must not move
+// them. The answers (every column after the village's) are pinned apart, by
+// the hashes of the generator before it took its villages from the
+// register: only the codes and names of the villages changed then.
 func TestCleanOutputPinned(t *testing.T) {
 	for _, c := range []struct {
-		cfg  surveygen.Config
-		want string
+		cfg           surveygen.Config
+		want, answers string
 	}{
-		{surveygen.Config{Seed: 1, Households: 500, Desa: 5, Kecamatan: 2}, "6e892550718b8946344354b015de55192074cbefacf1b8ca9ff2964849ffc8e5"},
-		{surveygen.Config{Seed: 7, Households: 300, Desa: 3, Kecamatan: 1, Kobo: true, Comma: ';', BlankRate: 0.02, InvalidRate: 0.03}, "748ea4279be78710910d461b359427f4845a982e7bf4ce87ac1914c9e7e55ecc"},
+		{surveygen.Config{Seed: 1, Households: 500, Desa: 5, Kecamatan: 2},
+			"dac22d718437a080feea7eb644ff56b87ec9a63b34a988d37fba5c7f01b6b8ed", "de1b6f9075693f253b869b77730ea227a570d3bf963a68fd48c7bef8186c114f"},
+		{surveygen.Config{Seed: 7, Households: 300, Desa: 3, Kecamatan: 1, Kobo: true, Comma: ';', BlankRate: 0.02, InvalidRate: 0.03},
+			"809755a5e36f88e20310f7562e8dc38ffb9da6d2b7b842ae3d26bca7e6282d80", "f69eb6463602820003d30c4a7502fb9b90b79d96b72e5d13c308d421c79173da"},
 	} {
 		var buf bytes.Buffer
 		if err := surveygen.Generate(&buf, c.cfg); err != nil {
@@ -37,6 +42,65 @@ func TestCleanOutputPinned(t *testing.T) {
 		if got := hex.EncodeToString(sum[:]); got != c.want {
 			t.Errorf("%+v: sha256 %s, want %s", c.cfg, got, c.want)
 		}
+		r := csv.NewReader(&buf)
+		r.Comma = c.cfg.Comma
+		if r.Comma == 0 {
+			r.Comma = ','
+		}
+		recs, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := sha256.New()
+		for _, rec := range recs {
+			for _, cell := range rec[4:] { // after kode_desa, kabupaten, kecamatan, desa
+				fmt.Fprintf(h, "%s\x1f", cell)
+			}
+			h.Write([]byte{'\n'})
+		}
+		if got := hex.EncodeToString(h.Sum(nil)); got != c.answers {
+			t.Errorf("%+v: the answers changed: sha256 %s, want %s", c.cfg, got, c.answers)
+		}
+	}
+}
+
+// TestRealVillages: the villages are Tabalong's, with the register's codes
+// and names, the kelurahan among them; asked for more than a kecamatan
+// holds, the rest are made up with codes the register lacks.
+func TestRealVillages(t *testing.T) {
+	reg, err := wilayah.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := surveygen.Villages(surveygen.Config{Seed: 7, Households: 720, Desa: 6, Kecamatan: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"63.09.01.2001 Banua Lawas Hapalah", "63.09.01.2002 Banua Lawas Bangkiling", "63.09.01.2003 Banua Lawas Sungai Durian",
+		"63.09.02.1001 Kelua Pulau", "63.09.02.2002 Kelua Ampukung", "63.09.02.2003 Kelua Telaga Itar"}
+	for i, v := range vs {
+		if got := v.Code + " " + v.Kecamatan + " " + v.Name; i >= len(want) || got != want[i] {
+			t.Errorf("village %d: %s", i, got)
+		}
+	}
+	// Banua Lawas has 15 desa: of 20 asked for in one kecamatan, 5 are
+	// made up.
+	vs, err = surveygen.Villages(surveygen.Config{Seed: 1, Households: 100, Desa: 20, Kecamatan: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := 0
+	for _, v := range vs {
+		u, ok := reg.Lookup(v.Code)
+		switch {
+		case !ok:
+			made++
+		case u.Name != v.Name:
+			t.Errorf("%s is %q in the register, %q in the survey", v.Code, u.Name, v.Name)
+		}
+	}
+	if made != 5 {
+		t.Errorf("%d made-up villages, want 5", made)
 	}
 }
 

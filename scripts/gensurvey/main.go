@@ -74,12 +74,15 @@ func run(cfg surveygen.Config, out string, files, minPer, maxPer int) error {
 		return err
 	}
 	// One desa per file, so each file is a village's own survey; the desa
-	// are spread over the kecamatan as in one file.
+	// are spread over the kecamatan as in one file, each file's desa the
+	// next of its kecamatan.
 	per := cfg
 	per.Desa, per.Kecamatan, per.NameSeed = 1, 1, cfg.Seed
 	for i := 0; i < files; i++ {
 		per.Seed = cfg.Seed*1000 + uint64(i)
-		per.DesaOffset, per.KecamatanOffset = i, i*cfg.Kecamatan/files
+		k := i * cfg.Kecamatan / files
+		first := (k*files + cfg.Kecamatan - 1) / cfg.Kecamatan // the first file of kecamatan k
+		per.DesaOffset, per.KecamatanOffset = i-first, k
 		per.Households = cfg.Households / files
 		if maxPer > minPer && minPer > 0 {
 			// Sizes spread evenly between the bounds, in a scrambled order.
