@@ -181,9 +181,8 @@ func (t *template) codeSheet() {
 		t.lists["nama_desa"] = "daftar_nama_desa"
 	}
 	t.check(t.x.SetColWidth(s, "A", "A", 18))
-	t.check(t.x.SetColWidth(s, "B", "B", 42))
-	t.check(t.x.SetColWidth(s, "C", "C", 42))
-	t.check(t.x.SetPageLayout(s, &excelize.PageLayoutOptions{Size: intPtr(9), Orientation: strPtr("portrait")}))
+	t.check(t.x.SetColWidth(s, "B", "C", 38))
+	t.fitToWidth(s)
 }
 
 // listTitle names a list by the columns it answers.
@@ -246,7 +245,11 @@ func (t *template) column(q *Question, col int) {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = c + strconv.Itoa(firstRow) + ":" + c + strconv.Itoa(lastRow)
 	t.rule(dv, q)
-	dv.SetInput(cut(q.Name, 32), cut(q.Label.In(t.lang)+"\n"+t.answers(q), 255))
+	msg := q.Label.In(t.lang) + "\n" + t.answers(q)
+	if dk := dontKnowCodes(q.Column); dk != "" && q.Kind != KindSelect {
+		msg += " " + t.say("form.hint_dont_know", "codes", dk)
+	}
+	dv.SetInput(cut(q.Name, 32), cut(msg, 255))
 	t.check(t.x.AddDataValidation(s, dv))
 }
 
@@ -333,12 +336,9 @@ func (t *template) answers(q *Question) string {
 		case "m2":
 			a += " " + t.say("form.answer_m2")
 		}
-		if dk := dontKnowCodes(q.Column); dk != "" {
-			a += " " + t.say("form.hint_dont_know", "codes", dk)
-		}
 		return a
 	case q.Kind == KindVillageCode:
-		return t.say("form.hint_village_code")
+		return t.say("form.answer_village_code")
 	case q.Kind == KindKKNumber:
 		return t.say("form.constraint_kk")
 	}
@@ -443,6 +443,12 @@ func (t *template) guideSheet() {
 			row++
 		}
 	}
+	t.fitToWidth(s)
+}
+
+// fitToWidth prints a sheet on A4 portrait, as many pages down as needed
+// and one across.
+func (t *template) fitToWidth(s string) {
 	t.check(t.x.SetPageLayout(s, &excelize.PageLayoutOptions{Size: intPtr(9), Orientation: strPtr("portrait"),
 		FitToWidth: intPtr(1), FitToHeight: intPtr(0)}))
 	t.check(t.x.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}))

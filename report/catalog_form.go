@@ -27,11 +27,11 @@ var formTexts = map[string]Text{
 		ID: "Isikan {codes} bila tidak tahu.",
 		EN: "Enter {codes} for don't know."},
 	"form.hint_village_code": {
-		ID: "Kode desa/kelurahan Kemendagri, 10 digit, misalnya 63.09.06.2004 (cari dengan: ikk areas NAMA DESA).",
-		EN: "The Kemendagri code of the desa or kelurahan, 10 digits, e.g. 63.09.06.2004 (look it up with: ikk areas VILLAGE NAME)."},
+		ID: "Kode desa/kelurahan Kemendagri, 10 digit, misalnya 63.09.06.2004.",
+		EN: "The Kemendagri code of the desa or kelurahan, 10 digits, e.g. 63.09.06.2004."},
 	"form.hint_village_pick": {
-		ID: "Pilih desa/kelurahan; nama desa dan kecamatannya terisi sendiri.",
-		EN: "Choose the desa or kelurahan; its name and kecamatan are filled in."},
+		ID: "Pilih desa/kelurahan dari daftar wilayah Kemendagri.",
+		EN: "Choose the desa or kelurahan from the Kemendagri register."},
 	"form.constraint_whole_min": {
 		ID: "Isikan bilangan bulat {min} atau lebih.",
 		EN: "Enter a whole number of {min} or more."},
@@ -101,6 +101,9 @@ var formTemplateTexts = map[string]Text{
 	"form.answer_code":  {ID: "Pilih dari daftar: kode {codes} (lembar {sheet}).", EN: "Choose from the list: codes {codes} (the {sheet} sheet)."},
 	"form.answer_area":  {ID: "Pilih dari daftar wilayah {area}.", EN: "Choose from the register's list for {area}."},
 	"form.answer_text":  {ID: "Teks.", EN: "Text."},
+	"form.answer_village_code": {
+		ID: "Kode 10 digit, misalnya 63.09.06.2004; cari kodenya dengan ikk areas NAMA-DESA, atau buat templat berisi daftar desa dengan ikk form template --kabupaten KODE.",
+		EN: "A 10-digit code, e.g. 63.09.06.2004; look it up with ikk areas VILLAGE-NAME, or make a template listing the villages with ikk form template --kabupaten CODE."},
 	"form.answer_rupiah": {
 		ID: "Dalam rupiah, misalnya 2500000 (2.500.000, 750rb, dan 2,5 juta juga dibaca).",
 		EN: "In rupiah, e.g. 2500000 (2.500.000, 750rb and 2,5 juta are read too)."},
