@@ -100,7 +100,7 @@ func (o *formOptions) run(c *cobra.Command, kind, ext string, write func(io.Writ
 	}
 	opt := form.Options{Lang: o.lang}
 	if o.kabupaten != "" {
-		if opt.Area, err = registerArea(o.kabupaten); err != nil {
+		if opt.Area, err = registerArea(c, o.kabupaten); err != nil {
 			return err
 		}
 	}
@@ -114,14 +114,14 @@ func (o *formOptions) run(c *cobra.Command, kind, ext string, write func(io.Writ
 
 // registerArea reads a kabupaten and its villages from the embedded
 // register.
-func registerArea(code string) (*form.Area, error) {
+func registerArea(c *cobra.Command, code string) (*form.Area, error) {
 	reg, err := wilayah.Builtin()
 	if err != nil {
 		return nil, err
 	}
 	a, ok := form.RegisterArea(reg, code)
 	if !ok {
-		return nil, sayErr("form.err_kabupaten", "code", strconv.Quote(code))
+		return nil, usageSay(c, "form.err_kabupaten", "code", strconv.Quote(code))
 	}
 	if a.Villages() == 0 {
 		return nil, sayErr("form.err_no_villages", "code", a.Code, "name", a.Name)

@@ -145,8 +145,12 @@ const (
 // answer), "" when none; Message says it to the user.
 func (q *Question) Constraint() string {
 	switch q.Kind {
-	case KindInteger, KindDecimal:
+	case KindInteger:
 		return strings.Join(bounds(".", q.Min, q.Max), " and ")
+	case KindDecimal:
+		// At most two decimals: an export writes 36.125 with a point,
+		// which ikk, like an Indonesian reader, takes for 36125.
+		return strings.Join(append(bounds(".", q.Min, q.Max), "round(., 2) = ."), " and ")
 	case KindVillageCode:
 		return "regex(., '" + villageCodePattern + "')"
 	case KindKKNumber:
@@ -158,7 +162,6 @@ func (q *Question) Constraint() string {
 // ConstraintMessage says what Constraint asks for, in both languages.
 func (q *Question) ConstraintMessage() Words {
 	say := func(lang string) string {
-		num := func(v float64) string { return report.NumTrim(v, lang) }
 		kind := "number"
 		if q.Kind == KindInteger {
 			kind = "whole"
@@ -168,17 +171,27 @@ func (q *Question) ConstraintMessage() Words {
 			return report.Say(lang, "form.constraint_village_code")
 		case q.Kind == KindKKNumber:
 			return report.Say(lang, "form.constraint_kk")
-		case q.Min != nil && q.Max != nil:
-			return report.Say(lang, "form.constraint_"+kind+"_range", "min", num(*q.Min), "max", num(*q.Max))
-		case q.Min != nil:
-			return report.Say(lang, "form.constraint_"+kind+"_min", "min", num(*q.Min))
-		case q.Max != nil:
-			return report.Say(lang, "form.constraint_"+kind+"_max", "max", num(*q.Max))
+		case q.Kind == KindDecimal:
+			return numberMessage(lang, q, kind) + " " + report.Say(lang, "form.constraint_decimals")
 		}
-		return ""
+		return numberMessage(lang, q, kind)
 	}
 	if q.Constraint() == "" {
 		return Words{}
 	}
 	return Words{ID: say("id"), EN: say("en")}
+}
+
+// numberMessage says the bounds of a number question.
+func numberMessage(lang string, q *Question, kind string) string {
+	num := func(v float64) string { return report.NumTrim(v, lang) }
+	switch {
+	case q.Min != nil && q.Max != nil:
+		return report.Say(lang, "form.constraint_"+kind+"_range", "min", num(*q.Min), "max", num(*q.Max))
+	case q.Min != nil:
+		return report.Say(lang, "form.constraint_"+kind+"_min", "min", num(*q.Min))
+	case q.Max != nil:
+		return report.Say(lang, "form.constraint_"+kind+"_max", "max", num(*q.Max))
+	}
+	return report.Say(lang, "form.constraint_"+kind)
 }

@@ -143,7 +143,7 @@ func answerFor(r *rand.Rand, f *Form, q *Question, h household, i, profile int) 
 	case "pendapatan_bulan":
 		return strconv.Itoa(50000 * (10 + r.IntN(150)))
 	case "luas_lantai":
-		return strconv.Itoa(18+r.IntN(100)) + []string{"", ".5"}[r.IntN(2)]
+		return strconv.Itoa(18+r.IntN(100)) + []string{"", ".5", ".25"}[r.IntN(3)]
 	}
 	switch q.Kind {
 	case KindSelect:

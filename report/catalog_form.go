@@ -50,6 +50,11 @@ var formTexts = map[string]Text{
 	"form.constraint_number_range": {
 		ID: "Isikan angka dari {min} sampai {max}.",
 		EN: "Enter a number from {min} to {max}."},
+	"form.constraint_decimals": {
+		ID: "Paling banyak dua angka di belakang koma.",
+		EN: "At most two decimals."},
+	"form.constraint_whole":  {ID: "Isikan bilangan bulat.", EN: "Enter a whole number."},
+	"form.constraint_number": {ID: "Isikan angka.", EN: "Enter a number."},
 	"form.constraint_village_code": {
 		ID: "Tuliskan kode desa seperti 63.09.06.2004 (10 digit, dengan atau tanpa titik).",
 		EN: "Write the village code as 63.09.06.2004 (10 digits, with or without the dots)."},
