@@ -154,7 +154,7 @@ var formCLITexts = map[string]Text{
 		EN: "name the file to write with -o, e.g. -o {example}"},
 	"form.err_bad_ext": {
 		ID: "formulir {kind} ditulis ke berkas .{ext}, bukan {file}",
-		EN: "a {kind} form is written to a .{ext} file, not to {file}"},
+		EN: "the {kind} form is written to a .{ext} file, not to {file}"},
 	"form.err_kabupaten": {
 		ID: "--kabupaten {code}: bukan kode kabupaten/kota dalam daftar wilayah Kemendagri (misalnya 63.09; cari dengan: ikk areas NAMA)",
 		EN: "--kabupaten {code}: no kabupaten or kota code of the Kemendagri register (e.g. 63.09; look it up with: ikk areas NAME)"},
