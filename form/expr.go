@@ -21,13 +21,52 @@ func (f *Form) Relevant(q *Question, ref func(string) string) string {
 	for _, name := range q.Applies {
 		parts = append(parts, f.condition(name, ref, nil))
 	}
+	return joinExpr(parts, "or")
+}
+
+// joinExpr joins expressions with and or or, bracketing a part that joins
+// its own parts with an operator of the other kind, and, for the reader,
+// each part of an or that joins its own.
+func joinExpr(parts []string, op string) string {
 	if len(parts) == 1 {
 		return parts[0]
 	}
-	for i, p := range parts {
-		parts[i] = "(" + p + ")"
+	other := "and"
+	if op == "and" {
+		other = "or"
 	}
-	return strings.Join(parts, " or ")
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p
+		if topLevel(p, other) || op == "or" && topLevel(p, op) {
+			out[i] = "(" + p + ")"
+		}
+	}
+	return strings.Join(out, " "+op+" ")
+}
+
+// topLevel reports whether s joins parts with op outside any brackets and
+// quotes.
+func topLevel(s, op string) bool {
+	depth, quote := 0, byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(' || c == '[':
+			depth++
+		case c == ')' || c == ']':
+			depth--
+		case depth == 0 && strings.HasPrefix(s[i:], " "+op+" "):
+			return true
+		}
+	}
+	return false
 }
 
 // condition writes a named condition; one that names itself again is
@@ -62,18 +101,15 @@ func (f *Form) expr(r *ikk.Rule, ref func(string) string, seen []string) string 
 	case ikk.RuleRatio:
 		return strings.Join(bounds(ref(r.Num)+" div "+ref(r.Den), f.bound(r.Min), f.bound(r.Max)), " and ")
 	case ikk.RuleAll, ikk.RuleAny:
-		op := " and "
+		op := "and"
 		if r.Kind == ikk.RuleAny {
-			op = " or "
+			op = "or"
 		}
 		parts := make([]string, len(r.Children))
 		for i, c := range r.Children {
 			parts[i] = f.expr(c, ref, seen)
-			if strings.Contains(parts[i], " or ") || strings.Contains(parts[i], " and ") {
-				parts[i] = "(" + parts[i] + ")"
-			}
 		}
-		return strings.Join(parts, op)
+		return joinExpr(parts, op)
 	case ikk.RuleCondition:
 		return f.condition(r.Condition, ref, seen)
 	}
@@ -97,10 +133,7 @@ func (f *Form) in(r *ikk.Rule, ref func(string) string) string {
 		}
 		parts = append(parts, ref(r.Column)+" = "+v)
 	}
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	return "(" + strings.Join(parts, " or ") + ")"
+	return strings.Join(parts, " or ")
 }
 
 // bound is a threshold's value, a parameter's as the set gives it; nil

@@ -406,20 +406,31 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// list returns the list of a name, made once by fill.
-func (b *builder) list(name string, fill func(l *List)) *List {
-	if l, ok := b.lists[name]; ok {
+// list returns the list of a key, made once by fill and named name, or
+// name with a suffix when a code column of the set takes the name.
+func (b *builder) list(key, name string, fill func(l *List)) *List {
+	if l, ok := b.lists[key]; ok {
 		return l
+	}
+	for key != "code:"+name && b.codeList(name) {
+		name += "_2"
 	}
 	l := &List{Name: name}
 	fill(l)
-	b.lists[name] = l
+	b.lists[key] = l
 	b.f.Lists = append(b.f.Lists, l)
 	return l
 }
 
+// codeList reports whether a coded column of the set has the name, which
+// its list is given.
+func (b *builder) codeList(name string) bool {
+	c := b.set.Column(name)
+	return c != nil && c.Type == ikk.ColCode && len(c.Codes) > 0
+}
+
 func (b *builder) yesNo() *List {
-	return b.list("ya_tidak", func(l *List) {
+	return b.list("yesno", "ya_tidak", func(l *List) {
 		yes, no := catalogue("form.yes"), catalogue("form.no")
 		l.Choices = []Choice{
 			{Value: ValueYes, Label: yes, Entry: yes.In(b.f.Lang)},
@@ -431,7 +442,7 @@ func (b *builder) yesNo() *List {
 // sex: the entries are Indonesian in both languages, since they are the
 // words ikk reads (L/P, Laki-laki/Perempuan).
 func (b *builder) sex() *List {
-	return b.list("jenis_kelamin", func(l *List) {
+	return b.list("sex", "jenis_kelamin", func(l *List) {
 		l.Choices = []Choice{
 			{Value: "L", Label: catalogue("form.male"), Entry: report.Say("id", "form.male")},
 			{Value: "P", Label: catalogue("form.female"), Entry: report.Say("id", "form.female")},
@@ -442,11 +453,7 @@ func (b *builder) sex() *List {
 // codes: a list per code column, named after it; an entry is the code
 // and its label, which ikk reads as the code.
 func (b *builder) codes(c *ikk.Column) *List {
-	name := xmlName(c.Name, "kode")
-	if _, clash := b.lists[name]; clash {
-		name += "_kode"
-	}
-	return b.list(name, func(l *List) {
+	return b.list("code:"+c.Name, c.Name, func(l *List) {
 		for _, k := range slices.Sorted(maps.Keys(c.Codes)) {
 			v := strconv.Itoa(k)
 			l.Choices = append(l.Choices, Choice{Value: v, Label: same(c.Codes[k]), Entry: v + " - " + c.Codes[k]})
@@ -456,7 +463,7 @@ func (b *builder) codes(c *ikk.Column) *List {
 
 // villages: every desa and kelurahan of the area, by code.
 func (b *builder) villages() *List {
-	return b.list("desa_kelurahan", func(l *List) {
+	return b.list("villages", villageList, func(l *List) {
 		for _, k := range b.f.Area.Kecamatan {
 			for _, d := range k.Desa {
 				l.Choices = append(l.Choices, Choice{Value: d.Code, Label: same(d.Name + " (" + k.Name + ")"),

@@ -342,3 +342,17 @@ func testArea(t testing.TB, code string) *Area {
 	}
 	return a
 }
+
+// oddSet is testdata/odd.yaml: conditions and names of odd shapes.
+func oddSet(t testing.TB) *ikk.Set {
+	t.Helper()
+	data, err := os.ReadFile("testdata/odd.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ikk.LoadSet("testdata/odd.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

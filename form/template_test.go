@@ -94,16 +94,19 @@ func choice(t *testing.T, l *List, value string) Choice {
 // imply; with typed villages and with the villages of Tabalong, in both
 // languages.
 func TestTemplateFilledScores(t *testing.T) {
-	s := defaultSet(t)
+	ikkSet, odd := defaultSet(t), oddSet(t)
 	for _, tc := range []struct {
 		name, lang string
 		area       *Area
+		set        *ikk.Set
 	}{
-		{"typed villages", "id", nil},
-		{"Tabalong", "id", tabalong(t)},
-		{"English", "en", nil},
+		{"typed villages", "id", nil, ikkSet},
+		{"Tabalong", "id", tabalong(t), ikkSet},
+		{"English", "en", nil, ikkSet},
+		{"a set of odd shapes", "id", nil, odd},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			s := tc.set
 			dir := t.TempDir()
 			f := Build(s, Options{Lang: tc.lang, Area: tc.area})
 			blank, filled := filepath.Join(dir, "templat.xlsx"), filepath.Join(dir, "terisi.xlsx")

@@ -259,7 +259,8 @@ func balanced(s string) bool {
 // mistake it is for, so that the check itself can fail.
 func TestXLSFormRules(t *testing.T) {
 	s := defaultSet(t)
-	forms := map[string]*Form{"typed": Build(s, Options{Lang: "id"}), "tabalong": Build(s, Options{Lang: "en", Area: tabalong(t)})}
+	forms := map[string]*Form{"typed": Build(s, Options{Lang: "id"}), "tabalong": Build(s, Options{Lang: "en", Area: tabalong(t)}),
+		"odd": Build(oddSet(t), Options{Lang: "id"})}
 	for name, f := range forms {
 		var buf bytes.Buffer
 		if err := XLSForm(&buf, f); err != nil {

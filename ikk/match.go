@@ -116,10 +116,17 @@ func (m *headerMatcher) matchHeader(s *Set, cells []Cell) (*layout, error) {
 			continue
 		}
 		i := colPos[name]
+		rank := 2 * how
+		if exportMetadata(cell.Value) {
+			// A set's column named like a server's own ("status" and
+			// ODK Central's Status) is read from that header only when
+			// no field of the form, under its group path, names it.
+			rank = 1
+		}
 		switch {
-		case how > strength[i]:
-			lay.index[i], lay.headers[i], strength[i] = j, strings.TrimSpace(cell.Value), how
-		case how == strength[i]:
+		case rank > strength[i]:
+			lay.index[i], lay.headers[i], strength[i] = j, strings.TrimSpace(cell.Value), rank
+		case rank == strength[i] && rank > 1:
 			return nil, say(MsgColumnsClash, "col", ColumnLetter(lay.index[i]), "header", lay.headers[i],
 				"col2", ColumnLetter(j), "header2", strings.TrimSpace(cell.Value), "name", name)
 		}

@@ -67,3 +67,42 @@ func TestExportMetadataNotUnknown(t *testing.T) {
 		t.Errorf("unknown headers %q, want only catatan_petugas and _catatan", unknown)
 	}
 }
+
+// TestExportMetadataYields: a set's column named like a server's column
+// ("status", ODK Central's Status and Kobo's _status) is read from the
+// form's field under its group path, wherever the server's column stands;
+// alone, the header still names the column.
+func TestExportMetadataYields(t *testing.T) {
+	s := &Set{Columns: []*Column{{Name: "kode_desa"}, {Name: "status"}, {Name: "start"}}}
+	m := newHeaderMatcher(s)
+	tests := []struct {
+		heads      []string
+		status     int // the cell read as status, -1 for none
+		start      int
+		wantErrors bool
+	}{
+		{[]string{"keluarga-status", "Status"}, 0, -1, false},
+		{[]string{"Status", "keluarga-status", "_status"}, 1, -1, false},
+		{[]string{"grp/status", "_status", "start"}, 0, 2, false},
+		{[]string{"status"}, 0, -1, false},
+		{[]string{"Status", "_status"}, 0, -1, false},
+		{[]string{"a-status", "b-status"}, -1, -1, true},
+	}
+	for _, tt := range tests {
+		var cells []Cell
+		for _, h := range tt.heads {
+			cells = append(cells, Cell{Value: h})
+		}
+		lay, err := m.matchHeader(s, cells)
+		if (err != nil) != tt.wantErrors {
+			t.Errorf("%q: error %v", tt.heads, err)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if lay.index[1] != tt.status || lay.index[2] != tt.start {
+			t.Errorf("%q: status read from cell %d, start from %d; want %d, %d", tt.heads, lay.index[1], lay.index[2], tt.status, tt.start)
+		}
+	}
+}
