@@ -288,7 +288,7 @@ func TestXLSFormRules(t *testing.T) {
 		return nil
 	}
 	tests := []struct {
-		rule  string
+		rule   string
 		break_ func(x xlsForm)
 	}{
 		{"names", func(x xlsForm) { row(x, "rt")["name"] = "no_kk" }},
