@@ -288,8 +288,8 @@ func TestXLSFormRules(t *testing.T) {
 		return nil
 	}
 	tests := []struct {
-		rule   string
-		break_ func(x xlsForm)
+		rule  string
+		spoil func(x xlsForm)
 	}{
 		{"names", func(x xlsForm) { row(x, "rt")["name"] = "no_kk" }},
 		{"names", func(x xlsForm) { row(x, "rt")["name"] = "rt baru" }},
@@ -319,7 +319,7 @@ func TestXLSFormRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		x := readXLSForm(t, buf.Bytes())
-		tt.break_(x)
+		tt.spoil(x)
 		bad := checkXLSForm(x)
 		if len(bad) == 0 || !slices.ContainsFunc(bad, func(b string) bool { return strings.HasPrefix(b, tt.rule+": ") }) {
 			t.Errorf("rule %s did not catch its mistake; found %q", tt.rule, bad)
