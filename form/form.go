@@ -346,15 +346,10 @@ func (b *builder) village(q *Question) {
 // hint names what else is known (the column's label, the indicator that
 // reads it with other columns).
 func (b *builder) texts(c *ikk.Column) (label, hint Words) {
-	var parts []string
 	for _, ind := range b.read[c.Name] {
-		if ind.Question == "" {
-			continue
-		}
-		if cols := ind.Rule.Columns(b.set.Conditions, nil); len(cols) == 1 && label.ID == "" {
+		if cols := ind.Rule.Columns(b.set.Conditions, nil); len(cols) == 1 && ind.Question != "" {
 			label = same(ind.Question)
-		} else if len(cols) > 1 {
-			parts = append(parts, ind.ID+": "+ind.Question)
+			break
 		}
 	}
 	switch {
@@ -365,17 +360,32 @@ func (b *builder) texts(c *ikk.Column) (label, hint Words) {
 	case c.Label != "" && c.Label != label.ID:
 		hint = same(c.Label)
 	}
+	var parts []string
+	for _, ind := range b.read[c.Name] {
+		cols := ind.Rule.Columns(b.set.Conditions, nil)
+		if len(cols) > 1 && ind.Question != "" && ind.Question != label.ID {
+			parts = append(parts, ind.ID+": "+ind.Question)
+		}
+	}
 	if len(parts) > 0 {
 		hint = join(hint, catalogue("form.hint_part", "questions", strings.Join(parts, "; ")))
 	}
 	return label, hint
 }
 
+// join writes two hints one after the other, as sentences.
 func join(a, b Words) Words {
 	if a.ID == "" {
 		return b
 	}
-	return Words{ID: a.ID + " " + b.ID, EN: a.EN + " " + b.EN}
+	return Words{ID: sentence(a.ID) + " " + b.ID, EN: sentence(a.EN) + " " + b.EN}
+}
+
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }
 
 // applies lists the conditions under which some indicator reading the
