@@ -368,7 +368,7 @@ func codeRanges(codes []int) string {
 func (t *template) guideSheet() {
 	s := t.guide
 	set := t.f.Set
-	widths := []float64{5, 24, 48, 30, 28, 7, 22}
+	widths := []float64{5, 24, 48, 30, 28, 9, 22}
 	for i, w := range widths {
 		c := colName(i + 1)
 		t.check(t.x.SetColWidth(s, c, c, w))
