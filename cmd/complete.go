@@ -88,6 +88,9 @@ func flagCompletion(env *Env, c *cobra.Command, name string) cobra.CompletionFun
 		if c.Name() == "score" {
 			return fileExts("xlsx", "json", "csv", "md")
 		}
+		if c.Name() == "form" {
+			return fileExts("xlsx", "xml")
+		}
 		return fileExts("docx", "xlsx", "md")
 	case "param":
 		return func(c *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -37,6 +37,8 @@ var commandAliases = map[string][]string{
 	"indicators": {"indikator"},
 	"validate":   {"periksa"},
 	"areas":      {"wilayah"},
+	"form":       {"formulir"},
+	"template":   {"templat"},
 }
 
 // canonicalFlag is the flag a name on the command line means: lower case,

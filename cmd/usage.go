@@ -302,6 +302,9 @@ func accepts(env *Env, c *cobra.Command, f *pflag.Flag) *sayError {
 		if c.Name() == "score" {
 			return say("cli.accept_output", "exts", ".xlsx, .json, .csv, .md")
 		}
+		if c.Name() == "form" || c.HasParent() && c.Parent().Name() == "form" {
+			return say("cli.accept_output", "exts", ".xlsx, .xml")
+		}
 		return say("cli.accept_output", "exts", ".docx, .xlsx, .md")
 	case "param":
 		return say("cli.accept_param")

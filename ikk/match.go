@@ -110,16 +110,23 @@ func (m *headerMatcher) matchHeader(s *Set, cells []Cell) (*layout, error) {
 	for j, cell := range cells {
 		name, how := m.match(cell.Value)
 		if how == 0 {
-			if t := strings.TrimSpace(cell.Value); t != "" {
+			if t := strings.TrimSpace(cell.Value); t != "" && !exportMetadata(t) {
 				lay.unknown = append(lay.unknown, header{col: j, text: t})
 			}
 			continue
 		}
 		i := colPos[name]
+		rank := 2 * how
+		if exportMetadata(cell.Value) {
+			// A set's column named like a server's own ("status" and
+			// ODK Central's Status) is read from that header only when
+			// no field of the form, under its group path, names it.
+			rank = 1
+		}
 		switch {
-		case how > strength[i]:
-			lay.index[i], lay.headers[i], strength[i] = j, strings.TrimSpace(cell.Value), how
-		case how == strength[i]:
+		case rank > strength[i]:
+			lay.index[i], lay.headers[i], strength[i] = j, strings.TrimSpace(cell.Value), rank
+		case rank == strength[i] && rank > 1:
 			return nil, say(MsgColumnsClash, "col", ColumnLetter(lay.index[i]), "header", lay.headers[i],
 				"col2", ColumnLetter(j), "header2", strings.TrimSpace(cell.Value), "name", name)
 		}
@@ -130,6 +137,39 @@ func (m *headerMatcher) matchHeader(s *Set, cells []Cell) (*layout, error) {
 		}
 	}
 	return lay, nil
+}
+
+// exportMeta are the headers a form server adds to an export beside the
+// form's own fields (ODK Central and Briefcase, KoboToolbox), and the
+// metadata questions XLSForm names (start, end, deviceid...), with the group
+// separator written "/": they name no survey column and are no misspelt
+// one, so an export read as it is has no unknown header.
+var exportMeta = map[string]bool{
+	// ODK Central and Briefcase.
+	"submissiondate": true, "meta/instanceid": true, "meta/instancename": true, "key": true,
+	"submitterid": true, "submittername": true, "attachmentspresent": true, "attachmentsexpected": true,
+	"status": true, "reviewstate": true, "deviceid": true, "edits": true, "formversion": true,
+	// KoboToolbox.
+	"_id": true, "_uuid": true, "_submission_time": true, "_validation_status": true, "_notes": true,
+	"_status": true, "_submitted_by": true, "__version__": true, "_tags": true, "_index": true,
+	"_xform_id_string": true, "_attachments": true, "_geolocation": true,
+	"meta/deprecatedid": true, "meta/rootuuid": true, "formhub/uuid": true,
+	// XLSForm metadata questions.
+	"start": true, "end": true, "today": true, "username": true, "email": true,
+	"phonenumber": true, "simserial": true, "subscriberid": true, "audit": true,
+}
+
+// exportMetadata reports whether a header is one of exportMeta, whatever
+// its case and group separator ("meta-instanceID", "meta/instanceID").
+func exportMetadata(h string) bool {
+	k := strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '.', ':':
+			return '/'
+		}
+		return r
+	}, strings.ToLower(strings.TrimSpace(h)))
+	return exportMeta[k]
 }
 
 // usable reports whether a header row can identify villages and carries at
