@@ -5,7 +5,7 @@ type Result struct {
 	Set    *Set
 	Inputs []Input
 	Units  []*Unit // kabupaten, then each kecamatan followed by its desa and their RT
-	Issues []Issue // the first MaxIssues issues, in input order
+	Issues IssueList // the first MaxIssues issues, in input order
 	// IssueCounts counts every issue by code, listed or not.
 	IssueCounts map[string]int
 	Summary     Accounting
