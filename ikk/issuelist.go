@@ -39,11 +39,11 @@ const (
 )
 
 type issueRec struct {
-	row                                     int64
+	row                                      int64
 	file, sheet, column, field, code, detail uint32
-	cell                                    uint32 // a word, or letters | cellRowFlag
-	params, cause                           uint32
-	text, textOff, textLen                  uint32 // the value: arena block, offset, length
+	cell                                     uint32 // a word, or letters | cellRowFlag
+	params, cause                            uint32
+	text, textOff, textLen                   uint32 // the value: arena block, offset, length
 }
 
 // paramsKey identifies a parameter list by its backing array: lists are

@@ -67,4 +67,3 @@ func TestIssueListKeepsNoRow(t *testing.T) {
 		t.Errorf("%+v", is)
 	}
 }
-

@@ -4,7 +4,7 @@ package ikk
 type Result struct {
 	Set    *Set
 	Inputs []Input
-	Units  []*Unit // kabupaten, then each kecamatan followed by its desa and their RT
+	Units  []*Unit   // kabupaten, then each kecamatan followed by its desa and their RT
 	Issues IssueList // the first MaxIssues issues, in input order
 	// IssueCounts counts every issue by code, listed or not.
 	IssueCounts map[string]int
