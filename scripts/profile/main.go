@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"time"
 
 	"github.com/ikk-tools/ikk/cmd"
 )
@@ -24,7 +25,24 @@ func main() {
 	cpu := flag.String("cpu", "", "write a CPU profile to this file")
 	mem := flag.String("mem", "", "write an allocation profile (every allocation since the start) to this file")
 	set := flag.String("indicators", "indicators.yaml", "the default set to embed, as main.go does")
+	heap := flag.String("heap", "", "write a profile of the memory in use, taken -heapafter into the run, to this file")
+	heapAfter := flag.Duration("heapafter", 2*time.Second, "when to take the -heap profile")
 	flag.Parse()
+	if *heap != "" {
+		// The heap in use midway: what the run holds while it streams,
+		// not what is left at its end.
+		time.AfterFunc(*heapAfter, func() {
+			f, err := os.Create(*heap)
+			if err == nil {
+				runtime.GC()
+				err = pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "profile:", err)
+			}
+		})
+	}
 	def, err := os.ReadFile(*set)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "profile:", err)
@@ -33,7 +51,7 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
-	if *mem != "" {
+	if *mem != "" || *heap != "" {
 		runtime.MemProfileRate = 64 << 10
 	}
 	if *cpu != "" {
