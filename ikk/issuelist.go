@@ -22,28 +22,38 @@ import (
 type IssueList struct {
 	blocks [][]issueRec
 	n      int
-	words  []string // interned strings; words[0] is ""
-	index  map[string]uint32
-	params [][]string // interned parameter lists; params[0] is nil
-	pindex map[paramsKey]uint32
-	causes []error // causes[0] is nil
+	places []issuePlace // places[0] is the zero place
+	pindex map[issuePlace]uint32
+	kinds  []issueKind // kinds[0] is the zero kind
+	kindex map[issueKind]uint32
+	params [][]string // each kind's parameters
+	causes []error    // causes[0] is nil
 	text   [][]byte
 }
 
 const (
 	issueBlock = 4096     // records per block
 	textBlock  = 64 << 10 // bytes per arena block
-	// cellRowFlag marks a cell kept as its column letters, its row
-	// appended when the issue is rebuilt.
-	cellRowFlag = 1 << 31
 )
 
+// issueRec is one issue: 32 bytes, no pointer.
 type issueRec struct {
-	row                                      int64
-	file, sheet, column, field, code, detail uint32
-	cell                                     uint32 // a word, or letters | cellRowFlag
-	params, cause                            uint32
-	text, textOff, textLen                   uint32 // the value: arena block, offset, length
+	row                    int64
+	place, kind, cause     uint32
+	text, textOff, textLen uint32 // the value: arena block, offset, length
+}
+
+// issuePlace is where issues are: thousands share one.
+type issuePlace struct{ file, sheet string }
+
+// issueKind is what an issue is, but for its row and value: the invalid
+// values of a column share one. cell is the cell reference's letters when
+// cellRow says its number is the issue's row, as it nearly always is, else
+// the whole reference.
+type issueKind struct {
+	column, field, code, detail, cell string
+	cellRow                           bool
+	params                            paramsKey
 }
 
 // paramsKey identifies a parameter list by its backing array: lists are
@@ -67,18 +77,14 @@ func (l *IssueList) Len() int { return l.n }
 
 // Append adds an issue at the end of the list.
 func (l *IssueList) Append(is Issue) {
-	if l.index == nil {
-		l.index, l.pindex = map[string]uint32{}, map[paramsKey]uint32{}
-		l.words, l.params, l.causes = []string{""}, [][]string{nil}, []error{nil}
+	if l.pindex == nil {
+		l.pindex, l.kindex = map[issuePlace]uint32{}, map[issueKind]uint32{}
+		l.places, l.kinds, l.params, l.causes = []issuePlace{{}}, []issueKind{{}}, [][]string{nil}, []error{nil}
 	}
 	if l.n%issueBlock == 0 {
 		l.blocks = append(l.blocks, make([]issueRec, 0, issueBlock))
 	}
-	r := issueRec{
-		row: int64(is.Row), file: l.word(is.File), sheet: l.word(is.Sheet), column: l.word(is.Column),
-		field: l.word(is.Field), code: l.word(is.Code), detail: l.word(is.Detail), cell: l.cell(is.Cell, is.Row),
-		params: l.paramList(is.Params), cause: l.cause(is.Cause),
-	}
+	r := issueRec{row: int64(is.Row), place: l.place(is), kind: l.kind(is), cause: l.cause(is.Cause)}
 	r.text, r.textOff, r.textLen = l.keep(is.Value)
 	b := &l.blocks[len(l.blocks)-1]
 	*b = append(*b, r)
@@ -88,15 +94,13 @@ func (l *IssueList) Append(is Issue) {
 // At rebuilds the i-th issue.
 func (l *IssueList) At(i int) Issue {
 	r := &l.blocks[i/issueBlock][i%issueBlock]
+	p, k := &l.places[r.place], &l.kinds[r.kind]
 	is := Issue{
-		File: l.words[r.file], Sheet: l.words[r.sheet], Row: int(r.row), Column: l.words[r.column],
-		Field: l.words[r.field], Code: l.words[r.code], Detail: l.words[r.detail],
-		Params: l.params[r.params], Cause: l.causes[r.cause],
+		File: p.file, Sheet: p.sheet, Row: int(r.row), Column: k.column, Field: k.field,
+		Code: k.code, Detail: k.detail, Cell: k.cell, Params: l.params[r.kind], Cause: l.causes[r.cause],
 	}
-	if r.cell&cellRowFlag != 0 {
-		is.Cell = l.words[r.cell&^cellRowFlag] + strconv.FormatInt(r.row, 10)
-	} else {
-		is.Cell = l.words[r.cell]
+	if k.cellRow {
+		is.Cell += strconv.FormatInt(r.row, 10)
 	}
 	if r.textLen > 0 {
 		is.Value = string(l.text[r.text][r.textOff : r.textOff+r.textLen])
@@ -124,50 +128,57 @@ func (l *IssueList) Slice() []Issue {
 	return out
 }
 
-// word interns s. The strings interned are few (files, sheets, headers,
-// codes) but for cell references, which cell keeps out.
-func (l *IssueList) word(s string) uint32 {
-	if s == "" {
+// place interns an issue's file and sheet. What is interned is cloned: a
+// slice of a row's text would keep the row alive.
+func (l *IssueList) place(is Issue) uint32 {
+	p := issuePlace{is.File, is.Sheet}
+	if p == (issuePlace{}) {
 		return 0
 	}
-	if k, ok := l.index[s]; ok {
+	if k, ok := l.pindex[p]; ok {
 		return k
 	}
-	k := uint32(len(l.words))
-	s = strings.Clone(s) // a slice of a row's text would keep the row alive
-	l.words = append(l.words, s)
-	l.index[s] = k
+	p = issuePlace{strings.Clone(p.file), strings.Clone(p.sheet)}
+	k := uint32(len(l.places))
+	l.places = append(l.places, p)
+	l.pindex[p] = k
 	return k
 }
 
-// cell keeps a cell reference such as "E12" as its letters when its number
-// is the issue's row, as it nearly always is.
-func (l *IssueList) cell(ref string, row int) uint32 {
-	if ref == "" {
+// kind interns what an issue is: its column, codes, parameters and the
+// letters of its cell.
+func (l *IssueList) kind(is Issue) uint32 {
+	k := issueKind{column: is.Column, field: is.Field, code: is.Code, detail: is.Detail, cell: is.Cell}
+	if len(is.Params) > 0 {
+		k.params = paramsKey{&is.Params[0], len(is.Params)}
+	}
+	if letters, ok := cellLetters(is.Cell, is.Row); ok {
+		k.cell, k.cellRow = letters, true
+	}
+	if k == (issueKind{}) {
 		return 0
 	}
+	if i, ok := l.kindex[k]; ok {
+		return i
+	}
+	k.column, k.field, k.code, k.detail, k.cell = strings.Clone(k.column), strings.Clone(k.field), strings.Clone(k.code), strings.Clone(k.detail), strings.Clone(k.cell)
+	i := uint32(len(l.kinds))
+	l.kinds = append(l.kinds, k)
+	l.params = append(l.params, is.Params)
+	l.kindex[k] = i
+	return i
+}
+
+// cellLetters splits a cell reference such as "E12" whose number is row.
+func cellLetters(ref string, row int) (string, bool) {
 	i := len(ref)
 	for i > 0 && ref[i-1] >= '0' && ref[i-1] <= '9' {
 		i--
 	}
 	if i > 0 && i < len(ref) && ref[i] != '0' && ref[i:] == strconv.Itoa(row) {
-		return l.word(ref[:i]) | cellRowFlag
+		return ref[:i], true
 	}
-	return l.word(ref)
-}
-
-func (l *IssueList) paramList(kv []string) uint32 {
-	if len(kv) == 0 {
-		return 0
-	}
-	key := paramsKey{&kv[0], len(kv)}
-	if k, ok := l.pindex[key]; ok {
-		return k
-	}
-	k := uint32(len(l.params))
-	l.params = append(l.params, kv)
-	l.pindex[key] = k
-	return k
+	return "", false
 }
 
 func (l *IssueList) cause(err error) uint32 {

@@ -118,6 +118,16 @@ func TestSSTSpill(t *testing.T) {
 	if len(tab.chunks) < sstResident+3*sstCacheSlots || resident > sstResident+1 {
 		t.Fatalf("%d chunks, %d in memory: want more than %d, at most %d in memory", len(tab.chunks), resident, sstResident+3*sstCacheSlots, sstResident+1)
 	}
+	// The ends too: four bytes a string would be 8 MB at a million families.
+	endsHeld := 0
+	for _, e := range tab.ends {
+		if e != nil {
+			endsHeld++
+		}
+	}
+	if len(tab.ends) < sstEndsResident+sstCacheSlots || endsHeld > sstEndsResident+1 {
+		t.Fatalf("%d ends chunks, %d in memory: want more than %d, at most %d in memory", len(tab.ends), endsHeld, sstEndsResident+sstCacheSlots, sstEndsResident+1)
+	}
 	// In order, then jumping about: both read every string right.
 	order := make([]int, len(strs))
 	for i := range order {
