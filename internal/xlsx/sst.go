@@ -28,6 +28,9 @@ type sstTable struct {
 	// spill holds the chunks past the first sstResident, once full; their
 	// entries in chunks are nil (sstspill.go).
 	spill *sstSpill
+	// lastEnds is the spilled ends chunk lastEndsK, as read last.
+	lastEnds  []byte
+	lastEndsK int
 }
 
 const (
@@ -183,11 +186,19 @@ func (t *sstTable) end(i int) (uint32, error) {
 	if e := t.ends[k]; e != nil {
 		return e[j], nil
 	}
-	b, err := t.spill.get(sstMaxChunks + k)
-	if err != nil {
-		return 0, err
+	// The spilled chunk read last is kept at hand: a look-up reads the
+	// ends of two neighbouring strings, mostly of one chunk. Only this
+	// function reads ends chunks, so the slice is valid until its next
+	// read.
+	if t.lastEnds == nil || t.lastEndsK != k {
+		b, err := t.spill.get(sstMaxChunks + k)
+		if err != nil {
+			t.lastEnds = nil
+			return 0, err
+		}
+		t.lastEnds, t.lastEndsK = b, k
 	}
-	return binary.LittleEndian.Uint32(b[4*j:]), nil
+	return binary.LittleEndian.Uint32(t.lastEnds[4*j:]), nil
 }
 
 // stored returns the bytes of string i as stored, and its end with the
@@ -222,15 +233,21 @@ func (t *sstTable) stored(i int) ([]byte, uint32, error) {
 // size is the length of string i.
 func (t *sstTable) size(i int) (int, error) {
 	b, end, err := t.stored(i)
-	switch {
-	case err != nil:
+	if err != nil {
 		return 0, err
-	case end&endPacked == 0:
-		return len(b), nil
-	case end&endOdd != 0:
-		return 2*len(b) - 1, nil
 	}
-	return 2 * len(b), nil
+	return storedSize(b, end), nil
+}
+
+// storedSize is the length of a string stored as b with end.
+func storedSize(b []byte, end uint32) int {
+	switch {
+	case end&endPacked == 0:
+		return len(b)
+	case end&endOdd != 0:
+		return 2*len(b) - 1
+	}
+	return 2 * len(b)
 }
 
 // appendString appends string i to dst; i must be below len.
@@ -239,8 +256,13 @@ func (t *sstTable) appendString(dst []byte, i int) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
+	return appendStored(dst, b, end), nil
+}
+
+// appendStored appends the string stored as b with end to dst.
+func appendStored(dst, b []byte, end uint32) []byte {
 	if end&endPacked == 0 {
-		return append(dst, b...), nil
+		return append(dst, b...)
 	}
 	for k, d := range b {
 		dst = append(dst, '0'+d>>4)
@@ -248,7 +270,7 @@ func (t *sstTable) appendString(dst []byte, i int) ([]byte, error) {
 			dst = append(dst, '0'+d&15)
 		}
 	}
-	return dst, nil
+	return dst
 }
 
 // Limits on the shared strings, far above what any survey holds, so that a
