@@ -16,6 +16,17 @@ import (
 //go:embed indicators.yaml
 var defaultSet []byte
 
+// The iBangga set (BKKBN's Indeks Pembangunan Keluarga) is the second
+// built-in: --indicators ibangga.
+//
+//go:embed ibangga.yaml
+var ibanggaSet []byte
+
+// builtinSets are the sets --indicators names without a file.
+func builtinSets() map[string][]byte {
+	return map[string][]byte{"ikk": defaultSet, "ibangga": ibanggaSet}
+}
+
 func main() {
 	// ikk's live memory is small (totals by village, a few batches of rows)
 	// and its garbage plentiful (every row read): collecting at 50% growth
@@ -25,7 +36,7 @@ func main() {
 		debug.SetGCPercent(50)
 	}
 	os.Exit(cmd.Main(os.Args[1:], cmd.Env{
-		Builtins: map[string][]byte{"ikk": defaultSet},
+		Builtins: builtinSets(),
 		Stdin:    os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 	}))
 }

@@ -22,7 +22,7 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"ikk": func() {
 			os.Exit(cmd.Main(os.Args[1:], cmd.Env{
-				Builtins: map[string][]byte{"ikk": defaultSet},
+				Builtins: builtinSets(),
 				Stdin:    os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 			}))
 		},

@@ -169,7 +169,7 @@ rank).`,
 			}
 			if rk := ikk.RankDesa(res); len(o.pilot) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
 				u := rk[0].Unit
-				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code), "ikk", report.Num(*u.IKK, o.lang)))
+				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code), "ikk", report.Num(*u.IKK, o.lang), "index", res.Set.ShortName))
 			}
 			return o.write(c, func(w io.Writer) error {
 				return report.Annex(w, res, o.decree, format, o.lang)

@@ -27,9 +27,11 @@ func newIndicatorsCmd(env *Env) *cobra.Command {
 the rule in words, when it applies, its weight and its provenance.
 
   ikk indicators                      the embedded default set
+  ikk indicators --indicators ibangga the built-in iBangga set (BKKBN)
   ikk indicators --indicators my.yaml a set of your own
   ikk indicators validate my.yaml     check a file, with every problem and its line
-  ikk indicators init my.yaml         write the default set out, to edit`,
+  ikk indicators init my.yaml         write the default set out, to edit
+                                      (--from ibangga: the iBangga set)`,
 		Args:              checked(env, subcommandsOnly),
 		ValidArgsFunction: aliasCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -54,9 +56,14 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 	num := func(v float64) string { return report.NumTrim(v, lang) }
 	say("head", "id", set.ID, "name", set.Name, "source", report.SourceText(lang, set.Source), "version", set.Version)
 	say("sha", "sha", set.SHA256)
+	if set.FamilyFirst() {
+		say("family_first", "index", set.ShortName)
+	}
 	say("target", "target", num(set.Target), "share", num(set.MinAnsweredShare))
 	say("categories", "cutoffs", report.CutoffText(set, lang))
-	say("parameters", "params", report.ParamText(set, lang))
+	if len(set.Parameters) > 0 {
+		say("parameters", "params", report.ParamText(set, lang))
+	}
 	fmt.Fprintln(w)
 	for _, d := range set.Dimensions {
 		n := 0
@@ -73,7 +80,12 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 			fmt.Fprintf(w, "  %-5s %s\n", ind.ID, ind.Label)
 			say("rule", "rule", report.RuleText(lang, set, ind.Rule), "applies", report.AppliesText(lang, set, ind), "weight", num(ind.Weight))
 			say("provenance", "status", report.StatusWords(lang, ind.Status), "note", ind.SourceNote)
-			say("sectors", "sectors", strings.Join(ind.Sectors, ", "))
+			if ind.Item != "" {
+				say("item", "item", ind.Item)
+			}
+			if len(ind.Sectors) > 0 {
+				say("sectors", "sectors", strings.Join(ind.Sectors, ", "))
+			}
 		}
 		fmt.Fprintln(w)
 	}

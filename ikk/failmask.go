@@ -28,7 +28,8 @@ type failGroup struct {
 // maxGroupIndicators bounds an office's group: 2^16 patterns at the most.
 const maxGroupIndicators = 16
 
-// failGroups lists, per office of the set, the positions of its indicators.
+// failGroups lists, per office of the set, the positions of its indicators,
+// and then those of the indicators without an office.
 func failGroups(set *Set) [][]int {
 	var groups [][]int
 	for _, s := range set.Sectors {
@@ -41,6 +42,17 @@ func failGroups(set *Set) [][]int {
 		if len(members) > 0 && len(members) <= maxGroupIndicators {
 			groups = append(groups, members)
 		}
+	}
+	// The indicators no office answers for are planned together too
+	// (FollowUp's last part).
+	var none []int
+	for i, ind := range set.Indicators {
+		if len(ind.Sectors) == 0 {
+			none = append(none, i)
+		}
+	}
+	if len(none) > 0 && len(none) <= maxGroupIndicators {
+		groups = append(groups, none)
 	}
 	return groups
 }

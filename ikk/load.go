@@ -82,6 +82,10 @@ type rawSet struct {
 	DontKnow    []string                `yaml:"dont_know"`
 	Conditions  map[string]yaml.Node    `yaml:"conditions"`
 	Indicators  []rawIndicator          `yaml:"indicators"`
+	// Keys added after the first sets were written, listed last among
+	// the accepted keys.
+	ShortName   string `yaml:"short_name"`
+	Aggregation string `yaml:"aggregation"`
 }
 
 type rawCategory struct {
@@ -89,6 +93,9 @@ type rawCategory struct {
 	Label string   `yaml:"label"`
 	Short string   `yaml:"short"`
 	Min   *float64 `yaml:"min"`
+	// Above is a lower bound the category excludes: {above: 70} starts
+	// just above 70, which belongs to the category before.
+	Above *float64 `yaml:"above"`
 }
 
 type rawParameter struct {
@@ -162,10 +169,14 @@ type rawIndicator struct {
 type rawProvenance struct {
 	Status string `yaml:"status"`
 	Source string `yaml:"source"`
+	// Item is the questionnaire item the indicator reads (PK21 Blok III
+	// P.01).
+	Item string `yaml:"item"`
 }
 
-// Provenance statuses an indicator may declare.
-var provenanceStatuses = []string{"official", "official-2016", "proposed", "reconstructed"}
+// Provenance statuses an indicator may declare: confirmed by an official
+// source, or reconstructed where the source is silent.
+var provenanceStatuses = []string{"official", "official-2016", "confirmed", "proposed", "reconstructed"}
 
 // identification columns the scorer looks up by name, with the type each
 // must have when declared; required ones must be declared.
@@ -525,6 +536,7 @@ func (l *loader) build(raw *rawSet) *Set {
 			l.add(l.line(f.key), say(MsgSetRequired, "key", f.key, "example", f.example))
 		}
 	}
+	l.buildIndex(s, raw)
 	if raw.Target != nil {
 		s.Target = *raw.Target
 		if s.Target < 0 || s.Target > 100 {
@@ -557,6 +569,31 @@ func (l *loader) build(raw *rawSet) *Set {
 	return s
 }
 
+// maxShortName bounds the index's short name: it heads a column.
+const maxShortName = 20
+
+// buildIndex reads how the set names its index and how it aggregates.
+func (l *loader) buildIndex(s *Set, raw *rawSet) {
+	s.ShortName = strings.TrimSpace(raw.ShortName)
+	switch n := utf8.RuneCountInString(s.ShortName); {
+	case n == 0:
+		s.ShortName = DefaultShortName
+	case n > maxShortName || strings.ContainsAny(s.ShortName, "\r\n\t"):
+		l.add(l.line("short_name"), say(MsgSetShortName, "short", s.ShortName, "count", strconv.Itoa(n), "limit", strconv.Itoa(maxShortName)))
+	}
+	s.Aggregation = AggregateIndicators
+	if raw.Aggregation != "" {
+		s.Aggregation = Aggregation(raw.Aggregation)
+		if !slicesContains(Aggregations, s.Aggregation) {
+			names := make([]string, len(Aggregations))
+			for i, a := range Aggregations {
+				names[i] = string(a)
+			}
+			l.add(l.line("aggregation"), say(MsgSetAggregation, "found", raw.Aggregation, "accepted", strings.Join(names, ", ")))
+		}
+	}
+}
+
 func (l *loader) buildCategories(s *Set, raw *rawSet) {
 	if len(raw.Categories) == 0 {
 		l.add(l.line("categories"), say(MsgSetNoCategories))
@@ -570,30 +607,41 @@ func (l *loader) buildCategories(s *Set, raw *rawSet) {
 		}
 		id := strconv.Itoa(*c.ID)
 		switch {
-		case c.Min == nil:
+		case c.Min == nil && c.Above == nil:
 			l.add(line, in(PartCategory, id, say(MsgSetCategoryMin)))
+			continue
+		case c.Min != nil && c.Above != nil:
+			l.add(line, in(PartCategory, id, say(MsgSetCategoryBoth)))
 			continue
 		case strings.TrimSpace(c.Label) == "":
 			l.add(line, in(PartCategory, id, say(MsgSetLabelRequired)))
+		}
+		low, open := c.Min, false
+		if c.Above != nil {
+			low, open = c.Above, true
 		}
 		if seen[*c.ID] {
 			l.add(line, say(MsgSetIDTwice, "part", PartCategory, "id", id))
 		}
 		seen[*c.ID] = true
-		if len(s.Categories) == 0 && *c.Min > 0 {
-			l.add(line, say(MsgSetFirstCategory, "found", fmtNum(*c.Min)))
+		switch {
+		case len(s.Categories) == 0 && open:
+			// 0 itself needs a category.
+			l.add(line, say(MsgSetFirstAbove, "found", fmtNum(*low)))
+		case len(s.Categories) == 0 && *low > 0:
+			l.add(line, say(MsgSetFirstCategory, "found", fmtNum(*low)))
 		}
-		if n := len(s.Categories); n > 0 && *c.Min <= s.Categories[n-1].Min {
-			l.add(line, say(MsgSetCategoryOrder, "found", fmtNum(*c.Min), "id", id, "before", fmtNum(s.Categories[n-1].Min)))
+		if n := len(s.Categories); n > 0 && *low <= s.Categories[n-1].Min {
+			l.add(line, say(MsgSetCategoryOrder, "found", fmtNum(*low), "id", id, "before", fmtNum(s.Categories[n-1].Min)))
 		}
-		if *c.Min >= indexMax {
-			l.add(line, say(MsgSetCategoryNever, "id", id, "found", fmtNum(*c.Min), "limit", fmtNum(indexMax)))
+		if *low >= indexMax {
+			l.add(line, say(MsgSetCategoryNever, "id", id, "found", fmtNum(*low), "limit", fmtNum(indexMax)))
 		}
 		short := strings.TrimSpace(c.Short)
 		if short == "" {
 			short = c.Label
 		}
-		s.Categories = append(s.Categories, Category{ID: *c.ID, Label: c.Label, Short: short, Min: *c.Min})
+		s.Categories = append(s.Categories, Category{ID: *c.ID, Label: c.Label, Short: short, Min: *low, Open: open})
 	}
 }
 
@@ -940,7 +988,7 @@ func (l *loader) buildIndicators(s *Set, raw *rawSet) {
 		seen[ri.ID] = true
 		ind := &Indicator{ID: ri.ID, Dimension: ri.Dimension, Label: ri.Label, Question: ri.Question, Applies: ri.Applies,
 			Weight: 1, Functions: ri.Functions, Lenses: ri.Lenses, Sectors: ri.Sectors,
-			Status: ri.Provenance.Status, SourceNote: ri.Provenance.Source, dim: -1}
+			Status: ri.Provenance.Status, SourceNote: ri.Provenance.Source, Item: strings.TrimSpace(ri.Provenance.Item), dim: -1}
 		for j, d := range s.Dimensions {
 			if d.ID == ri.Dimension {
 				ind.dim = j

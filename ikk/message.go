@@ -205,6 +205,8 @@ const (
 	MsgSetTarget         = "set_target"
 	MsgSetShare          = "set_share"
 	MsgSetLensIsFunction = "set_lens_is_function"
+	MsgSetAggregation    = "set_aggregation"
+	MsgSetShortName      = "set_short_name"
 
 	// Names, ids and references shared by the parts; {part} names the
 	// kind of thing (a Part constant).
@@ -221,6 +223,8 @@ const (
 	MsgSetNoCategories   = "set_no_categories"
 	MsgSetCategoryID     = "set_category_id"
 	MsgSetCategoryMin    = "set_category_min"
+	MsgSetCategoryBoth   = "set_category_both"
+	MsgSetFirstAbove     = "set_first_above"
 	MsgSetFirstCategory  = "set_first_category"
 	MsgSetCategoryOrder  = "set_category_order"
 	MsgSetCategoryNever  = "set_category_never"

@@ -783,10 +783,12 @@ func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
 		}
 		d.lastRT, d.lastRTAcc = rt, rtAcc
 	}
+	fam := sc.fam.of(sc.set, outs)
 	for _, a := range [2]*acc{d.acc, rtAcc} {
 		if a == nil {
 			continue
 		}
+		a.fam.count(fam)
 		for i, o := range outs {
 			a.counts[i][o]++
 			if r.sex >= 0 && (o == Pass || o == Fail) {

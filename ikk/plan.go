@@ -81,9 +81,13 @@ type DesaNeed struct {
 
 // FollowUp groups the permasalahan of the given desa by responsible office
 // (method section 9): an indicator with several sectors appears under each.
-// Offices come in the set's order; those with no action are left out.
+// Offices come in the set's order; those with no action are left out. The
+// indicators for which the set names no office (a set may name none) come
+// last, under a plan whose Sector is empty, so that no permasalahan is left
+// out of the plan.
 func FollowUp(set *Set, desa []*Unit) []SectorPlan {
-	plans := make([]SectorPlan, len(set.Sectors))
+	plans := make([]SectorPlan, len(set.Sectors)+1)
+	unassigned := []int{len(set.Sectors)}
 	index := map[string]int{}
 	for i, s := range set.Sectors {
 		plans[i].Sector = s
@@ -96,8 +100,14 @@ func FollowUp(set *Set, desa []*Unit) []SectorPlan {
 	for _, u := range desa {
 		needs := map[int]*DesaNeed{}
 		for _, p := range u.Permasalahan {
-			for _, s := range p.Indicator.Sectors {
-				i := index[s]
+			offices := unassigned
+			if len(p.Indicator.Sectors) > 0 {
+				offices = make([]int, len(p.Indicator.Sectors))
+				for k, s := range p.Indicator.Sectors {
+					offices[k] = index[s]
+				}
+			}
+			for _, i := range offices {
 				plans[i].Actions = append(plans[i].Actions, Action{Indicator: p.Indicator, Desa: u, Percent: p.Percent, Fail: p.Fail})
 				if needs[i] == nil {
 					plans[i].Desa = append(plans[i].Desa, DesaNeed{Desa: u})

@@ -67,10 +67,14 @@ type acc struct {
 	incomplete int
 	hSum       float64
 	hN         int
+	fam        familyScores // family-first sets only
 }
 
 func newAcc(s *Set) *acc {
 	a := &acc{counts: make([][numOutcomes]int, len(s.Indicators)), hhCat: make([]int, len(s.Categories))}
+	if s.FamilyFirst() {
+		a.fam = newFamilyScores(len(s.Dimensions))
+	}
 	for i := range a.sexCounts {
 		a.sexCounts[i] = make([][2]int, len(s.Indicators))
 	}
@@ -97,6 +101,7 @@ func (a *acc) add(b *acc) {
 	a.incomplete += b.incomplete
 	a.hSum += b.hSum
 	a.hN += b.hN
+	a.fam.add(b.fam)
 }
 
 type desaState struct {
@@ -178,6 +183,7 @@ type scorer struct {
 	lastKey                   string
 	lastDesa                  *desaState
 	failGroups                [][]int // the offices' indicators, for failHist
+	fam                       *familyScratch
 }
 
 func newScorer(c *compiled) *scorer {
@@ -185,6 +191,7 @@ func newScorer(c *compiled) *scorer {
 	sc.hh.Outcomes = make([]Outcome, len(c.set.Indicators))
 	sc.hh.Dimensions = make([]*float64, len(c.set.Dimensions))
 	sc.failGroups = failGroups(c.set)
+	sc.fam = newFamilyScratch(c.set)
 	return sc
 }
 
@@ -553,18 +560,13 @@ func finish(set *Set, u *Unit, a *acc) {
 		r.Percent = percent(a.counts[i][Pass], a.counts[i][Fail])
 		u.Indicators[i] = r
 	}
-	u.Dimensions = dimensionIndices(set, u.Indicators)
-	var num, den float64
-	for j, dim := range set.Dimensions {
-		if u.Dimensions[j] == nil {
-			u.UndefinedDimensions = append(u.UndefinedDimensions, dim.ID)
-			continue
-		}
-		num += dim.Weight * *u.Dimensions[j]
-		den += dim.Weight
+	if set.FamilyFirst() {
+		u.Dimensions = a.fam.means()
+	} else {
+		u.Dimensions = dimensionIndices(set, u.Indicators)
 	}
-	if len(u.UndefinedDimensions) == 0 && den > 0 {
-		u.IKK = ptr(num / den)
+	u.IKK, u.UndefinedDimensions = set.Index(u.Dimensions)
+	if u.IKK != nil {
 		u.Category = set.Category(*u.IKK)
 	}
 	u.Lenses = lensIndices(set, u.Indicators)

@@ -11,15 +11,22 @@ import (
 // each household's answers into outcomes, and how to aggregate them.
 type Set struct {
 	ID, Name, Version, Description string
-	Target                         float64
-	MinAnsweredShare               float64
-	Categories                     []Category // ascending by Min
-	Parameters                     []Parameter
-	Dimensions                     []Dimension
-	Functions                      []Tag // family functions (PP 87/2014)
-	Lenses                         []Tag // gender, child_rights
-	Sectors                        []Tag
-	Columns                        []*Column
+	// ShortName names the index where reports show it ("IKK",
+	// "iBangga"): short_name in the file, DefaultShortName when it
+	// declares none.
+	ShortName string
+	// Aggregation says how a unit's dimension indices are built from its
+	// households (method sections 4 and 12).
+	Aggregation      Aggregation
+	Target           float64
+	MinAnsweredShare float64
+	Categories       []Category // ascending by Min
+	Parameters       []Parameter
+	Dimensions       []Dimension
+	Functions        []Tag // family functions (PP 87/2014)
+	Lenses           []Tag // gender, child_rights
+	Sectors          []Tag
+	Columns          []*Column
 	// DontKnow are the answers that say "don't know" in any column, as
 	// the indicator file writes them (dont_know); a cell holding one
 	// counts as missing, not invalid, and as a don't-know answer.
@@ -35,8 +42,29 @@ type Set struct {
 	columnByName map[string]*Column
 }
 
-// Category is one band of the index: values v with round2(v) >= Min belong to
-// the category with the largest such Min.
+// DefaultShortName is the index a set names when it declares no short_name:
+// ikk's own, so that indicator files written before sets named their index
+// read as they always did.
+const DefaultShortName = "IKK"
+
+// Aggregation is how a set builds a unit's dimension indices.
+type Aggregation string
+
+const (
+	// AggregateIndicators is indicator first (IKK): a dimension index is
+	// the weighted mean of the unit's indicator achievements.
+	AggregateIndicators Aggregation = "indicator"
+	// AggregateFamilies is family first (iBangga): a dimension index is
+	// the mean, over the unit's families, of each family's weighted share
+	// of the dimension's criteria it meets.
+	AggregateFamilies Aggregation = "family"
+)
+
+// Aggregations are the aggregations a set may declare, the default first.
+var Aggregations = []Aggregation{AggregateIndicators, AggregateFamilies}
+
+// Category is one band of the index: values v whose round2(v) reaches Min
+// (>= Min, or > Min when Open) belong to the last category they reach.
 type Category struct {
 	ID    int
 	Label string
@@ -45,6 +73,25 @@ type Category struct {
 	// the label when the set declares none.
 	Short string
 	Min   float64
+	// Open says that Min itself belongs to the category below (above: in
+	// the file): iBangga's 70 is berkembang, tangguh starts above it.
+	Open bool
+}
+
+// admits reports whether v, rounded to two decimals, reaches the
+// category's lower bound. Rounding moves a value by at most 0.005: only
+// near a bound does the rounded value need computing.
+func (c *Category) admits(v float64) bool {
+	m := c.Min
+	switch {
+	case v >= m+0.01:
+		return true
+	case v <= m-0.01:
+		return false
+	case c.Open:
+		return Round2(v) > m
+	}
+	return Round2(v) >= m
 }
 
 // Parameter is a named number a rule can use (a poverty line, a floor area).
@@ -206,6 +253,9 @@ type Indicator struct {
 	Weight                         float64
 	Functions, Lenses, Sectors     []string
 	Status, SourceNote             string // provenance
+	// Item is the questionnaire item the indicator is read from, as the
+	// set names it ("PK21 Blok III P.01"); "" when it names none.
+	Item string
 
 	dim       int   // index into Set.Dimensions
 	condition *Rule // nil when it always applies
@@ -231,16 +281,15 @@ func (s *Set) Parameter(name string) (float64, bool) {
 func (s *Set) Category(v float64) *Category {
 	var best *Category
 	for i := range s.Categories {
-		m := s.Categories[i].Min
-		// Rounding to two decimals moves a value by at most 0.005: only
-		// near a cut-off does the rounded value need computing, once per
-		// household otherwise.
-		if v >= m+0.01 || (v > m-0.01 && Round2(v) >= m) {
+		if s.Categories[i].admits(v) {
 			best = &s.Categories[i]
 		}
 	}
 	return best
 }
+
+// FamilyFirst reports whether the set aggregates family first.
+func (s *Set) FamilyFirst() bool { return s.Aggregation == AggregateFamilies }
 
 // LensKeys returns the keys of every lens sub-index: the family functions
 // first, then the other lenses, in the set's order.

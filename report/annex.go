@@ -67,12 +67,12 @@ func annexDocument(r *ikk.Result, d Decree, lang string) *document {
 		dw(lang, "annex.tanggal") + " : " + tanggal,
 		dw(lang, "annex.tentang") + " : " + strings.ToUpper(orDots(d.Tentang)),
 	}}
-	title := docBlock{kind: blockTitle, lines: []string{dw(lang, "annex.title1"), dw(lang, "annex.title2", "kabupaten", upper)}}
+	title := docBlock{kind: blockTitle, lines: []string{dw(lang, "annex.title1", withIndex(r.Set, lang)...), dw(lang, "annex.title2", "kabupaten", upper)}}
 	if !d.Tanggal.IsZero() {
 		title.lines = append(title.lines, dw(lang, "annex.year", "year", strconv.Itoa(d.Tanggal.Year())))
 	}
-	note := docBlock{kind: blockNote, lines: append([]string{dw(lang, "annex.legend")}, categoryLegend(r.Set, lang)...)}
-	note.lines = append(note.lines, dw(lang, "annex.method", "indicators", Int(len(r.Set.Indicators), lang), "dimensions", Int(len(r.Set.Dimensions), lang)))
+	note := docBlock{kind: blockNote, lines: append([]string{dw(lang, "annex.legend", withIndex(r.Set, lang)...)}, categoryLegend(r.Set, lang)...)}
+	note.lines = append(note.lines, dw(lang, "annex.method", withIndex(r.Set, lang, "indicators", Int(len(r.Set.Indicators), lang), "dimensions", Int(len(r.Set.Dimensions), lang))...))
 	if len(d.Lokus) > 0 {
 		var list []string
 		for _, u := range d.Lokus {
@@ -94,7 +94,7 @@ func annexDocument(r *ikk.Result, d Decree, lang string) *document {
 func annexTable(r *ikk.Result, d Decree, lang string) *docTable {
 	t := &docTable{
 		head: []string{dw(lang, "annex.no"), dw(lang, "annex.code"), dw(lang, "annex.kecamatan"), dw(lang, "annex.desa"),
-			dw(lang, "annex.kk"), dw(lang, "annex.ikk"), dw(lang, "annex.category"), dw(lang, "annex.note")},
+			dw(lang, "annex.kk"), dw(lang, "annex.ikk", withIndex(r.Set, lang)...), dw(lang, "annex.category"), dw(lang, "annex.note")},
 		// Extra room, when the page has some, goes to the names.
 		widths: []float64{0, 0, 1, 1, 0, 0, 0.5, 0.5},
 		// Eight columns on a portrait page, each desa on one line.
@@ -163,25 +163,58 @@ func categoryLegend(set *ikk.Set, lang string) []string {
 	return categoryRanges(set, lang, func(c *ikk.Category) string { return c.Label })
 }
 
-// categoryRanges is categoryLegend with each category named by name.
+// categoryRanges is categoryLegend with each category named by name. A
+// bound a category includes is written ≤ (≥ for the last), one it excludes
+// < (>): iBangga's berkembang is 40,00 ≤ iBangga ≤ 70,00.
 func categoryRanges(set *ikk.Set, lang string, name func(*ikk.Category) string) []string {
 	var out []string
 	cats := set.Categories
 	for i := range cats {
 		c := &cats[i]
-		id := strconv.Itoa(c.ID)
+		kv := []string{"id", strconv.Itoa(c.ID), "label", name(c)}
+		if i > 0 {
+			kv = append(kv, "min", Num(c.Min, lang), "lo", lowerSign(c, i+1 == len(cats)))
+		}
+		if i+1 < len(cats) {
+			kv = append(kv, "max", Num(cats[i+1].Min, lang), "hi", upperSign(&cats[i+1]))
+		}
+		key := "annex.legend_mid"
 		switch {
 		case len(cats) == 1:
-			out = append(out, dw(lang, "annex.legend_only", "id", id, "label", name(c)))
+			key = "annex.legend_only"
 		case i == 0:
-			out = append(out, dw(lang, "annex.legend_first", "id", id, "label", name(c), "max", Num(cats[1].Min, lang)))
-		case i+1 < len(cats):
-			out = append(out, dw(lang, "annex.legend_mid", "id", id, "label", name(c), "min", Num(c.Min, lang), "max", Num(cats[i+1].Min, lang)))
-		default:
-			out = append(out, dw(lang, "annex.legend_last", "id", id, "label", name(c), "min", Num(c.Min, lang)))
+			key = "annex.legend_first"
+		case i+1 == len(cats):
+			key = "annex.legend_last"
 		}
+		out = append(out, dw(lang, key, withIndex(set, lang, kv...)...))
 	}
 	return out
+}
+
+// lowerSign relates a category's lower bound to the index: "≤" for a bound
+// it includes ("≥" when the index is written first, in the last category),
+// "<" (">") for one it excludes.
+func lowerSign(c *ikk.Category, last bool) string {
+	switch {
+	case last && c.Open:
+		return ">"
+	case last:
+		return "≥"
+	case c.Open:
+		return "<"
+	}
+	return "≤"
+}
+
+// upperSign relates the index to the lower bound of the next category,
+// which is where a category ends: before it ("<") when the next includes
+// it, up to it ("≤") when the next starts above it.
+func upperSign(next *ikk.Category) string {
+	if next.Open {
+		return "≤"
+	}
+	return "<"
 }
 
 // joinAnd joins items that hold commas themselves ("Desa A, Kecamatan X")

@@ -52,7 +52,9 @@ type card struct {
 	lang string
 }
 
-func (c *card) say(key string, kv ...string) string { return Say(c.lang, "card."+key, kv...) }
+func (c *card) say(key string, kv ...string) string {
+	return Say(c.lang, "card."+key, withIndex(c.set, c.lang, kv...)...)
+}
 
 func (c *card) line(s string) { fmt.Fprintln(c.w, s) }
 
@@ -316,7 +318,9 @@ func cutoffShort(set *ikk.Set, lang string) string {
 	for i := range set.Categories {
 		cat := &set.Categories[i]
 		if i > 0 {
-			b.WriteString(" < " + Num(cat.Min, lang) + " ≤ ")
+			// The cut-off stands on the side of the category it belongs
+			// to: "2 Berkembang ≤ 70,00 < 3 Tangguh" for a bound above.
+			b.WriteString(" " + upperSign(cat) + " " + Num(cat.Min, lang) + " " + lowerSign(cat, false) + " ")
 		}
 		b.WriteString(strconv.Itoa(cat.ID) + " " + cat.Short)
 	}

@@ -5,8 +5,8 @@ func init() {
 	register(map[string]Text{
 		"card.title":                {ID: "Desa {desa} ({code}), Kecamatan {kecamatan}, Kabupaten {kabupaten}", EN: "Desa {desa} ({code}), Kecamatan {kecamatan}, Kabupaten {kabupaten}"},
 		"card.families":             {ID: "Keluarga dinilai: {scored} (tidak lengkap: {incomplete})", EN: "Families scored: {scored} (incomplete: {incomplete})"},
-		"card.ikk":                  {ID: "IKK {ikk}: kategori {category}", EN: "IKK {ikk}: category {category}"},
-		"card.ikk_none":             {ID: "IKK tidak dapat dihitung: {reason}", EN: "The IKK cannot be computed: {reason}"},
+		"card.ikk":                  {ID: "{index} {ikk}: kategori {category}", EN: "{index} {ikk}: category {category}"},
+		"card.ikk_none":             {ID: "{index} tidak dapat dihitung: {reason}", EN: "The {index} cannot be computed: {reason}"},
 		"card.cutoffs":              {ID: "Batas kategori: {cutoffs}", EN: "Category cut-offs: {cutoffs}"},
 		"card.dimensions":           {ID: "Indeks dimensi (tanda | pada batang: target {target})", EN: "Dimension indices (the | on each bar: the {target} target)"},
 		"card.lenses":               {ID: "Fungsi keluarga dan lensa", EN: "Family functions and lenses"},

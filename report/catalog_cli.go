@@ -24,7 +24,7 @@ func init() {
 		"cli.doc_bad_ext":       {ID: "-o {file}: tulis .docx, .xlsx atau .md", EN: "-o {file}: write .docx, .xlsx or .md"},
 		"cli.bad_desa":          {ID: "--desa: {err}", EN: "--desa: {err}"},
 		"cli.doc_skipped_files": {ID: "{count} berkas masukan tidak dapat dibaca (tercantum di atas); lampiran keputusan dan rencana tindak lanjut harus memuat setiap desa yang dinilai: ubah atau keluarkan berkas tersebut, lalu jalankan lagi", EN: "{count} input file(s) could not be read (listed above); a decree and a plan must cover every assessed desa: convert or remove the file(s), then run again"},
-		"cli.doc_no_lokus":      {ID: "--pilot tidak diberikan; Desa {desa} (Kecamatan {kecamatan}, {code}) berperingkat pertama dengan IKK {ikk}. Kabupaten yang memutuskan; tandai desa lokus dengan --pilot (juga --desa-lokus).", EN: "no --pilot given; Desa {desa} (Kecamatan {kecamatan}, {code}) ranks first with IKK {ikk}. The kabupaten decides; mark the desa lokus with --pilot."},
+		"cli.doc_no_lokus":      {ID: "--pilot tidak diberikan; Desa {desa} (Kecamatan {kecamatan}, {code}) berperingkat pertama dengan {index} {ikk}. Kabupaten yang memutuskan; tandai desa lokus dengan --pilot (juga --desa-lokus).", EN: "no --pilot given; Desa {desa} (Kecamatan {kecamatan}, {code}) ranks first with {index} {ikk}. The kabupaten decides; mark the desa lokus with --pilot."},
 		"cli.bad_pilot":         {ID: "--pilot: {err}", EN: "--pilot: {err}"},
 
 		// Mistakes on the command line: options, their values, arguments
@@ -41,7 +41,7 @@ func init() {
 		"cli.accept_date":             {ID: "tulis tanggal sebagai YYYY-MM-DD, misalnya 2026-03-23", EN: "write the date as YYYY-MM-DD, e.g. 2026-03-23"},
 		"cli.accept_one_of":           {ID: "salah satu dari {values}", EN: "one of {values}"},
 		"cli.accept_lang":             {ID: "id (Bahasa Indonesia) atau en (bahasa Inggris)", EN: "id (Bahasa Indonesia) or en (English)"},
-		"cli.accept_order":            {ID: "kecamatan (menurut kecamatan, lalu desa) atau rank (menurut peringkat IKK; juga peringkat)", EN: "kecamatan (by kecamatan, then desa) or rank (by IKK rank; also peringkat)"},
+		"cli.accept_order":            {ID: "kecamatan (menurut kecamatan, lalu desa) atau rank (menurut peringkat nilai indeks; juga peringkat)", EN: "kecamatan (by kecamatan, then desa) or rank (by the index's rank; also peringkat)"},
 		"cli.accept_set":              {ID: "nama set bawaan ({builtins}) atau berkas YAML, misalnya my.yaml", EN: "the name of a built-in set ({builtins}) or a YAML file, e.g. my.yaml"},
 		"cli.accept_builtin":          {ID: "nama set bawaan ({builtins})", EN: "the name of a built-in set ({builtins})"},
 		"cli.accept_output":           {ID: "nama berkas dengan salah satu ekstensi {exts}", EN: "a file name with one of the extensions {exts}"},
@@ -68,6 +68,8 @@ func init() {
 		"list.rule":                   {ID: "        aturan: {rule}; berlaku: {applies}; bobot {weight}", EN: "        rule: {rule}; applies: {applies}; weight {weight}"},
 		"list.provenance":             {ID: "        {status}: {note}", EN: "        {status}: {note}"},
 		"list.sectors":                {ID: "        perangkat daerah: {sectors}", EN: "        offices: {sectors}"},
+		"list.item":                   {ID: "        butir kuesioner: {item}", EN: "        questionnaire item: {item}"},
+		"list.family_first":           {ID: "{index} dihitung keluarga terlebih dahulu: indeks dimensi = rata-rata skor dimensi keluarga", EN: "{index} is computed family first: dimension index = mean of the families' dimension scores"},
 		"cli.param_syntax":            {ID: "--param {param}: tulis NAMA=NILAI, misalnya --param garis_kemiskinan=612000", EN: "--param {param}: write NAME=VALUE, e.g. --param garis_kemiskinan=612000"},
 		"cli.param_not_number":        {ID: "--param {name}: {value} bukan angka (misalnya 612000, 612.000 atau 7,2)", EN: "--param {name}: {value} is not a number (e.g. 612000, 612.000 or 7,2)"},
 		"cli.param_error":             {ID: "--param: {err}", EN: "--param: {err}"},

@@ -95,6 +95,12 @@ var setProblemTexts = map[string]Text{
 	"msg." + ikk.MsgSetShare: {
 		ID: "min_answered_share harus lebih dari 0 dan paling besar 1, misalnya 0.8; tertulis {found}",
 		EN: "min_answered_share must lie in (0, 1], e.g. 0.8, found {found}"},
+	"msg." + ikk.MsgSetAggregation: {
+		ID: "aggregation harus salah satu dari {accepted}, tertulis \"{found}\"",
+		EN: "aggregation must be one of {accepted}, found \"{found}\""},
+	"msg." + ikk.MsgSetShortName: {
+		ID: "short_name \"{short}\" berisi {count} karakter; nama singkat indeks memuat paling banyak {limit} karakter dalam satu baris",
+		EN: "short_name \"{short}\" has {count} characters; the index's short name holds at most {limit}, on one line"},
 	"msg." + ikk.MsgSetLensIsFunction: {
 		ID: "lensa \"{key}\" bernama sama dengan salah satu fungsi keluarga; kunci lensa dan kunci fungsi harus berbeda",
 		EN: "lens \"{key}\" has the name of a family function; lens and function keys must differ"},
@@ -129,8 +135,14 @@ var setProblemTexts = map[string]Text{
 		EN: "categories are required: a list of {id, label, min}, ascending by min"},
 	"msg." + ikk.MsgSetCategoryID: {ID: "id wajib diisi (bilangan bulat)", EN: "id is required (a whole number)"},
 	"msg." + ikk.MsgSetCategoryMin: {
-		ID: "min wajib diisi (nilai terendah kategori)",
-		EN: "min is required (the lowest value of the category)"},
+		ID: "min wajib diisi (nilai terendah kategori), atau above bila batas bawahnya tidak termasuk kategori",
+		EN: "min is required (the lowest value of the category), or above for a lower bound the category excludes"},
+	"msg." + ikk.MsgSetCategoryBoth: {
+		ID: "tuliskan min (batas bawah termasuk kategori) atau above (batas bawah tidak termasuk), tidak keduanya",
+		EN: "write min (a lower bound the category includes) or above (one it excludes), not both"},
+	"msg." + ikk.MsgSetFirstAbove: {
+		ID: "kategori pertama harus dimulai dengan min 0, bukan above {found}: nilai 0 pun memerlukan kategori",
+		EN: "the first category must start with min 0, not above {found}: the value 0 needs a category too"},
 	"msg." + ikk.MsgSetFirstCategory: {
 		ID: "kategori pertama harus dimulai pada min 0, tertulis {found}: setiap nilai sejak 0 memerlukan kategori",
 		EN: "the first category must start at min 0, found {found}: every value from 0 needs a category"},
@@ -145,8 +157,8 @@ var setProblemTexts = map[string]Text{
 		ID: "dimensions wajib ada: daftar {id, label, weight}",
 		EN: "dimensions are required: a list of {id, label, weight}"},
 	"msg." + ikk.MsgSetDimensionEmpty: {
-		ID: "dimensi {id} tidak memiliki indikator; IKK tidak akan pernah dapat dihitung",
-		EN: "dimension {id} has no indicator; the IKK would always be undefined"},
+		ID: "dimensi {id} tidak memiliki indikator; indeks set ini tidak akan pernah dapat dihitung",
+		EN: "dimension {id} has no indicator; the index of the set would always be undefined"},
 
 	// Sectors.
 	"msg." + ikk.MsgSetSectorName: {

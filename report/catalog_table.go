@@ -13,7 +13,7 @@ func init() {
 			EN: "no household passed or failed any indicator of dimension {dimensions}"},
 		"table.level_desa":      {ID: "desa", EN: "desa"},
 		"table.level_rt":        {ID: "RT", EN: "RT"},
-		"table.ikk":             {ID: "IKK", EN: "IKK"},
+		"table.ikk":             {ID: "{index}", EN: "{index}"},
 		"table.category":        {ID: "Kategori", EN: "Category"},
 		"table.kabupaten":       {ID: "Kabupaten", EN: "Kabupaten"},
 		"table.code":            {ID: "Kode", EN: "Code"},

@@ -20,18 +20,22 @@ func followUpDocument(r *ikk.Result, desa []*ikk.Unit, kabupaten, lang string) *
 	if kabupaten == "" {
 		kabupaten = KabupatenName(r)
 	}
-	title := dw(lang, "plan.title")
+	title := dw(lang, "plan.title", withIndex(set, lang)...)
 	kab := dw(lang, "plan.kab", "kabupaten", strings.ToUpper(kabupaten))
 	target := NumTrim(set.Target, lang) + "%"
 	// The desa table is wide (a column per indicator): landscape.
 	doc := &document{title: title, landscape: true}
 	used := map[string]bool{}
 	for _, p := range ikk.FollowUp(set, desa) {
-		label := p.Sector.Label
+		label := officeName(p.Sector, lang)
 		inds := planIndicators(p)
+		summary := "plan.summary"
+		if p.Sector.Key == "" {
+			summary = "plan.summary_unassigned"
+		}
 		blocks := []docBlock{
 			{kind: blockTitle, lines: []string{title, strings.ToUpper(label), kab}},
-			{kind: blockPara, lines: []string{dw(lang, "plan.summary", "office", label, "indicators", Int(len(inds), lang),
+			{kind: blockPara, lines: []string{dw(lang, summary, "office", label, "indicators", Int(len(inds), lang),
 				"target", target, "desa", Int(len(p.Desa), lang), "families", Int(p.Families, lang))}},
 			{kind: blockPara, lines: []string{dw(lang, "plan.actions_head")}},
 			{kind: blockTable, table: actionTable(p, inds, lang)},
@@ -41,7 +45,10 @@ func followUpDocument(r *ikk.Result, desa []*ikk.Unit, kabupaten, lang string) *
 			{kind: blockNote, lines: []string{dw(lang, "plan.affected_note", "target", target)}},
 		}
 		name := p.Sector.Short
-		if name == "" {
+		switch {
+		case p.Sector.Key == "":
+			name = dw(lang, "plan.unassigned_sheet")
+		case name == "":
 			name = label
 		}
 		doc.sections = append(doc.sections, docSection{name: sheetName(name, used), blocks: blocks})
@@ -53,6 +60,15 @@ func followUpDocument(r *ikk.Result, desa []*ikk.Unit, kabupaten, lang string) *
 		}}}
 	}
 	return doc
+}
+
+// officeName is the office a part of the plan is for; the indicators for
+// which the set names no office come under words of their own.
+func officeName(t ikk.Tag, lang string) string {
+	if t.Key == "" {
+		return dw(lang, "plan.unassigned")
+	}
+	return t.Label
 }
 
 // planIndicator is one of an office's indicators below target somewhere:

@@ -34,6 +34,15 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	j.key("version").str(set.Version)
 	j.key("source").str(set.Source)
 	j.key("sha256").str(set.SHA256)
+	// Optional: the index a set names other than IKK, and the
+	// aggregation of a family-first set; absent, the set is IKK-like and
+	// aggregates indicator first.
+	if set.ShortName != ikk.DefaultShortName {
+		j.key("short_name").str(set.ShortName)
+	}
+	if set.FamilyFirst() {
+		j.key("aggregation").str(string(set.Aggregation))
+	}
 	j.endObject()
 	j.key("parameters").beginObject()
 	for _, p := range set.Parameters {
@@ -46,6 +55,10 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 		j.key("id").int(c.ID)
 		j.key("label").str(c.Label)
 		j.key("min").num(c.Min)
+		// Optional: min belongs to the category below (iBangga's 70).
+		if c.Open {
+			j.key("min_open").bool(true)
+		}
 		j.endObject()
 	}
 	j.endArray()
@@ -275,6 +288,10 @@ func (j *jsonWriter) endArray()    { j.close(']') }
 
 func (j *jsonWriter) str(s string) { j.element(); j.quote(s) }
 func (j *jsonWriter) null()        { j.element(); j.w.WriteString("null") }
+func (j *jsonWriter) bool(b bool) {
+	j.element()
+	j.w.WriteString(strconv.FormatBool(b))
+}
 func (j *jsonWriter) int(n int) {
 	j.element()
 	j.w.Write(strconv.AppendInt(j.buf[:0], int64(n), 10))

@@ -45,7 +45,9 @@ type mdDoc struct {
 }
 
 // say writes a text of the catalogue in the report's language.
-func (d *mdDoc) say(key string, kv ...string) string { return Say(d.lang, key, kv...) }
+func (d *mdDoc) say(key string, kv ...string) string {
+	return Say(d.lang, key, withIndex(d.set, d.lang, kv...)...)
+}
 
 // para writes a paragraph of running text, already escaped.
 func (d *mdDoc) para(s string) {
@@ -371,7 +373,11 @@ func (d *mdDoc) desaSections() {
 	for _, dim := range d.set.Dimensions {
 		legend = append(legend, dim.ID+" "+dim.Label)
 	}
-	d.para(d.esc(d.say("md.desa_note", "dimensions", strings.Join(legend, "; "))))
+	note := "md.desa_note"
+	if len(d.set.LensKeys()) == 0 {
+		note = "md.desa_note_plain"
+	}
+	d.para(d.esc(d.say(note, "dimensions", strings.Join(legend, "; "))))
 	for _, u := range d.r.Desa() {
 		d.heading(3, d.esc(mdPlace(u)))
 		d.para(d.esc(d.desaLine(u)))
@@ -430,7 +436,7 @@ func (d *mdDoc) followUp() {
 	}
 	d.para(d.esc(d.say("md.plan_note")))
 	for _, p := range plans {
-		d.heading(3, d.esc(p.Sector.Label))
+		d.heading(3, d.esc(officeName(p.Sector, d.lang)))
 		inds := map[*ikk.Indicator]bool{}
 		desa := map[*ikk.Unit]bool{}
 		for _, a := range p.Actions {
@@ -553,12 +559,21 @@ func (d *mdDoc) methodParas() []string {
 	for _, dim := range set.Dimensions {
 		dimWeights = append(dimWeights, dim.ID+" "+d.trim(dim.Weight))
 	}
+	// A family-first set (iBangga) says its own rule; a set without
+	// lenses says only what decides the permasalahan.
+	suffix, problems := "", "md.method_lenses"
+	if set.FamilyFirst() {
+		suffix = "_family"
+	}
+	if len(set.LensKeys()) == 0 {
+		problems = "md.method_problems"
+	}
 	return []string{
-		d.say("md.method_indicators"),
-		d.say("md.method_dimensions", "dimensions", d.count(len(set.Dimensions)), "weights", strings.Join(dimWeights, ", ")),
+		d.say("md.method_indicators" + suffix),
+		d.say("md.method_dimensions"+suffix, "dimensions", d.count(len(set.Dimensions)), "weights", strings.Join(dimWeights, ", ")),
 		d.say("md.method_categories", "cutoffs", CutoffText(set, d.lang)),
-		d.say("md.method_families", "percent", d.trim(set.MinAnsweredShare*100), "share", d.trim(set.MinAnsweredShare)),
-		d.say("md.method_lenses", "target", d.target()),
+		d.say("md.method_families"+suffix, "percent", d.trim(set.MinAnsweredShare*100), "share", d.trim(set.MinAnsweredShare)),
+		d.say(problems, "target", d.target()),
 	}
 }
 
@@ -592,6 +607,9 @@ func (d *mdDoc) method(m Meta) {
 			used[ind.Applies] = true
 		}
 		origin := d.status(ind.Status)
+		if ind.Item != "" {
+			origin += " (" + ind.Item + ")"
+		}
 		if ind.SourceNote != "" {
 			origin += ": " + ind.SourceNote
 		}

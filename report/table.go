@@ -104,7 +104,7 @@ func unitName(u *ikk.Unit) string {
 // the grand total; the category by its number and short name when short.
 func totalsGrid(r *ikk.Result, lang string, short bool) *grid {
 	g := &grid{
-		head:    []string{word(lang, "level"), word(lang, "code"), word(lang, "kecamatan") + "/" + word(lang, "kabupaten"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
+		head:    []string{word(lang, "level"), word(lang, "code"), word(lang, "kecamatan") + "/" + word(lang, "kabupaten"), word(lang, "kk"), indexWord(r.Set, lang), word(lang, "category")},
 		numeric: []bool{false, false, false, true, true, false},
 	}
 	for _, level := range []string{ikk.LevelKecamatan, ikk.LevelKabupaten} {
@@ -133,7 +133,7 @@ type tableFit struct{ dims, short, narrow bool }
 func desaGrid(r *ikk.Result, lang string, top int, fit tableFit) *grid {
 	dims, short := fit.dims, fit.short
 	g := &grid{
-		head:    []string{word(lang, "rank"), word(lang, "code"), word(lang, "kecamatan"), word(lang, "desa"), word(lang, "kk"), word(lang, "ikk"), word(lang, "category")},
+		head:    []string{word(lang, "rank"), word(lang, "code"), word(lang, "kecamatan"), word(lang, "desa"), word(lang, "kk"), indexWord(r.Set, lang), word(lang, "category")},
 		numeric: []bool{true, false, false, false, true, true, false},
 	}
 	if dims {
@@ -246,7 +246,7 @@ func undefinedLines(r *ikk.Result, lang string) []string {
 		if u.IKK != nil || u.Level == ikk.LevelRT {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s %s %s: %s", word(lang, "ikk"), levelWord(u.Level, lang), unitName(u), UndefinedReason(u, lang)))
+		lines = append(lines, fmt.Sprintf("%s %s %s: %s", indexWord(r.Set, lang), levelWord(u.Level, lang), unitName(u), UndefinedReason(u, lang)))
 	}
 	return lines
 }
@@ -316,7 +316,9 @@ func Table(w io.Writer, r *ikk.Result, m Meta) error {
 	var foot bytes.Buffer
 	fmt.Fprintf(&foot, "\n%s: %s\n", word(lang, "set"), setText(r.Set, lang))
 	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "cutoffs"), CutoffText(r.Set, lang))
-	fmt.Fprintf(&foot, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
+	if len(r.Set.Parameters) > 0 {
+		fmt.Fprintf(&foot, "%s: %s\n", word(lang, "params"), ParamText(r.Set, lang))
+	}
 	writeIssues(&foot, r, lang, "")
 	_, err := io.WriteString(w, foldLines(foot.String(), m.Width))
 	return err

@@ -75,6 +75,9 @@ var categoryFills = []string{"F4B6B0", "FFE699", "C6E0B4", "9BC2E6", "D9D2E9"}
 type styles struct {
 	title, subtitle, header, text, textBold, num, numBold, int, intBold, note, wrap int
 	cat                                                                             []int
+	// above shows a cut-off its category excludes, "> 70,00"; made only
+	// for a set that has one.
+	above int
 }
 
 // NewWorkbook starts a workbook. With personal set, the Keluarga sheet holds
@@ -116,7 +119,7 @@ func (b *Workbook) start() error {
 	if err := b.makeStyles(); err != nil {
 		return err
 	}
-	names := []string{"ringkasan", "indikator", "counts_sheet", "dimensi", "permasalahan", "rtl", "rt", "keluarga"}
+	names := []string{"ringkasan", "indikator", "counts_sheet", b.dimensiKey(), "permasalahan", "rtl", "rt", "keluarga"}
 	if err := b.f.SetSheetName("Sheet1", b.w(names[0])); err != nil {
 		return err
 	}
@@ -133,23 +136,19 @@ func (b *Workbook) start() error {
 	return b.startKeluarga()
 }
 
-// w is a word of the workbook in its language, from the catalogue; "" for
-// a key it does not have, so that reason can ask for a description that may
-// not exist.
+// w is a word of the workbook in its language, from the catalogue, naming
+// the set's index where it names one; "" for a key it does not have, so
+// that reason can ask for a description that may not exist.
 func (b *Workbook) w(key string) string {
-	t, ok := LookupText("xlsx." + key)
-	switch {
-	case !ok:
+	if _, ok := LookupText("xlsx." + key); !ok {
 		return ""
-	case b.meta.Lang == "en":
-		return t.EN
 	}
-	return t.ID
+	return b.say(key)
 }
 
 // say is a text of the workbook with its parameters filled in.
 func (b *Workbook) say(key string, kv ...string) string {
-	return Say(b.meta.Lang, "xlsx."+key, kv...)
+	return Say(b.meta.Lang, "xlsx."+key, withIndex(b.set, b.meta.Lang, kv...)...)
 }
 
 func (b *Workbook) makeStyles() error {
@@ -182,6 +181,10 @@ func (b *Workbook) makeStyles() error {
 	b.st.numBold = mk(&excelize.Style{Border: border, CustomNumFmt: &two, Font: &excelize.Font{Bold: true}, Alignment: top})
 	b.st.int = mk(&excelize.Style{Border: border, NumFmt: 3, Alignment: top})
 	b.st.intBold = mk(&excelize.Style{Border: border, NumFmt: 3, Font: &excelize.Font{Bold: true}, Alignment: top})
+	if slices.ContainsFunc(b.set.Categories, func(c ikk.Category) bool { return c.Open }) {
+		above := `"> "0.00`
+		b.st.above = mk(&excelize.Style{Border: border, CustomNumFmt: &above, Alignment: top})
+	}
 	for i := range b.set.Categories {
 		b.st.cat = append(b.st.cat, mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{categoryFills[i%len(categoryFills)]}}}))

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/ikk-tools/ikk/ikk"
@@ -16,10 +17,25 @@ const maxRadars = 30
 // (225 points, 15 rows) and a gap.
 const radarRows = 17
 
+// dimensiKey names the sheet of dimensions: "Dimensi dan Lensa", or
+// "Dimensi" for a set without lenses (iBangga).
+func (b *Workbook) dimensiKey() string {
+	if len(b.set.LensKeys()) == 0 {
+		return "dimensi_only"
+	}
+	return "dimensi"
+}
+
+// genderLens reports whether the set has the gender lens, which the sheet
+// also gives by the sex of the head of the family.
+func (b *Workbook) genderLens() bool {
+	return slices.ContainsFunc(b.set.Lenses, func(t ikk.Tag) bool { return t.Key == "gender" })
+}
+
 func (b *Workbook) dimensi(r *ikk.Result) {
-	sheet := b.w("dimensi")
+	sheet := b.w(b.dimensiKey())
 	lang := b.meta.Lang
-	b.title(sheet, b.w("dimensi"), r)
+	b.title(sheet, sheet, r)
 	headers := []string{b.w("no"), b.w("level"), b.w("code"), b.w("unit"), b.w("kk")}
 	widths := []float64{5, 11, 14, 24, 10}
 	for _, d := range b.set.Dimensions {
@@ -34,8 +50,13 @@ func (b *Workbook) dimensi(r *ikk.Result) {
 		headers = append(headers, t.Label)
 		widths = append(widths, 12)
 	}
-	headers = append(headers, b.w("gender_l"), b.w("gender_p"), b.w("kk_l"), b.w("kk_p"))
-	widths = append(widths, 12, 12, 10, 10)
+	gender := b.genderLens()
+	if gender {
+		headers = append(headers, b.w("gender_l"), b.w("gender_p"))
+		widths = append(widths, 12, 12)
+	}
+	headers = append(headers, b.w("kk_l"), b.w("kk_p"))
+	widths = append(widths, 10, 10)
 	var rows [][]cell
 	var units []*ikk.Unit
 	for _, u := range r.Units {
@@ -54,8 +75,10 @@ func (b *Workbook) dimensi(r *ikk.Result) {
 		for _, l := range u.Lenses {
 			row = append(row, cell{numOrNil(l), ns})
 		}
-		row = append(row, cell{numOrNil(u.BySex[0].Gender), ns}, cell{numOrNil(u.BySex[1].Gender), ns},
-			cell{u.BySex[0].Households, is}, cell{u.BySex[1].Households, is})
+		if gender {
+			row = append(row, cell{numOrNil(u.BySex[0].Gender), ns}, cell{numOrNil(u.BySex[1].Gender), ns})
+		}
+		row = append(row, cell{u.BySex[0].Households, is}, cell{u.BySex[1].Households, is})
 		rows = append(rows, row)
 	}
 	const head = 4

@@ -46,16 +46,24 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 		row++
 	}
 	b.check(b.f.MergeCell(sheet, ref(1, row), ref(6, row)))
-	b.check(b.f.SetCellValue(sheet, ref(1, row), b.w("method_note")))
+	note := "method_note"
+	if b.set.FamilyFirst() {
+		note = "method_note_family"
+	}
+	b.check(b.f.SetCellValue(sheet, ref(1, row), b.say(note, "all_dimensions", allOf(len(b.set.Dimensions), lang))))
 	b.check(b.f.SetCellStyle(sheet, ref(1, row), ref(6, row), b.st.note))
 	b.check(b.f.SetRowHeight(sheet, row, 45))
 	row += 2
 	headers := []string{b.w("indicator"), b.w("dimension"), b.w("label"), b.w("question"), b.w("rule"), b.w("applies"), b.w("weight"), b.w("provenance"), b.w("source"), b.w("sectors")}
 	var rows [][]cell
 	for _, ind := range b.set.Indicators {
+		source := ind.SourceNote
+		if ind.Item != "" {
+			source = ind.Item + " · " + source
+		}
 		rows = append(rows, []cell{{ind.ID, b.st.text}, {ind.Dimension, b.st.text}, {ind.Label, b.st.wrap}, {ind.Question, b.st.wrap},
 			{RuleText(lang, b.set, ind.Rule), b.st.wrap}, {AppliesText(lang, b.set, ind), b.st.wrap}, {ind.Weight, b.st.num}, {ind.Status, b.st.text},
-			{ind.SourceNote, b.st.wrap}, {b.sectorLabels(ind.Sectors), b.st.wrap}})
+			{source, b.st.wrap}, {b.sectorLabels(ind.Sectors), b.st.wrap}})
 	}
 	b.table(sheet, row, headers, []float64{9, 9, 24, 40, 30, 18, 7, 13, 36, 36}, rows)
 	row += len(rows) + 2

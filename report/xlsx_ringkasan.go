@@ -71,7 +71,12 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 		b.check(b.f.SetCellValue(sheet, ref(2, row), strconv.Itoa(c.ID)+" "+c.Label))
 		b.check(b.f.SetCellStyle(sheet, ref(2, row), ref(4, row), b.st.cat[i]))
 		b.check(b.f.SetCellValue(sheet, ref(5, row), c.Min))
-		b.check(b.f.SetCellStyle(sheet, ref(5, row), ref(5, row), b.st.num))
+		style := b.st.num
+		if c.Open {
+			// The category starts above its cut-off: "> 70,00".
+			style = b.st.above
+		}
+		b.check(b.f.SetCellStyle(sheet, ref(5, row), ref(5, row), style))
 	}
 	lc := len(headers) + 2 // the chart's data block, right of the table
 

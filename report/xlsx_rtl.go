@@ -14,7 +14,7 @@ func (b *Workbook) rtl(r *ikk.Result) {
 	var rows [][]cell
 	for _, plan := range plans {
 		for _, a := range plan.Actions {
-			rows = append(rows, []cell{{len(rows) + 1, b.st.int}, {plan.Sector.Label, b.st.wrap}, {a.Indicator.ID, b.st.text}, {a.Indicator.Label, b.st.wrap},
+			rows = append(rows, []cell{{len(rows) + 1, b.st.int}, {officeName(plan.Sector, b.meta.Lang), b.st.wrap}, {a.Indicator.ID, b.st.text}, {a.Indicator.Label, b.st.wrap},
 				{text(a.Desa.Code), b.st.text}, {text(unitName(a.Desa)), b.st.text}, {text(a.Desa.Kecamatan), b.st.text},
 				{a.Fail, b.st.int}, {a.Percent, b.st.num}, {b.set.Target, b.st.num},
 				{nil, b.st.text}, {nil, b.st.text}, {nil, b.st.text}, {nil, b.st.text}})
@@ -50,7 +50,7 @@ func (b *Workbook) rtlOffices(sheet string, top int, plans []ikk.SectorPlan, wid
 		for j := range row {
 			row[j].style = b.st.text
 		}
-		row[0], row[1], row[2], row[5], row[7] = cell{i + 1, b.st.int}, cell{p.Sector.Label, b.st.wrap}, cell{len(planIndicators(p)), b.st.int},
+		row[0], row[1], row[2], row[5], row[7] = cell{i + 1, b.st.int}, cell{officeName(p.Sector, b.meta.Lang), b.st.wrap}, cell{len(planIndicators(p)), b.st.int},
 			cell{len(p.Desa), b.st.int}, cell{p.Families, b.st.int}
 		b.rtlRow(sheet, top+2+i, row, widths, 0)
 	}

@@ -34,6 +34,9 @@ type Config struct {
 	BlankRate, InvalidRate float64
 	// NoDefects turns blanks and invalid values off.
 	NoDefects bool
+	// PK21 writes the columns of the iBangga set (PK21Columns) instead of
+	// those of the default IKK set.
+	PK21 bool
 	// DesaOffset and KecamatanOffset number this file's desa and kecamatan
 	// after those of other files, so that a folder of files, one per desa,
 	// is a kabupaten of distinct villages. NameSeed, when set, names the
@@ -121,6 +124,7 @@ func GenerateXLSX(path string, cfg Config) error {
 		return err
 	}
 	n := 0
+	cols := columns(cfg)
 	err = rows(cfg, func(rec []string) error {
 		n++
 		vals := make([]any, len(rec))
@@ -128,7 +132,7 @@ func GenerateXLSX(path string, cfg Config) error {
 			vals[i] = v
 			// Counts, money and areas typed as numbers; codes, KK numbers,
 			// village codes and answers stay as the cadre typed them.
-			if n > 1 && (strings.HasPrefix(Columns[i], "jml_") || Columns[i] == "luas_lantai") {
+			if n > 1 && (strings.HasPrefix(cols[i], "jml_") || cols[i] == "luas_lantai") {
 				if f, err := strconv.ParseFloat(v, 64); err == nil {
 					vals[i] = f
 				}
@@ -149,6 +153,9 @@ func GenerateXLSX(path string, cfg Config) error {
 func rows(cfg Config, emit func([]string) error) error {
 	if cfg.Households < 0 || cfg.Desa < 1 || cfg.Kecamatan < 1 || cfg.Kecamatan > cfg.Desa {
 		return fmt.Errorf("surveygen: need households >= 0 and 1 <= kecamatan <= desa")
+	}
+	if cfg.PK21 && cfg.Realistic {
+		return fmt.Errorf("surveygen: the PK21 columns have no realistic mode")
 	}
 	if cfg.KabupatenCode == "" {
 		cfg.KabupatenCode = "6309"
@@ -189,8 +196,9 @@ func rows(cfg Config, emit func([]string) error) error {
 			rts:     2 + r.IntN(8),
 		}
 	}
-	head := make([]string, len(Columns))
-	for i, c := range Columns {
+	cols := columns(cfg)
+	head := make([]string, len(cols))
+	for i, c := range cols {
 		head[i] = c
 		if cfg.Kobo {
 			head[i] = koboHeader(c)
@@ -199,13 +207,17 @@ func rows(cfg Config, emit func([]string) error) error {
 	if err := emit(head); err != nil {
 		return err
 	}
-	rec := make([]string, len(Columns))
+	rec := make([]string, len(cols))
 	if cfg.Realistic {
 		return realisticRows(r, cfg, desas, rec, emit)
 	}
 	for h := 0; h < cfg.Households; h++ {
 		d := &desas[h*cfg.Desa/max(cfg.Households, 1)]
-		household(r, cfg, d, h, rec)
+		if cfg.PK21 {
+			pk21Household(r, cfg, d, h, rec)
+		} else {
+			household(r, cfg, d, h, rec)
+		}
 		if err := emit(rec); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -164,5 +165,68 @@ func TestRealisticShape(t *testing.T) {
 	// realistic mode's only bad cells are its own.
 	if got := s.IssuesByCode["invalid_value"]; got != badScored {
 		t.Errorf("%d invalid_value issues, want %d (one per scored row with an invalid value)", got, badScored)
+	}
+}
+
+// The PK21 survey has the iBangga set's columns, and the set reads all of
+// them: a clean one scores without an issue, each of its invalid cells is
+// one invalid_value issue, and every desa has an index.
+func TestPK21Survey(t *testing.T) {
+	set, err := os.ReadFile("../../ibangga.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, clean := range []bool{true, false} {
+		cfg := surveygen.Config{Seed: 9, Households: 600, Desa: 4, Kecamatan: 2, PK21: true, NoDefects: clean, InvalidRate: 0.01, BlankRate: 0.02}
+		data, recs := generate(t, cfg)
+		if !slices.Equal(recs[0], surveygen.PK21Columns) {
+			t.Fatalf("header %v", recs[0])
+		}
+		invalid := 0
+		for _, rec := range recs[1:] {
+			for _, v := range rec {
+				if v == "-" || v == "?" || v == "99" {
+					invalid++
+				}
+			}
+		}
+		if clean != (invalid == 0) {
+			t.Errorf("clean %v: %d invalid cells", clean, invalid)
+		}
+		path := filepath.Join(t.TempDir(), "pk21.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		if code := cmd.Main([]string{"score", "--indicators", "ibangga", "--format", "json", path}, cmd.Env{
+			Builtins: map[string][]byte{"ibangga": set}, Stdin: bytes.NewReader(nil), Stdout: &stdout, Stderr: &stderr,
+		}); code != 0 {
+			t.Fatalf("ikk score: exit %d\n%s", code, stderr.String())
+		}
+		var res struct {
+			Units []struct {
+				Level string   `json:"level"`
+				IKK   *float64 `json:"ikk"`
+			} `json:"units"`
+			Summary struct {
+				Scored       int            `json:"scored"`
+				Issues       int            `json:"issues"`
+				IssuesByCode map[string]int `json:"issues_by_code"`
+			} `json:"summary"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Summary.Scored != 600 || res.Summary.Issues != invalid || res.Summary.IssuesByCode["invalid_value"] != invalid {
+			t.Errorf("clean %v: %d scored, issues %v; want 600 and %d invalid values", clean, res.Summary.Scored, res.Summary.IssuesByCode, invalid)
+		}
+		for _, u := range res.Units {
+			if u.Level != "rt" && (u.IKK == nil || *u.IKK < 20 || *u.IKK > 95) {
+				t.Errorf("clean %v: %s index %v", clean, u.Level, u.IKK)
+			}
+		}
+	}
+	if err := surveygen.Generate(io.Discard, surveygen.Config{Households: 10, Desa: 1, Kecamatan: 1, PK21: true, Realistic: true}); err == nil {
+		t.Error("PK21 with the realistic mode: no error")
 	}
 }

@@ -6,6 +6,7 @@
 //	go run ./scripts/gensurvey -files 300 -min 300 -max 3000 -kecamatan 15 -o kabupaten/
 //	go run ./scripts/gensurvey -realistic -households 100000 -o office.csv
 //	go run ./scripts/gensurvey -realistic -households 100000 -o office.xlsx
+//	go run ./scripts/gensurvey -pk21 -files 40 -min 80 -max 400 -kecamatan 6 -o pk21/
 //
 // A realistic .xlsx is the realistic CSV saved by LibreOffice (soffice on
 // the PATH, or -soffice), as offices' files are; -chunk converts it in
@@ -35,6 +36,7 @@ func main() {
 	flag.IntVar(&cfg.Kecamatan, "kecamatan", 2, "number of kecamatan")
 	flag.BoolVar(&cfg.Kobo, "kobo", false, "Kobo-style headers (group prefixes, a question text)")
 	flag.BoolVar(&cfg.NoDefects, "clean", false, "no blank or invalid cells")
+	flag.BoolVar(&cfg.PK21, "pk21", false, "the PK21 columns of the iBangga set (ikk --indicators ibangga) instead of the IKK ones")
 	flag.BoolVar(&cfg.Realistic, "realistic", false, "shaped like offices' files: varied names, real-form KK numbers, families entered twice, rows without a village, an invalid value in one row in six")
 	flag.StringVar(&comma, "comma", ",", "CSV separator: , ; or tab")
 	flag.IntVar(&files, "files", 0, "write a folder of this many files instead of one file")
