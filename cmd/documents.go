@@ -92,7 +92,7 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 		return nil, sayErr("cli.doc_skipped_files", "count", report.Int(n, f.lang))
 	}
 	if f.strict && res.IssueTotal() > 0 {
-		printIssues(c.ErrOrStderr(), res.Issues, f.lang)
+		printIssues(c.ErrOrStderr(), res.Issues.All(), res.Issues.Len(), f.lang)
 		return nil, &dataIssuesError{n: res.IssueTotal()}
 	}
 	return res, nil

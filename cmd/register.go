@@ -140,7 +140,7 @@ func printNameIssues(w io.Writer, res *ikk.Result, lang string) {
 	}
 	fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, "cli.warning", "text", report.Say(lang, "cli.name_issues", "count", report.Int(total, lang))))
 	n := 0
-	for _, is := range res.Issues {
+	for _, is := range res.Issues.All() {
 		if !isNameIssue(is.Code) {
 			continue
 		}

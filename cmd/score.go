@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"runtime"
 	"slices"
 	"sort"
@@ -178,7 +179,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 		return err
 	}
 	if o.strict && res.IssueTotal() > 0 {
-		printIssues(c.ErrOrStderr(), res.Issues, o.lang)
+		printIssues(c.ErrOrStderr(), res.Issues.All(), res.Issues.Len(), o.lang)
 		return &dataIssuesError{n: res.IssueTotal()}
 	}
 	if err := writeOutputs(c.Context(), o.outputs, res, writers); err != nil {
@@ -258,11 +259,11 @@ func scoreInputs(c *cobra.Command, env *Env, set *ikk.Set, inputs *ikk.Inputs, o
 	var none *ikk.NoHouseholdsError
 	if errors.As(err, &none) {
 		// Why the rows were rejected matters most here; missing columns after.
-		issues := append([]ikk.Issue(nil), none.Issues...)
+		issues := none.Issues.Slice()
 		sort.SliceStable(issues, func(i, j int) bool {
 			return issues[i].Code != ikk.IssueMissingColumn && issues[j].Code == ikk.IssueMissingColumn
 		})
-		printIssues(stderr, issues, env.lang)
+		printIssues(stderr, slices.All(issues), len(issues), env.lang)
 	}
 	if err != nil {
 		return nil, err
@@ -289,7 +290,7 @@ func printSummary(w io.Writer, res *ikk.Result, lang string) {
 	say("cli.summary", "rows", n(s.RowsRead), "scored", n(s.Scored), "rejected", n(s.Rejected), "blank", n(s.Blank), "issues", n(res.IssueTotal()))
 	if k := res.IssueCounts[ikk.IssueSkippedFile]; k > 0 {
 		say("cli.skipped_files", "count", n(k))
-		for _, is := range res.Issues {
+		for _, is := range res.Issues.All() {
 			if is.Code == ikk.IssueSkippedFile {
 				fmt.Fprintf(w, "ikk:   %s: %s\n", is.File, report.IssueText(lang, is))
 			}
@@ -304,7 +305,7 @@ func printMissingColumns(w io.Writer, res *ikk.Result, lang string) {
 	warn := func(text string) { fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, "cli.warning", "text", text)) }
 	byFile := map[string][]ikk.Issue{}
 	var files []string
-	for _, is := range res.Issues {
+	for _, is := range res.Issues.All() {
 		if is.Code != ikk.IssueMissingColumn {
 			continue
 		}
@@ -391,11 +392,11 @@ func writeOutputs(ctx context.Context, outputs []string, res *ikk.Result, writer
 
 // printIssues lists the first data issues on stderr, for runs that end
 // without a report to read them in.
-func printIssues(w io.Writer, issues []ikk.Issue, lang string) {
+func printIssues(w io.Writer, issues iter.Seq2[int, ikk.Issue], n int, lang string) {
 	const shown = 20
 	for i, is := range issues {
 		if i == shown {
-			fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, "cli.more_issues", "count", report.Int(len(issues)-shown, lang)))
+			fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, "cli.more_issues", "count", report.Int(n-shown, lang)))
 			break
 		}
 		fmt.Fprintf(w, "ikk: %s\n", report.IssueLine(is, lang))

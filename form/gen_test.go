@@ -283,7 +283,7 @@ func checkScored(t *testing.T, s *ikk.Set, got scored, hh []household) {
 		t.Errorf("accounting %+v, want %d scored", res.Summary, len(hh))
 	}
 	if n := res.IssueTotal(); n != 0 {
-		for _, is := range res.Issues {
+		for _, is := range res.Issues.All() {
 			t.Errorf("issue %s %s row %d %s = %q (%s)", is.Code, is.Column, is.Row, is.Cell, is.Value, is.Detail)
 		}
 		t.Errorf("%d data issues, want none", n)

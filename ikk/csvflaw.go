@@ -73,12 +73,18 @@ func (s *csvSource) setHeader(cells []Cell) {
 
 // check compares a record, row num of the sheet, with the header.
 func (s *csvSource) check(rec *csvRecord, cells []Cell, num int) rowFlaw {
-	if s.width == 0 {
+	return checkRecord(s.width, rec, cells, num)
+}
+
+// checkRecord compares a record, row num of the sheet, with a header of
+// width fields (0: no header yet, nothing checked).
+func checkRecord(width int, rec *csvRecord, cells []Cell, num int) rowFlaw {
+	if width == 0 {
 		return rowFlaw{}
 	}
-	f := rowFlaw{fields: int32(len(cells)), width: int32(s.width)}
-	short := len(cells) < s.width
-	long := len(cells) > s.width && !blankCells(cells[s.width:])
+	f := rowFlaw{fields: int32(len(cells)), width: int32(width)}
+	short := len(cells) < width
+	long := len(cells) > width && !blankCells(cells[width:])
 	// A quoted field spanning lines is a legitimate multi-line cell only in
 	// a record of the header's width with no separator inside it; anything
 	// else is the sign of rows swallowed by a quote opened and not closed.

@@ -172,11 +172,12 @@ func (s *csvScanner) window() ([]byte, error) {
 // grow appends p to the field that began at offset start of the record,
 // within the budgets; line is where the field began, for the error.
 func (s *csvScanner) grow(p []byte, start, line int) error {
-	n := len(s.buf) + len(p)
-	if n-start > maxCSVField {
+	// Of the two budgets, the one passed at the earlier byte is reported,
+	// whatever the buffer's size: a parser of chunks says the same.
+	switch field, record := fieldOver(len(s.buf)-start, len(s.buf), len(p)); {
+	case field:
 		return say(MsgCSVFieldTooLong, "line", strconv.Itoa(line), "mib", strconv.Itoa(maxCSVField>>20))
-	}
-	if n > maxCSVRecord {
+	case record:
 		return say(MsgCSVRowTooLong, "line", strconv.Itoa(s.rec.line), "mib", strconv.Itoa(maxCSVRecord>>20))
 	}
 	s.buf = append(s.buf, p...)

@@ -357,9 +357,9 @@ func FuzzScoreCSV(f *testing.F) {
 				t.Fatalf("household rows %v do not go forward", hhRows)
 			}
 		}
-		for i := 1; i < len(res.Issues); i++ {
-			if res.Issues[i].Row < res.Issues[i-1].Row {
-				t.Fatalf("issue at row %d after one at row %d", res.Issues[i].Row, res.Issues[i-1].Row)
+		for i := 1; i < res.Issues.Len(); i++ {
+			if res.Issues.At(i).Row < res.Issues.At(i-1).Row {
+				t.Fatalf("issue at row %d after one at row %d", res.Issues.At(i).Row, res.Issues.At(i-1).Row)
 			}
 		}
 		if res.Inputs[0].HeaderRow != 1 {

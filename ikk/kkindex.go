@@ -11,34 +11,38 @@ import (
 
 // kkIndex finds a family's second row in its desa: method section 10 rejects
 // it. It is the only part of a run that grows with the number of families,
-// so it keeps in memory only a scalable Bloom filter (12 bits a family) and
-// spills the exact entries (a keyed hash of desa and KK number, and the
-// ordinal of the first row) to an unnamed temporary file, read back only
-// when the filter says "maybe seen" (rarely: about 0.5% of families, plus
-// the true duplicates). A million families cost some 3 MB of memory, not
-// the 20 MB or more of an in-memory table.
+// so it keeps in memory only a Bloom filter (16 bits a family) and spills the
+// exact entries (a keyed hash of desa and KK number, and the ordinal of the
+// first row) to an unnamed temporary file, read back only when the filter
+// says "maybe seen" (rarely: about one family in a thousand, plus the true
+// duplicates). A million families cost some 3 MB of memory, not the 20 MB
+// or more of an in-memory table.
+//
+// The filter is one split-block filter, rebuilt twice as large from the
+// entries when it fills: a family costs one cache line to look up, where a
+// chain of growing filters cost a probe per bit in every filter of the
+// chain, and false alarms (each a read of the spill file) stay as rare at a
+// million families as at a thousand.
 //
 // The file holds 64-bit hashes keyed by a random seed kept in memory, never
 // KK numbers. Two different families of a desa would have to share such a
 // hash to be mistaken for one: about one chance in 10^7 for a run of a
 // million families, against the certainty of not finding duplicates at all.
 type kkIndex struct {
-	seed    maphash.Seed
-	filters []bloom
-	parts   [kkParts]kkPart
-	spill   *os.File // nil: chunks stay in memory (no temporary folder)
-	size    int64    // bytes written to spill
-	mem     [][]byte // chunks, when there is no spill file
-	err     error    // the first spill error; entries then stay in memory
+	seed   maphash.Seed
+	filter blockFilter
+	parts  [kkParts]kkPart
+	spill  *os.File // nil: chunks stay in memory (no temporary folder)
+	size   int64    // bytes written to spill
+	mem    [][]byte // chunks, when there is no spill file
+	err    error    // the first spill error; entries then stay in memory
 }
 
 const (
-	kkParts     = 256 // partitions by hash: a look-up reads one
-	kkChunk     = 256 // entries written to the spill file at once
-	kkEntrySize = 12  // hash (8), ordinal (4)
-	bloomBits   = 12  // per entry at capacity
-	bloomHashes = 6
-	bloomFirst  = 1 << 16 // entries in the first filter; each next doubles
+	kkParts     = 256     // partitions by hash: a look-up reads one
+	kkChunk     = 256     // entries written to the spill file at once
+	kkEntrySize = 12      // hash (8), ordinal (4)
+	filterFirst = 1 << 16 // entries the first filter holds; each rebuild doubles
 )
 
 type kkPart struct {
@@ -57,14 +61,7 @@ func (x *kkIndex) seen(desa int, key uint64, ord uint32) (first uint32, dup bool
 	binary.LittleEndian.PutUint32(b[:4], uint32(desa))
 	binary.LittleEndian.PutUint64(b[4:], key)
 	h := maphash.Bytes(x.seed, b[:])
-	maybe := false
-	for i := range x.filters {
-		if x.filters[i].has(h) {
-			maybe = true
-			break
-		}
-	}
-	if maybe {
+	if x.filter.has(h) {
 		if o, ok := x.lookup(h); ok {
 			return o, true
 		}
@@ -74,10 +71,10 @@ func (x *kkIndex) seen(desa int, key uint64, ord uint32) (first uint32, dup bool
 }
 
 func (x *kkIndex) add(h uint64, ord uint32) {
-	if n := len(x.filters); n == 0 || x.filters[n-1].full() {
-		x.filters = append(x.filters, newBloom(bloomFirst<<n))
+	if x.filter.full() {
+		x.grow()
 	}
-	x.filters[len(x.filters)-1].add(h)
+	x.filter.add(h)
 	p := &x.parts[h%kkParts]
 	if p.buf == nil {
 		p.buf = make([]byte, 0, kkChunk*kkEntrySize)
@@ -87,6 +84,18 @@ func (x *kkIndex) add(h uint64, ord uint32) {
 	if len(p.buf) == cap(p.buf) {
 		x.flush(p)
 	}
+}
+
+// grow replaces the filter by one twice as large, holding every entry.
+func (x *kkIndex) grow() {
+	f := newBlockFilter(max(filterFirst, 2*x.filter.limit))
+	for i := range x.parts {
+		x.eachEntry(&x.parts[i], func(h uint64, _ uint32) bool {
+			f.add(h)
+			return true
+		})
+	}
+	x.filter = f
 }
 
 func (x *kkIndex) flush(p *kkPart) {
@@ -109,11 +118,24 @@ func (x *kkIndex) flush(p *kkPart) {
 	p.buf = make([]byte, 0, kkChunk*kkEntrySize)
 }
 
-// lookup finds h among the entries: the partition's buffer, then its chunks.
+// lookup finds h among the entries of its partition.
 func (x *kkIndex) lookup(h uint64) (uint32, bool) {
-	p := &x.parts[h%kkParts]
-	if o, ok := scanEntries(p.buf, h); ok {
-		return o, true
+	var first uint32
+	found := false
+	x.eachEntry(&x.parts[h%kkParts], func(e uint64, o uint32) bool {
+		if e == h {
+			first, found = o, true
+		}
+		return !found
+	})
+	return first, found
+}
+
+// eachEntry calls f for the entries of a partition, its buffer first, until
+// f returns false.
+func (x *kkIndex) eachEntry(p *kkPart, f func(h uint64, ord uint32) bool) {
+	if !eachIn(p.buf, f) {
+		return
 	}
 	var chunk [kkChunk * kkEntrySize]byte
 	for _, off := range p.chunks {
@@ -127,20 +149,19 @@ func (x *kkIndex) lookup(h uint64) (uint32, bool) {
 			}
 			data = chunk[:n]
 		}
-		if o, ok := scanEntries(data, h); ok {
-			return o, true
+		if !eachIn(data, f) {
+			return
 		}
 	}
-	return 0, false
 }
 
-func scanEntries(data []byte, h uint64) (uint32, bool) {
+func eachIn(data []byte, f func(h uint64, ord uint32) bool) bool {
 	for i := 0; i+kkEntrySize <= len(data); i += kkEntrySize {
-		if binary.LittleEndian.Uint64(data[i:]) == h {
-			return binary.LittleEndian.Uint32(data[i+8:]), true
+		if !f(binary.LittleEndian.Uint64(data[i:]), binary.LittleEndian.Uint32(data[i+8:])) {
+			return false
 		}
 	}
-	return 0, false
+	return true
 }
 
 func (x *kkIndex) close() {
@@ -163,39 +184,47 @@ func openSpill() (*os.File, error) {
 	return f, nil
 }
 
-// bloom is a Bloom filter over 64-bit hashes, sized for a number of entries.
-type bloom struct {
-	bits     []uint64
+// blockFilter is a split-block Bloom filter over 64-bit hashes: a hash picks
+// one block of eight 32-bit words and sets one bit in each, so that a
+// look-up touches one cache line. At 16 bits an entry about one look-up of
+// a new hash in a thousand is a false alarm.
+type blockFilter struct {
+	blocks   [][8]uint32
 	n, limit int
 }
 
-func newBloom(entries int) bloom {
-	words := (entries*bloomBits + 63) / 64
-	return bloom{bits: make([]uint64, words), limit: entries}
+// blockSalts spread a hash's low half over the eight words (odd constants,
+// as the split-block filters of Parquet and Impala use).
+var blockSalts = [8]uint32{0x47b6137b, 0x44974d91, 0x8824ad5b, 0xa2b7289d, 0x705495c7, 0x2df1424b, 0x9efc4947, 0x5c6bfb31}
+
+func newBlockFilter(entries int) blockFilter {
+	// 16 bits an entry: a block of 256 bits for 16 entries.
+	return blockFilter{blocks: make([][8]uint32, (entries+15)/16), limit: entries}
 }
 
-func (f *bloom) full() bool { return f.n >= f.limit }
+// full says the filter holds its entries; a zero filter is full.
+func (f *blockFilter) full() bool { return f.n >= f.limit }
 
-// probes derives the filter's bit positions from one hash (Kirsch and
-// Mitzenmacher's double hashing).
-func (f *bloom) probe(h uint64, i int) (int, uint64) {
-	h2 := (h>>32 | h<<32) | 1
-	bit, _ := bits.Mul64(h+uint64(i)*h2, uint64(len(f.bits)*64))
-	return int(bit / 64), 1 << (bit % 64)
+func (f *blockFilter) block(h uint64) *[8]uint32 {
+	i, _ := bits.Mul64(h>>32|h<<32, uint64(len(f.blocks)))
+	return &f.blocks[i]
 }
 
-func (f *bloom) add(h uint64) {
-	for i := range bloomHashes {
-		w, m := f.probe(h, i)
-		f.bits[w] |= m
+func (f *blockFilter) add(h uint64) {
+	b, lo := f.block(h), uint32(h)
+	for i, salt := range blockSalts {
+		b[i] |= 1 << ((lo * salt) >> 27)
 	}
 	f.n++
 }
 
-func (f *bloom) has(h uint64) bool {
-	for i := range bloomHashes {
-		w, m := f.probe(h, i)
-		if f.bits[w]&m == 0 {
+func (f *blockFilter) has(h uint64) bool {
+	if len(f.blocks) == 0 {
+		return false
+	}
+	b, lo := f.block(h), uint32(h)
+	for i, salt := range blockSalts {
+		if b[i]&(1<<((lo*salt)>>27)) == 0 {
 			return false
 		}
 	}

@@ -130,7 +130,7 @@ func TestOutcomePrecedence(t *testing.T) {
 func TestInvalidCellsReportedOnce(t *testing.T) {
 	s := scoreCSV(t, miniSet, miniHead+"63.09.06.2004,K,D,1,,L,1,1,mungkin,ya,30,3\n")
 	var got []string
-	for _, is := range s.res.Issues {
+	for _, is := range s.res.Issues.All() {
 		got = append(got, fmt.Sprintf("%d %s %s %s %s", is.Row, is.Column, is.Cell, is.Code, is.Value))
 	}
 	want := []string{"2 a I2 invalid_value mungkin"}
@@ -295,7 +295,7 @@ func TestAccounting(t *testing.T) {
 		t.Error("rows_read != scored + rejected + blank")
 	}
 	var codes []string
-	for _, is := range s.res.Issues {
+	for _, is := range s.res.Issues.All() {
 		codes = append(codes, fmt.Sprintf("%d:%s", is.Row, is.Code))
 	}
 	if fmt.Sprint(codes) != "[4:duplicate_kk 6:no_village]" {
@@ -396,8 +396,8 @@ func TestIssueCap(t *testing.T) {
 		fmt.Fprintf(&b, "63.09.06.2004,K,D,1,%d,L,2,1,x,x,40,2\n", i+1)
 	}
 	s := scoreCSV(t, miniSet, b.String())
-	if len(s.res.Issues) != MaxIssues || s.res.IssueTotal() != 2*rows || s.res.IssueCounts[IssueInvalidValue] != 2*rows {
-		t.Errorf("%d issues kept, %d counted; want %d kept, %d counted", len(s.res.Issues), s.res.IssueTotal(), MaxIssues, 2*rows)
+	if s.res.Issues.Len() != MaxIssues || s.res.IssueTotal() != 2*rows || s.res.IssueCounts[IssueInvalidValue] != 2*rows {
+		t.Errorf("%d issues kept, %d counted; want %d kept, %d counted", s.res.Issues.Len(), s.res.IssueTotal(), MaxIssues, 2*rows)
 	}
 	if s.res.Summary.Scored != rows {
 		t.Errorf("%d scored", s.res.Summary.Scored)

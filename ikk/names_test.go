@@ -98,7 +98,7 @@ func unitLines(res *Result, levels ...string) []string {
 
 func issuesOf(res *Result, code string) []Issue {
 	var out []Issue
-	for _, is := range res.Issues {
+	for _, is := range res.Issues.All() {
 		if is.Code == code {
 			out = append(out, is)
 		}
@@ -183,7 +183,7 @@ func TestRegisterCodes(t *testing.T) {
 	// The issues of names come in the order of the rows they were first
 	// read on.
 	var order []string
-	for _, is := range res.Issues {
+	for _, is := range res.Issues.All() {
 		order = append(order, fmt.Sprintf("%s@%d", is.Code, is.Row))
 	}
 	if want := []string{"unknown_code@2", "code_suspect@4", "name_differs@7"}; !slices.Equal(order, want) {
@@ -256,10 +256,11 @@ func TestRegisterJobs(t *testing.T) {
 	var first string
 	for _, jobs := range []int{1, 2, 4} {
 		res := scoreWith(t, b.String(), Options{Jobs: jobs})
-		for i := range res.Issues {
-			res.Issues[i].File = "" // a file of its own each run
+		issues := res.Issues.Slice()
+		for i := range issues {
+			issues[i].File = "" // a file of its own each run
 		}
-		got := fmt.Sprint(unitLines(res, LevelKecamatan, LevelDesa), res.Issues)
+		got := fmt.Sprint(unitLines(res, LevelKecamatan, LevelDesa), issues)
 		if first == "" {
 			first = got
 		} else if got != first {

@@ -1,15 +1,21 @@
 package ikk
 
 import (
+	"bufio"
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"io"
 	"math"
+	"os"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -63,6 +69,9 @@ type fileStart struct {
 	err   error
 	sheet string
 	lay   *layout
+	// extra is the quoted line breaks of the rows before the first batch,
+	// for the shift of shifted batches.
+	extra int
 	// position reports how much of the file its reader has consumed, for
 	// the progress line; nil when the source cannot tell.
 	position func() (done, total int64)
@@ -86,6 +95,61 @@ type batch struct {
 	dims   []float64 // n x dimensions; NaN where undefined
 	issues []Issue
 	done   chan struct{}
+
+	// A batch of a CSV file read in chunks comes as its raw text, parsed
+	// by the worker; err is what stopped the parse. The rows of such a
+	// batch, and of the sequential reader's batches that follow a chunked
+	// run, are numbered without the quoted line breaks before the batch:
+	// shifted says the merger must count those out, extra is the batch's
+	// own.
+	chunk   *csvChunk
+	err     error
+	shifted bool
+	extra   int
+}
+
+// shift numbers a shifted batch's rows as the file numbers them, given the
+// quoted line breaks before the batch, and returns those after it.
+func (b *batch) shift(before int) int {
+	if before != 0 {
+		for i := range b.n {
+			b.nums[i] -= before
+		}
+		for k := range b.issues {
+			is := &b.issues[k]
+			if is.Row == 0 {
+				continue
+			}
+			old := strconv.Itoa(is.Row)
+			is.Row -= before
+			if letters, ok := strings.CutSuffix(is.Cell, old); ok && letters != "" {
+				is.Cell = letters + strconv.Itoa(is.Row)
+			}
+		}
+	}
+	return before + b.extra
+}
+
+// reserve makes room for n rows: a chunk may hold more than batchRows.
+func (b *batch) reserve(n int) {
+	if n <= len(b.nums) {
+		return
+	}
+	n = max(n, 2*len(b.nums))
+	grow := func(k int) int { return k * n / len(b.nums) }
+	nums := make([]int, n)
+	copy(nums, b.nums)
+	cells := make([][]Cell, n)
+	copy(cells, b.cells)
+	flaws := make([]rowFlaw, n)
+	copy(flaws, b.flaws)
+	recs := make([]rowRec, n)
+	copy(recs, b.recs)
+	outs := make([]Outcome, grow(len(b.outs)))
+	copy(outs, b.outs)
+	dims := make([]float64, grow(len(b.dims)))
+	copy(dims, b.dims)
+	b.nums, b.cells, b.flaws, b.recs, b.outs, b.dims = nums, cells, flaws, recs, outs, dims
 }
 
 // rowRec is what a worker decided about one row, for the merger.
@@ -232,6 +296,7 @@ func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
 		}
 	}
 	b.job, b.sheet, b.lay, b.n, b.issues = j, sheet, lay, 0, b.issues[:0]
+	b.chunk, b.err, b.shifted, b.extra = nil, nil, false, 0
 	b.done = make(chan struct{})
 	return b
 }
@@ -257,6 +322,10 @@ func (p *pipeline) worker(ctx context.Context) {
 	for {
 		select {
 		case b := <-p.work:
+			if b.chunk != nil {
+				b.parseChunk()
+				b.chunk = nil // its text lives on in the cells only
+			}
 			for i := range b.n {
 				rs.scoreRow(b, i)
 				if b.flaws[i].flags != 0 {
@@ -288,27 +357,12 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 			return false
 		}
 	}
-	// The checksum is a second pass over the file, done alongside.
-	shaDone := make(chan fileDone, 1)
-	go func() {
-		sum, err := fileSHA256(j.path)
-		shaDone <- fileDone{sha256: sum, err: err}
-	}()
-	sha := func() fileDone {
-		select {
-		case d := <-shaDone:
-			if d.err != nil {
-				d.err = &InputError{Path: j.path, Err: d.err}
-			}
-			return d
-		case <-ctx.Done():
-			return fileDone{err: ctx.Err()}
-		}
-	}
 	wb, err := Open(j.path)
 	if err != nil {
-		if d := sha(); d.err != nil {
-			err = d.err
+		// The checksum's error says plainly what is wrong with a file that
+		// cannot be read at all.
+		if _, serr := fileSHA256(j.path); serr != nil {
+			err = &InputError{Path: j.path, Err: serr}
 		}
 		send(fileEvent{start: &fileStart{err: err}})
 		return
@@ -320,16 +374,55 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 		return
 	}
 	defer src.Close()
+	if cs, ok := src.(*csvSource); ok && chunkCSV {
+		if off, ok := cs.chunkable(); ok {
+			p.readChunks(ctx, j, cs, off, lay, send)
+			return
+		}
+	}
+	// The checksum is a second pass over the file, done alongside.
+	shaDone := make(chan fileDone, 1)
+	go func() {
+		sum, err := fileSHA256(j.path)
+		shaDone <- fileDone{sha256: sum, err: err}
+	}()
 	start := &fileStart{sheet: src.Sheet(), lay: lay}
 	if ps, ok := src.(interface{ Position() (int64, int64) }); ok {
 		start.position = ps.Position
 	}
-	sheet := start.sheet
 	if !send(fileEvent{start: start}) {
 		return
 	}
+	if !p.readRows(ctx, j, src, start.sheet, lay, false, send) {
+		return
+	}
+	var d fileDone
+	select {
+	case d = <-shaDone:
+		if d.err != nil {
+			d.err = &InputError{Path: j.path, Err: d.err}
+		}
+	case <-ctx.Done():
+		return
+	}
+	if err := src.Err(); err != nil {
+		d.err = &InputError{Path: j.path, Sheet: start.sheet, Err: err}
+	} else if d.err == nil {
+		d.err = p.in.checkUnchanged(j.path)
+	}
+	send(fileEvent{done: &d})
+}
+
+// readRows streams a source's rows into batches; false when the run was
+// cancelled. shifted marks the batches of a CSV file's rest after chunks
+// (see batch.shifted).
+func (p *pipeline) readRows(ctx context.Context, j *fileJob, src Source, sheet string, lay *layout, shifted bool, send func(fileEvent) bool) bool {
 	b := p.newBatch(j, sheet, lay)
 	flush := func() bool {
+		// The rest's rows are numbered from where it starts, the quoted
+		// line breaks of its own earlier rows counted out already: only
+		// those before it are to be (extra stays 0).
+		b.shifted = shifted
 		select {
 		case p.work <- b:
 		case <-ctx.Done():
@@ -363,18 +456,81 @@ func (p *pipeline) read(ctx context.Context, j *fileJob) {
 		if b.n == batchRows || size > batchBytes {
 			size = 0
 			if !flush() {
-				return
+				return false
 			}
 			b = p.newBatch(j, sheet, lay)
 		}
 	}
-	if b.n > 0 && !flush() {
+	return b.n == 0 || flush()
+}
+
+// chunkCSV says CSV files are read in chunks parsed by the workers; tests
+// turn it off to read them with the sequential reader, the reference.
+var chunkCSV = true
+
+// readChunks streams a CSV file's records after its header, from offset
+// off, as chunks of raw text that the workers parse; the checksum is taken
+// on the way. When a record is too long for a chunk, the sequential reader
+// reads the rest.
+func (p *pipeline) readChunks(ctx context.Context, j *fileJob, cs *csvSource, off int64, lay *layout, send func(fileEvent) bool) {
+	fail := func(err error) {
+		send(fileEvent{start: &fileStart{err: &InputError{Path: j.path, Err: err}}})
+	}
+	f, err := os.Open(j.path)
+	if err != nil {
+		fail(err)
 		return
 	}
-	d := sha()
-	if err := src.Err(); err != nil {
-		d.err = &InputError{Path: j.path, Sheet: sheet, Err: err}
-	} else if d.err == nil {
+	defer f.Close()
+	h := sha256.New()
+	in := io.TeeReader(f, h)
+	if _, err := io.CopyN(io.Discard, in, off); err != nil {
+		fail(err)
+		return
+	}
+	sp := newCSVSplitter(in, byte(cs.Comma), cs.sc.line)
+	var read atomic.Int64
+	read.Store(off)
+	start := &fileStart{sheet: "", lay: lay, extra: cs.extraLines,
+		position: func() (int64, int64) { return read.Load(), cs.size }}
+	if !send(fileEvent{start: start}) {
+		return
+	}
+	var readErr error
+	for {
+		c, err := sp.next()
+		read.Store(off + sp.read)
+		if errors.Is(err, errNoCut) {
+			rest := &csvSource{sc: newCSVScanner(bufio.NewReaderSize(sp.rest(), csvBufSize), byte(cs.Comma), sp.line), width: cs.width}
+			if !p.readRows(ctx, j, rest, "", lay, true, send) {
+				return
+			}
+			readErr = rest.Err()
+			break
+		}
+		if err != nil {
+			readErr = err
+			break
+		}
+		if c == nil {
+			break
+		}
+		c.width = cs.width
+		b := p.newBatch(j, "", lay)
+		b.chunk, b.shifted = c, true
+		select {
+		case p.work <- b:
+		case <-ctx.Done():
+			return
+		}
+		if !send(fileEvent{batch: b}) {
+			return
+		}
+	}
+	d := fileDone{sha256: hex.EncodeToString(h.Sum(nil))}
+	if readErr != nil {
+		d.err = &InputError{Path: j.path, Err: readErr}
+	} else {
 		d.err = p.in.checkUnchanged(j.path)
 	}
 	send(fileEvent{done: &d})
@@ -421,12 +577,20 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 	sc.cur.UnknownHeaders, sc.cur.UnknownTotal = unknownHeaders(lay), len(lay.unknown)
 	sc.reportMissingColumns(j.path, sc.cur.Sheet, lay)
 	sc.kkAsNumber = 0
+	extra := ev.start.extra
+	// stopped is the error that ended a chunk's parse: the rows before it
+	// count, the chunks after it are taken and dropped, as the sequential
+	// reader would have stopped there.
+	var stopped error
 	for {
 		ev, err := next()
 		if err != nil {
 			return err
 		}
 		if d := ev.done; d != nil {
+			if stopped != nil {
+				d.err = stopped
+			}
 			if d.err != nil {
 				var ie *InputError
 				if errors.As(d.err, &ie) {
@@ -443,8 +607,18 @@ func (sc *scorer) mergeFile(ctx context.Context, p *pipeline, j *fileJob, progre
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		if stopped != nil {
+			p.recycle(b)
+			continue
+		}
+		if b.shifted {
+			extra = b.shift(extra)
+		}
 		before := sc.cur.RowsRead
 		sc.mergeBatch(b)
+		if b.err != nil {
+			stopped = &InputError{Path: j.path, Sheet: sc.cur.Sheet, Err: b.err}
+		}
 		if before/4096 != sc.cur.RowsRead/4096 {
 			progress()
 		}

@@ -10,7 +10,7 @@ type Result struct {
 	// Issues are the first MaxIssues issues in input order, an issue of a
 	// unit's name or code (one per unit, found when all is read) at the
 	// row where the unit was first read.
-	Issues []Issue
+	Issues IssueList
 	// IssueCounts counts every issue by code, listed or not.
 	IssueCounts map[string]int
 	Summary     Accounting

@@ -51,7 +51,7 @@ const headerSearchRows = 30
 // scored; Issues says why (rows rejected, cells invalid).
 type NoHouseholdsError struct {
 	Accounting
-	Issues []Issue
+	Issues IssueList
 }
 
 func (e *NoHouseholdsError) Error() string { return e.Msg().Error() }
@@ -187,7 +187,7 @@ type scorer struct {
 	hh          Household
 	desas       map[string]*desaState
 	desaOrder   []string
-	issues      []Issue
+	issues      IssueList
 	issueCounts map[string]int // every issue by code, listed or not
 	// KK numbers stored as numbers in the current file, and the first row.
 	kkAsNumber, kkAsNumberRow int
@@ -506,8 +506,8 @@ const (
 // fileIssue records an issue about a file as a whole.
 func (sc *scorer) fileIssue(is Issue) {
 	sc.issueCounts[is.Code]++
-	if len(sc.issues) < MaxIssues {
-		sc.issues = append(sc.issues, redactIssue(is, sc.opt.PersonalData))
+	if sc.issues.Len() < MaxIssues {
+		sc.issues.Append(redactIssue(is, sc.opt.PersonalData))
 	}
 }
 

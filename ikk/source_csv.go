@@ -35,6 +35,7 @@ func (b *csvBook) Rows(sheet string) (Source, error) {
 	}
 	src.closer = f
 	src.counter = cr
+	src.path = b.path
 	if st, err := f.Stat(); err == nil {
 		src.size = st.Size()
 	}
@@ -59,6 +60,21 @@ type csvSource struct {
 	// counter and size give the progress through a file.
 	counter *countingReader
 	size    int64
+	// path is the file read, and bom the bytes of its byte-order mark;
+	// decoded says the text is not the file's bytes (UTF-16 or
+	// Windows-1252): such a file cannot be cut into chunks of its bytes.
+	path    string
+	bom     int64
+	decoded bool
+}
+
+// chunkable reports whether the rest of the file can be read in chunks of
+// its bytes, and from which offset.
+func (s *csvSource) chunkable() (int64, bool) {
+	if s.path == "" || s.decoded || s.sc.err != nil {
+		return 0, false
+	}
+	return s.bom + s.sc.off, true
 }
 
 // countingReader counts the bytes read through it, for another goroutine.
@@ -97,10 +113,12 @@ func newCSVSource(r io.Reader) (*csvSource, error) {
 		return nil, err
 	}
 	in := br
+	var bom int64
 	switch {
 	case bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")):
 		br.Discard(3)
 		head = head[3:]
+		bom = 3
 	case bytes.HasPrefix(head, []byte("\xFF\xFE")), bytes.HasPrefix(head, []byte("\xFE\xFF")):
 		// The decoder reads the byte-order mark, drops it and follows it.
 		in = bufio.NewReaderSize(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(br), csvBufSize)
@@ -113,7 +131,7 @@ func newCSVSource(r io.Reader) (*csvSource, error) {
 		}
 	}
 	comma := detectComma(head)
-	return &csvSource{sc: newCSVScanner(in, comma, 1), Comma: rune(comma)}, nil
+	return &csvSource{sc: newCSVScanner(in, comma, 1), Comma: rune(comma), bom: bom, decoded: in != br}, nil
 }
 
 // peekHead returns the first bytes of br, for the sniffing of the encoding

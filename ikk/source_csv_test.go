@@ -124,7 +124,7 @@ func runCSV(t *testing.T, name, content string) csvRun {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run.acc, run.codes, run.issues = res.Summary, res.IssueCounts, res.Issues
+	run.acc, run.codes, run.issues = res.Summary, res.IssueCounts, res.Issues.Slice()
 	return run
 }
 

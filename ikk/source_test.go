@@ -164,8 +164,8 @@ func TestSameDataSameResult(t *testing.T) {
 	if !reflect.DeepEqual(csvUnits, xlsxUnits) {
 		t.Error("the CSV and the LibreOffice xlsx of the sample give different units")
 	}
-	if csvRes.Summary != xlsxRes.Summary || len(csvRes.Issues) != len(xlsxRes.Issues) {
-		t.Errorf("accounting %+v vs %+v, issues %d vs %d", csvRes.Summary, xlsxRes.Summary, len(csvRes.Issues), len(xlsxRes.Issues))
+	if csvRes.Summary != xlsxRes.Summary || csvRes.Issues.Len() != xlsxRes.Issues.Len() {
+		t.Errorf("accounting %+v vs %+v, issues %d vs %d", csvRes.Summary, xlsxRes.Summary, csvRes.Issues.Len(), xlsxRes.Issues.Len())
 	}
 	if xlsxRes.Inputs[0].Sheet != "survei_kelua" || xlsxRes.Inputs[0].HeaderRow != 1 {
 		t.Errorf("xlsx input %+v", xlsxRes.Inputs[0])

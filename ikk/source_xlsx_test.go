@@ -206,7 +206,7 @@ func TestFormulaWithoutValue(t *testing.T) {
 		t.Errorf("accounting %+v, want %+v", res.Summary, want)
 	}
 	var cells []string
-	for _, is := range res.Issues {
+	for _, is := range res.Issues.All() {
 		if is.Code == IssueFormulaNoValue {
 			cells = append(cells, is.Cell)
 			if is.Detail != MsgFormulaNoValue && is.Detail != MsgFormulaVillage {

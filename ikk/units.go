@@ -197,7 +197,7 @@ func (sc *scorer) kabupatenKeys() map[string]string {
 // others, each at the row where its unit was first read, and counts them.
 // They are few, one per unit, and say what to correct first: they are kept
 // when the row issues fill MaxIssues.
-func (sc *scorer) withNameIssues() []Issue {
+func (sc *scorer) withNameIssues() IssueList {
 	names := sc.nameIssues()
 	if len(names) == 0 {
 		return sc.issues
@@ -206,8 +206,8 @@ func (sc *scorer) withNameIssues() []Issue {
 		sc.issueCounts[is.Code]++
 	}
 	names = names[:min(len(names), MaxIssues)]
-	rows := sc.issues[:min(len(sc.issues), max(0, MaxIssues-len(names)))]
-	out := make([]Issue, 0, len(rows)+len(names))
+	rows := min(sc.issues.Len(), max(0, MaxIssues-len(names)))
+	var out IssueList
 	// Both lists are in input order; merged by file, then row.
 	file := map[string]int{}
 	for i, in := range sc.inputs {
@@ -220,12 +220,16 @@ func (sc *scorer) withNameIssues() []Issue {
 		return a.Row < b.Row
 	}
 	i := 0
-	for _, is := range rows {
+	for j := range rows {
+		is := sc.issues.At(j)
 		for i < len(names) && less(&names[i], &is) {
-			out = append(out, names[i])
+			out.Append(names[i])
 			i++
 		}
-		out = append(out, is)
+		out.Append(is)
 	}
-	return append(out, names[i:]...)
+	for _, is := range names[i:] {
+		out.Append(is)
+	}
+	return out
 }

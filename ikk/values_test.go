@@ -562,8 +562,8 @@ func TestDontKnowOutcomes(t *testing.T) {
 			if got := unitOutcomes(t, unit(t, s.res, LevelDesa, "63.09.06.2004")); got != tt.want {
 				t.Errorf("outcomes %q, want %q", got, tt.want)
 			}
-			if len(s.res.Issues) != tt.issues {
-				t.Errorf("issues %v, want %d", s.res.Issues, tt.issues)
+			if s.res.Issues.Len() != tt.issues {
+				t.Errorf("issues %v, want %d", s.res.Issues.Slice(), tt.issues)
 			}
 			// A household's outcomes are the five of the method.
 			want := strings.ReplaceAll(tt.want, "dont_know", "missing")
@@ -574,8 +574,8 @@ func TestDontKnowOutcomes(t *testing.T) {
 	}
 	// The sex of the head, not known, is no issue either.
 	s := scoreCSV(t, dontKnowSet, miniHead+"63.09.06.2004,K,D,1,,tidak tahu,2,1,ya,tidak,30,3\n")
-	if len(s.res.Issues) != 0 || s.households[0].Sex != SexUnknown {
-		t.Errorf("sex tidak tahu: issues %v, sex %v", s.res.Issues, s.households[0].Sex)
+	if s.res.Issues.Len() != 0 || s.households[0].Sex != SexUnknown {
+		t.Errorf("sex tidak tahu: issues %v, sex %v", s.res.Issues.Slice(), s.households[0].Sex)
 	}
 }
 
@@ -624,7 +624,7 @@ func TestDontKnowAccounting(t *testing.T) {
 	if dontKnow == 0 {
 		t.Error("no don't-know answer counted: the test does not test")
 	}
-	for _, is := range res.Issues {
+	for _, is := range res.Issues.All() {
 		if v := normText(is.Value); v == "tidak tahu" || v == "98" && strings.HasPrefix(is.Field, "jml_") || v == "8" && is.Field == "status_kawin_kk" {
 			t.Fatalf("a don't-know answer is an issue: %+v", is)
 		}

@@ -96,7 +96,7 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	}
 	j.endArray()
 	j.key("issues").beginArray()
-	for _, is := range r.Issues {
+	for _, is := range r.Issues.All() {
 		j.beginObject()
 		j.key("file").str(is.File)
 		j.key("sheet").str(is.Sheet)
@@ -150,7 +150,7 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	j.key("rejected").int(s.Rejected)
 	j.key("blank").int(s.Blank)
 	j.key("issues").int(r.IssueTotal())
-	j.key("issues_listed").int(len(r.Issues))
+	j.key("issues_listed").int(r.Issues.Len())
 	j.key("issues_by_code").beginObject()
 	codes := make([]string, 0, len(r.IssueCounts))
 	for c := range r.IssueCounts {

@@ -515,13 +515,14 @@ func (d *mdDoc) dataIssues() {
 	}
 	d.table(t)
 
-	shown := min(len(r.Issues), mdMaxIssues)
+	shown := min(r.Issues.Len(), mdMaxIssues)
 	if shown == 0 {
 		return
 	}
 	t = newMDTable(d.say("xlsx.no"), d.say("xlsx.file"), d.say("xlsx.row"), d.say("md.column_cell"),
 		d.say("xlsx.value"), d.say("table.code")).numeric(0, 2)
-	for i, is := range r.Issues[:shown] {
+	for i := range shown {
+		is := r.Issues.At(i)
 		// A row number names a row as the spreadsheet does ("F1234"):
 		// no thousands separator.
 		row := "–"

@@ -61,7 +61,7 @@ func TestMarkdownReportHostileNames(t *testing.T) {
 			u.Desa = name
 		}
 	}
-	res.Issues = append(res.Issues, ikk.Issue{File: "a|b.csv", Row: 99, Column: "desa", Value: "x | <b>y</b> [z](u)", Code: ikk.IssueInvalidValue})
+	res.Issues.Append(ikk.Issue{File: "a|b.csv", Row: 99, Column: "desa", Value: "x | <b>y</b> [z](u)", Code: ikk.IssueInvalidValue})
 	for _, lang := range []string{"id", "en"} {
 		var buf bytes.Buffer
 		if err := MarkdownReport(&buf, res, Meta{Lang: lang}); err != nil {

@@ -344,7 +344,7 @@ func writeIssues(w io.Writer, r *ikk.Result, lang, prefix string) {
 		parts = append(parts, fmt.Sprintf("%s %s", Int(r.IssueCounts[c], lang), IssueName(lang, c)))
 	}
 	fmt.Fprintf(w, "%s%s: %s (%s)\n", prefix, word(lang, "issues"), Int(total, lang), strings.Join(parts, ", "))
-	for i, is := range r.Issues {
+	for i, is := range r.Issues.All() {
 		if i == maxIssuesShown {
 			fmt.Fprintf(w, "%s  %s\n", prefix, Say(lang, "table.more", "count", Int(total-maxIssuesShown, lang)))
 			break

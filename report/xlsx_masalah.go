@@ -44,9 +44,9 @@ func (b *Workbook) masalah(r *ikk.Result) {
 	row++
 	b.streamRow(sw, row, []cell{{}, {b.w("rejected_note"), b.st.subtitle}})
 	row += 2
-	b.streamRow(sw, row, []cell{{fmt.Sprintf("%s: %s (%s %s)", b.w("issues_total"), Int(r.IssueTotal(), b.meta.Lang), b.w("issues_listed"), Int(len(r.Issues), b.meta.Lang)), b.st.textBold}})
+	b.streamRow(sw, row, []cell{{fmt.Sprintf("%s: %s (%s %s)", b.w("issues_total"), Int(r.IssueTotal(), b.meta.Lang), b.w("issues_listed"), Int(r.Issues.Len(), b.meta.Lang)), b.st.textBold}})
 	b.streamRow(sw, head, b.headerCells(headers), excelize.RowOpts{Height: 32})
-	for i, is := range r.Issues {
+	for i, is := range r.Issues.All() {
 		cells := []cell{{i + 1, b.st.int}, {is.File, b.st.text}, {text(is.Sheet), b.st.text}, {is.Row, b.st.int}, {text(is.Column), b.st.text},
 			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {b.reason(is), b.st.wrap}}
 		var opts []excelize.RowOpts
@@ -55,9 +55,9 @@ func (b *Workbook) masalah(r *ikk.Result) {
 		}
 		b.streamRow(sw, head+1+i, cells, opts...)
 	}
-	if len(r.Issues) > 0 {
+	if r.Issues.Len() > 0 {
 		// Set on the sheet before Flush, which writes it.
-		b.check(b.f.AutoFilter(sheet, ref(1, head)+":"+ref(len(headers), head+len(r.Issues)), nil))
+		b.check(b.f.AutoFilter(sheet, ref(1, head)+":"+ref(len(headers), head+r.Issues.Len()), nil))
 	}
 	b.check(sw.Flush())
 }
@@ -75,8 +75,8 @@ func (b *Workbook) reason(is ikk.Issue) string {
 // file, column name or value is cut, and the wrapped reason column takes
 // what is left of a landscape page.
 func (b *Workbook) masalahWidths(r *ikk.Result, headers []string) []float64 {
-	rows := make([][]cell, 0, len(r.Issues)+len(r.Inputs))
-	for i, is := range r.Issues {
+	rows := make([][]cell, 0, r.Issues.Len()+len(r.Inputs))
+	for i, is := range r.Issues.All() {
 		rows = append(rows, []cell{{strconv.Itoa(i + 1), 0}, {is.File, 0}, {is.Sheet, 0}, {strconv.Itoa(is.Row), 0}, {is.Column, 0},
 			{is.Cell, 0}, {is.Value, 0}, {is.Code, 0}})
 	}

@@ -186,13 +186,13 @@ func TestMasalahSheetStreamed(t *testing.T) {
 	const sheet = "Data issues"
 	rows, _ := f.GetRows(sheet)
 	head := 9 + len(res.Inputs)
-	if len(rows) != head+len(res.Issues) || len(res.Issues) == 0 {
-		t.Fatalf("%d rows, want %d: the header at row %d and %d issues", len(rows), head+len(res.Issues), head, len(res.Issues))
+	if len(rows) != head+res.Issues.Len() || res.Issues.Len() == 0 {
+		t.Fatalf("%d rows, want %d: the header at row %d and %d issues", len(rows), head+res.Issues.Len(), head, res.Issues.Len())
 	}
 	if rows[0][0] != "Data issues" || rows[head-1][0] != "No" || rows[head-1][8] != "Reason" || rows[3][1] != "File" {
 		t.Errorf("title %q, accounting header %q, issue header %q", rows[0], rows[3], rows[head-1])
 	}
-	for i, is := range res.Issues {
+	for i, is := range res.Issues.All() {
 		r := rows[head+i]
 		if r[0] != strconv.Itoa(i+1) || r[3] != strconv.Itoa(is.Row) || r[7] != is.Code {
 			t.Errorf("row %d: %q, want issue %+v", head+1+i, r, is)
@@ -207,7 +207,7 @@ func TestMasalahSheetStreamed(t *testing.T) {
 	}
 	var filter, titles bool
 	for _, d := range f.GetDefinedName() {
-		filter = filter || d.Name == "_xlnm._FilterDatabase" && d.Scope == sheet && strings.HasSuffix(d.RefersTo, fmt.Sprintf("$A$%d:$I$%d", head, head+len(res.Issues)))
+		filter = filter || d.Name == "_xlnm._FilterDatabase" && d.Scope == sheet && strings.HasSuffix(d.RefersTo, fmt.Sprintf("$A$%d:$I$%d", head, head+res.Issues.Len()))
 		titles = titles || d.Name == "_xlnm.Print_Titles" && d.Scope == sheet
 	}
 	if !filter || !titles {
@@ -239,12 +239,12 @@ func TestMasalahMemory(t *testing.T) {
 		t.Skip("builds a sheet of 20,000 issues")
 	}
 	res := smallResult(t)
-	base := res.Issues[0]
-	res.Issues = nil
+	base := res.Issues.At(0)
+	res.Issues = ikk.IssueList{}
 	for i := range 20000 {
 		is := base
 		is.Row = i + 2
-		res.Issues = append(res.Issues, is)
+		res.Issues.Append(is)
 	}
 	wb, err := NewWorkbook(res.Set, Meta{Lang: "id"}, false, WithTempDir(t.TempDir()))
 	if err != nil {

@@ -538,10 +538,13 @@ var errRowTooLong = limitErrorf("the row's values pass %d MiB", maxRowBytes>>20)
 // putShared stores shared string i, copied into the row's text, within the
 // budget of shared text a sheet of this size may hand out.
 func (r *Rows) putShared(col, i int) error {
-	n, err := r.sst.size(i)
+	// One look-up for the size and the text: the bytes of a spilled chunk
+	// stay valid until the table's next look-up.
+	b, end, err := r.sst.stored(i)
 	if err != nil {
 		return err
 	}
+	n := storedSize(b, end)
 	r.shared += int64(n)
 	if read := r.s.offset(); r.shared > min(sharedYieldMax, sharedYieldBase+sharedYieldFactor*read) {
 		return limitErrorf("the shared strings the sheet names add up to %s from %s of sheet: far more than a real sheet names", sizeText(r.shared), sizeText(read))
@@ -550,9 +553,7 @@ func (r *Rows) putShared(col, i int) error {
 		return errRowTooLong
 	}
 	start := len(r.text)
-	if r.text, err = r.sst.appendString(r.text, i); err != nil {
-		return err
-	}
+	r.text = appendStored(r.text, b, end)
 	r.put(col, Cell{Type: TypeString}, span{start, len(r.text)})
 	return nil
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 )
@@ -27,6 +28,9 @@ type sstTable struct {
 	// spill holds the chunks past the first sstResident, once full; their
 	// entries in chunks are nil (sstspill.go).
 	spill *sstSpill
+	// lastEnds is the spilled ends chunk lastEndsK, as read last.
+	lastEnds  []byte
+	lastEndsK int
 }
 
 const (
@@ -78,6 +82,9 @@ func (t *sstTable) add(s []byte) error {
 		t.chunks[c] = appendPacked(t.chunks[c], s)
 	}
 	if t.n&(sstEndsChunk-1) == 0 {
+		if err := t.retireEnds(len(t.ends) - 1); err != nil {
+			return err
+		}
 		size := sstEndsChunk
 		if t.n == 0 {
 			size = 1 << 10
@@ -108,6 +115,34 @@ func (t *sstTable) retire(c int) error {
 		return err
 	}
 	t.chunks[c] = nil
+	return nil
+}
+
+// retireEnds moves full ends chunk k to the spill file when it is past the
+// resident ones: the ends, four bytes a string, are two million strings'
+// worth of memory (8 MB) for a million families.
+//
+// The ends of the strings whose text stays in memory stay too: those are the
+// answers and names that rows repeat, looked up all through the sheet.
+func (t *sstTable) retireEnds(k int) error {
+	if k < sstEndsResident || len(t.ends[k]) == 0 || int(t.ends[k][0]&endOffset>>sstChunkShift) < sstResident {
+		return nil
+	}
+	if t.spill == nil {
+		sp, err := newSSTSpill()
+		if err != nil {
+			return fmt.Errorf("shared strings: %w", err)
+		}
+		t.spill = sp
+	}
+	b := make([]byte, 0, 4*len(t.ends[k]))
+	for _, e := range t.ends[k] {
+		b = binary.LittleEndian.AppendUint32(b, e)
+	}
+	if err := t.spill.put(sstMaxChunks+k, b); err != nil {
+		return err
+	}
+	t.ends[k] = nil
 	return nil
 }
 
@@ -144,17 +179,44 @@ func appendPacked(dst, s []byte) []byte {
 	return dst
 }
 
-func (t *sstTable) end(i int) uint32 { return t.ends[i>>sstEndsShift][i&(sstEndsChunk-1)] }
+// end is the end of string i, from memory or from a spilled ends chunk
+// (numbered after the text chunks in the spill file).
+func (t *sstTable) end(i int) (uint32, error) {
+	k, j := i>>sstEndsShift, i&(sstEndsChunk-1)
+	if e := t.ends[k]; e != nil {
+		return e[j], nil
+	}
+	// The spilled chunk read last is kept at hand: a look-up reads the
+	// ends of two neighbouring strings, mostly of one chunk. Only this
+	// function reads ends chunks, so the slice is valid until its next
+	// read.
+	if t.lastEnds == nil || t.lastEndsK != k {
+		b, err := t.spill.get(sstMaxChunks + k)
+		if err != nil {
+			t.lastEnds = nil
+			return 0, err
+		}
+		t.lastEnds, t.lastEndsK = b, k
+	}
+	return binary.LittleEndian.Uint32(t.lastEnds[4*j:]), nil
+}
 
 // stored returns the bytes of string i as stored, and its end with the
 // flags; i must be below len. The bytes of a spilled chunk are valid until
 // the next call.
 func (t *sstTable) stored(i int) ([]byte, uint32, error) {
-	end := t.end(i)
+	end, err := t.end(i)
+	if err != nil {
+		return nil, 0, err
+	}
 	c := end & endOffset >> sstChunkShift
 	start := c << sstChunkShift
 	if i > 0 {
-		if prev := t.end(i-1) & endOffset; prev>>sstChunkShift == c {
+		prev, err := t.end(i - 1)
+		if err != nil {
+			return nil, 0, err
+		}
+		if prev &= endOffset; prev>>sstChunkShift == c {
 			start = prev
 		}
 	}
@@ -171,15 +233,21 @@ func (t *sstTable) stored(i int) ([]byte, uint32, error) {
 // size is the length of string i.
 func (t *sstTable) size(i int) (int, error) {
 	b, end, err := t.stored(i)
-	switch {
-	case err != nil:
+	if err != nil {
 		return 0, err
-	case end&endPacked == 0:
-		return len(b), nil
-	case end&endOdd != 0:
-		return 2*len(b) - 1, nil
 	}
-	return 2 * len(b), nil
+	return storedSize(b, end), nil
+}
+
+// storedSize is the length of a string stored as b with end.
+func storedSize(b []byte, end uint32) int {
+	switch {
+	case end&endPacked == 0:
+		return len(b)
+	case end&endOdd != 0:
+		return 2*len(b) - 1
+	}
+	return 2 * len(b)
 }
 
 // appendString appends string i to dst; i must be below len.
@@ -188,8 +256,13 @@ func (t *sstTable) appendString(dst []byte, i int) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
+	return appendStored(dst, b, end), nil
+}
+
+// appendStored appends the string stored as b with end to dst.
+func appendStored(dst, b []byte, end uint32) []byte {
 	if end&endPacked == 0 {
-		return append(dst, b...), nil
+		return append(dst, b...)
 	}
 	for k, d := range b {
 		dst = append(dst, '0'+d>>4)
@@ -197,7 +270,7 @@ func (t *sstTable) appendString(dst []byte, i int) ([]byte, error) {
 			dst = append(dst, '0'+d&15)
 		}
 	}
-	return dst, nil
+	return dst
 }
 
 // Limits on the shared strings, far above what any survey holds, so that a

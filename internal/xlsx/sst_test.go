@@ -118,6 +118,25 @@ func TestSSTSpill(t *testing.T) {
 	if len(tab.chunks) < sstResident+3*sstCacheSlots || resident > sstResident+1 {
 		t.Fatalf("%d chunks, %d in memory: want more than %d, at most %d in memory", len(tab.chunks), resident, sstResident+3*sstCacheSlots, sstResident+1)
 	}
+	// The ends too: four bytes a string would be 8 MB at a million families.
+	endsHeld := 0
+	for _, e := range tab.ends {
+		if e != nil {
+			endsHeld++
+		}
+	}
+	// Those of the strings whose text stays in memory stay with it.
+	residentStrings := 0
+	for i := range tab.len() {
+		if e, _ := tab.end(i); int(e&endOffset>>sstChunkShift) >= sstResident {
+			break
+		}
+		residentStrings++
+	}
+	most := max(sstEndsResident, residentStrings/sstEndsChunk+1) + 1
+	if len(tab.ends) < most+sstCacheSlots || endsHeld > most {
+		t.Fatalf("%d ends chunks, %d in memory: want more than %d, at most %d in memory", len(tab.ends), endsHeld, most+sstCacheSlots, most)
+	}
 	// In order, then jumping about: both read every string right.
 	order := make([]int, len(strs))
 	for i := range order {

@@ -22,8 +22,9 @@ import (
 // key made for the run that never leaves this process, and its name is
 // removed at once where the system allows it.
 const (
-	sstResident   = 4 // chunks always in memory
-	sstCacheSlots = 4 // spilled chunks read back at once
+	sstResident     = 4 // text chunks always in memory
+	sstEndsResident = 2 // ends chunks always in memory (64 Ki strings each), besides those of resident text
+	sstCacheSlots   = 4 // spilled chunks of text read back at once, and as many of ends
 )
 
 type sstSpill struct {
@@ -31,8 +32,10 @@ type sstSpill struct {
 	block cipher.Block
 	off   map[int]spilledChunk
 	next  int64
-	cache [sstCacheSlots]cacheSlot
-	tick  uint64
+	// cache holds text chunks, ends their ends: each kind has its own
+	// slots, so that the ends a look-up needs never push out its text.
+	cache, ends [sstCacheSlots]cacheSlot
+	tick        uint64
 }
 
 type spilledChunk struct {
@@ -62,7 +65,7 @@ func newSSTSpill() (*sstSpill, error) {
 	os.Remove(f.Name())
 	s := &sstSpill{f: f, block: block, off: map[int]spilledChunk{}}
 	for i := range s.cache {
-		s.cache[i].chunk = -1
+		s.cache[i].chunk, s.ends[i].chunk = -1, -1
 	}
 	return s, nil
 }
@@ -87,17 +90,22 @@ func (s *sstSpill) put(c int, data []byte) error {
 }
 
 // get returns chunk c, from the cache or read back into its least recently
-// used slot. The slice is valid until the next get.
+// used slot. The slice is valid until the next get of the same kind (text,
+// or ends).
 func (s *sstSpill) get(c int) ([]byte, error) {
+	cache := &s.cache
+	if c >= sstMaxChunks {
+		cache = &s.ends
+	}
 	s.tick++
 	lru := 0
-	for i := range s.cache {
-		slot := &s.cache[i]
+	for i := range cache {
+		slot := &cache[i]
 		if slot.chunk == c {
 			slot.used = s.tick
 			return slot.buf, nil
 		}
-		if slot.used < s.cache[lru].used {
+		if slot.used < cache[lru].used {
 			lru = i
 		}
 	}
@@ -105,9 +113,15 @@ func (s *sstSpill) get(c int) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("shared strings: chunk %d is not stored", c)
 	}
-	slot := &s.cache[lru]
+	slot := &cache[lru]
 	if cap(slot.buf) < sc.size {
-		slot.buf = make([]byte, sc.size, sstChunkSize)
+		// A slot takes the largest chunk of its kind: text chunks fill to
+		// sstChunkSize, ends chunks to a quarter of it.
+		size := sstChunkSize
+		if c >= sstMaxChunks {
+			size = 4 * sstEndsChunk
+		}
+		slot.buf = make([]byte, sc.size, max(size, sc.size))
 	}
 	slot.buf = slot.buf[:sc.size]
 	slot.chunk = -1

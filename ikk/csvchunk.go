@@ -1,0 +1,272 @@
+package ikk
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A CSV file after its header is read in chunks that begin and end where
+// records do (csvsplit.go cuts them), and each chunk is parsed by a worker:
+// the cutting is a quick pass over the quotes, the parsing is the costly
+// part and runs on every core. The parse below gives, record for record,
+// what csvScanner and csvSource give reading the file alone: the same
+// cells, physical lines, flaws and errors. csvScanner stays the reference
+// (fuzz_test.go compares them on arbitrary input).
+//
+// What a chunk cannot know is how many quoted line breaks the chunks before
+// it held: row numbers count them out (a multi-line cell is one row in a
+// spreadsheet). A chunk's rows are numbered as if none came before, and the
+// merger, which takes the chunks in order, shifts them (batch.shift).
+
+// csvChunk is the raw text of a run of whole records.
+type csvChunk struct {
+	text  string
+	line  int  // the physical line of its first byte
+	final bool // it ends the file: its last record may lack a line end
+	comma byte
+	width int // the header's width, for the row checks
+}
+
+// parseChunk parses the batch's chunk into its rows. It stops at the first
+// record that breaks a budget, keeping the error in b.err, as the
+// sequential reader stops there.
+func (b *batch) parseChunk() {
+	c := b.chunk
+	p := newChunkParser(c)
+	extra := 0
+	for p.pos < len(p.text) {
+		b.reserve(b.n + 1)
+		cells, rec, err := p.record(b.cells[b.n][:0])
+		if err != nil {
+			b.err = err
+			break
+		}
+		num := rec.line - extra
+		flaw := checkRecord(c.width, &rec, cells, num)
+		if flaw.flags&flawJoined == 0 {
+			extra += rec.endLine - rec.line
+		}
+		b.nums[b.n], b.cells[b.n], b.flaws[b.n] = num, cells, flaw
+		b.n++
+	}
+	b.extra = extra
+}
+
+// chunkParser reads records from a chunk's text.
+type chunkParser struct {
+	text  string
+	pos   int
+	line  int
+	final bool
+	comma byte
+	// stopQuoted marks the bytes that end a run inside quotes.
+	stopQuoted [256]bool
+	// buf gathers a quoted field: its quotes undoubled, its line ends "\n".
+	// Unquoted fields are slices of the text.
+	buf []byte
+}
+
+func newChunkParser(c *csvChunk) *chunkParser {
+	p := &chunkParser{text: c.text, line: c.line, final: c.final, comma: c.comma}
+	for _, b := range []byte{c.comma, '\n', '\r', csvQuoteByte} {
+		p.stopQuoted[b] = true
+	}
+	return p
+}
+
+// record reads the record at p.pos, appending its cells to dst.
+func (p *chunkParser) record(dst []Cell) ([]Cell, csvRecord, error) {
+	rec := csvRecord{line: p.line, quote: quotedSpan{field: noField}}
+	first := len(dst)
+	// Most records hold no quote and no carriage return: their fields are
+	// the text between separators, found with IndexByte.
+	if end := strings.IndexByte(p.text[p.pos:], '\n'); end >= 0 || p.final {
+		if end < 0 {
+			end = len(p.text) - p.pos
+		}
+		line := p.text[p.pos : p.pos+end]
+		if strings.IndexByte(line, '"') < 0 && strings.IndexByte(line, '\r') < 0 && len(line) <= maxCSVField {
+			n := strings.Count(line, string(p.comma)) + 1
+			if n <= maxCSVFields && len(line)-(n-1) <= maxCSVRecord {
+				for {
+					i := strings.IndexByte(line, p.comma)
+					if i < 0 {
+						break
+					}
+					dst = append(dst, Cell{Value: line[:i]})
+					line = line[i+1:]
+				}
+				dst = append(dst, Cell{Value: line})
+				p.pos += end
+				rec.endLine = p.line
+				if p.pos < len(p.text) {
+					p.pos++ // the "\n"
+					rec.lineEnd = true
+					p.line++
+				}
+				return dst, rec, nil
+			}
+		}
+	}
+	dst = dst[:first]
+	return p.slowRecord(dst, rec)
+}
+
+// slowRecord reads a record byte by byte, as csvScanner does.
+func (p *chunkParser) slowRecord(dst []Cell, rec csvRecord) ([]Cell, csvRecord, error) {
+	size := 0 // the record's field bytes so far
+	for {
+		var (
+			v    string
+			peak int // the most bytes the field held while it was read
+			term csvTerm
+		)
+		fieldLine := p.line
+		if p.pos < len(p.text) && p.text[p.pos] == csvQuoteByte {
+			p.pos++
+			v, peak, term = p.quoted(&rec, len(dst))
+		} else {
+			v, term = p.unquoted()
+			peak = len(v)
+		}
+		if err := fieldBudget(peak, size, fieldLine, rec.line); err != nil {
+			return dst, rec, err
+		}
+		size += len(v)
+		dst = append(dst, Cell{Value: v})
+		if len(dst) > maxCSVFields {
+			return dst, rec, say(MsgCSVTooManyFields, "line", strconv.Itoa(rec.line), "max", strconv.Itoa(maxCSVFields))
+		}
+		switch term {
+		case csvTermLine:
+			rec.endLine, rec.lineEnd = p.line, true
+			p.line++
+			return dst, rec, nil
+		case csvTermEOF:
+			rec.endLine = p.line
+			return dst, rec, nil
+		}
+	}
+}
+
+// unquoted reads a field that does not start with a quote.
+func (p *chunkParser) unquoted() (string, csvTerm) {
+	start := p.pos
+	for p.pos < len(p.text) {
+		c := p.text[p.pos]
+		if c == p.comma {
+			p.pos++
+			return p.text[start : p.pos-1], csvTermField
+		}
+		if c == '\n' || c == '\r' {
+			v := p.text[start:p.pos]
+			p.pos++
+			p.lineEnd(c)
+			return v, csvTermLine
+		}
+		p.pos++
+	}
+	return p.text[start:], csvTermEOF
+}
+
+// lineEnd consumes the "\n" of a "\r\n" whose "\r" was c.
+func (p *chunkParser) lineEnd(c byte) {
+	if c == '\r' && p.pos < len(p.text) && p.text[p.pos] == '\n' {
+		p.pos++
+	}
+}
+
+// quoted reads quoted field number field of rec, its opening quote
+// consumed, noting it in rec when it spans lines or stays open, as
+// csvScanner.quoted does. Line breaks inside it are kept as "\n".
+func (p *chunkParser) quoted(rec *csvRecord, field int) (string, int, csvTerm) {
+	line := p.line
+	q := quotedSpan{field: field, line: line}
+	note := func(closed bool) {
+		q.endLine, q.closed = p.line, closed
+		if (p.line > line || !closed) && q.suspicion() > rec.quote.suspicion() {
+			rec.quote = q
+		}
+	}
+	p.buf = p.buf[:0]
+	broke := false // the field's last byte so far is a line break
+	for {
+		i := p.pos
+		for i < len(p.text) && !p.stopQuoted[p.text[i]] {
+			i++
+		}
+		if i > p.pos {
+			p.buf = append(p.buf, p.text[p.pos:i]...)
+			p.pos, broke = i, false
+		}
+		if p.pos >= len(p.text) {
+			if broke {
+				// The line break ended the file's last line, not the field.
+				peak := len(p.buf)
+				p.line--
+				note(false)
+				return string(p.buf[:len(p.buf)-1]), peak, csvTermLine
+			}
+			note(false)
+			return string(p.buf), len(p.buf), csvTermEOF
+		}
+		c := p.text[p.pos]
+		p.pos++
+		broke = false
+		switch c {
+		case p.comma:
+			q.delim = true
+		case '\n', '\r':
+			p.lineEnd(c)
+			p.line++
+			c, broke = '\n', true
+		case csvQuoteByte:
+			if p.pos >= len(p.text) {
+				note(true)
+				return string(p.buf), len(p.buf), csvTermEOF
+			}
+			switch nx := p.text[p.pos]; {
+			case nx == csvQuoteByte:
+				p.pos++ // "" is one quote
+			case nx == p.comma:
+				p.pos++
+				note(true)
+				return string(p.buf), len(p.buf), csvTermField
+			case nx == '\n' || nx == '\r':
+				p.pos++
+				p.lineEnd(nx)
+				note(true)
+				return string(p.buf), len(p.buf), csvTermLine
+			}
+			// A lone quote inside the field is text, as Excel reads it.
+		}
+		p.buf = append(p.buf, c)
+	}
+}
+
+// fieldBudget checks a field of n bytes that follows size bytes of its
+// record against the budgets, as csvScanner.grow does: of the two, the one
+// the field's bytes pass first is reported.
+func fieldBudget(n, size, fieldLine, recLine int) error {
+	field, record := fieldOver(0, size, n)
+	switch {
+	case field:
+		return say(MsgCSVFieldTooLong, "line", strconv.Itoa(fieldLine), "mib", strconv.Itoa(maxCSVField>>20))
+	case record:
+		return say(MsgCSVRowTooLong, "line", strconv.Itoa(recLine), "mib", strconv.Itoa(maxCSVRecord>>20))
+	}
+	return nil
+}
+
+// fieldOver says which budget a field of f bytes, in a record of r bytes,
+// passes when add more bytes join it: the one passed at the earlier byte,
+// the field's when both are passed at the same one.
+func fieldOver(f, r, add int) (field, record bool) {
+	toField, toRecord := maxCSVField-f+1, maxCSVRecord-r+1
+	field, record = add >= toField, add >= toRecord
+	if field && record {
+		record = toRecord < toField
+		field = !record
+	}
+	return field, record
+}

@@ -1,0 +1,71 @@
+package ikk
+
+import (
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestIssueListRoundTrip: what goes into the list comes out unchanged,
+// whatever its cell reference, value, parameters or cause, across blocks
+// of records and of text.
+func TestIssueListRoundTrip(t *testing.T) {
+	shared := []string{"accepted", "1, 2"}
+	cause := errors.New("tidak dapat dibuka")
+	long := strings.Repeat("é", textBlock) // longer than an arena block
+	cases := []Issue{
+		{},
+		{File: "a.csv", Row: 12, Column: "jk_kk", Field: "jk_kk", Cell: "E12", Value: "x", Code: IssueInvalidValue, Detail: MsgNotCode, Params: shared},
+		{File: "a.csv", Row: 12, Cell: "E13", Value: "cell of another row"},
+		{File: "a.csv", Row: 7, Cell: "E07"},
+		{File: "a.csv", Row: 0, Cell: "E0"},
+		{File: "a.csv", Row: 5, Cell: "5"},
+		{File: "a.csv", Row: 5, Cell: "AB"},
+		{File: "b.xlsx", Sheet: "Data", Row: 1048576, Cell: "XFD1048576", Params: []string{"row", "2"}},
+		{File: "c.csv", Code: IssueSkippedFile, Cause: cause},
+		{File: "d.csv", Row: -1, Cell: "A-1", Value: long},
+	}
+	var l IssueList
+	var want []Issue
+	for i := range 3 * issueBlock {
+		is := cases[i%len(cases)]
+		if i%len(cases) == 1 {
+			is.Row, is.Cell = i+2, "E"+strconv.Itoa(i+2)
+		}
+		l.Append(is)
+		want = append(want, is)
+	}
+	if l.Len() != len(want) {
+		t.Fatalf("Len %d, want %d", l.Len(), len(want))
+	}
+	for i, is := range l.All() {
+		if !reflect.DeepEqual(is, want[i]) {
+			t.Fatalf("issue %d: %+v, want %+v", i, is, want[i])
+		}
+	}
+	if got := l.At(1).Params; &got[0] != &shared[0] {
+		t.Error("shared parameters were copied")
+	}
+	// What issues share is kept once: 3 x 4,096 issues, a kind each of the
+	// cases at most (the zero one included).
+	if len(l.kinds) > len(cases) || len(l.places) > 5 {
+		t.Errorf("%d kinds and %d places kept for %d issues of %d cases", len(l.kinds), len(l.places), l.Len(), len(cases))
+	}
+}
+
+// TestIssueListKeepsNoRow: a value or header that is a slice of a row's
+// text is copied, so that the row can be collected. The row here is a
+// buffer seen as a string and then overwritten: a kept slice would change.
+func TestIssueListKeepsNoRow(t *testing.T) {
+	row := []byte("63.09.06.2004,Kelua,Ampukung,ZZ,rest of the row")
+	text := unsafe.String(&row[0], len(row))
+	var l IssueList
+	l.Append(Issue{Value: text[29:31], Column: text[14:19]})
+	copy(row, strings.Repeat("-", len(row)))
+	if is := l.At(0); is.Value != "ZZ" || is.Column != "Kelua" {
+		t.Errorf("%+v", is)
+	}
+}
