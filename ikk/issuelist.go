@@ -26,8 +26,8 @@ type IssueList struct {
 	pindex map[issuePlace]uint32
 	kinds  []issueKind // kinds[0] is the zero kind
 	kindex map[issueKind]uint32
-	params [][]string // each kind's parameters
-	causes []error    // causes[0] is nil
+	params [][]string   // each kind's parameters
+	extras []issueExtra // extras[0] is none
 	text   [][]byte
 }
 
@@ -39,8 +39,16 @@ const (
 // issueRec is one issue: 32 bytes, no pointer.
 type issueRec struct {
 	row                    int64
-	place, kind, cause     uint32
+	place, kind, extra     uint32
 	text, textOff, textLen uint32 // the value: arena block, offset, length
+}
+
+// issueExtra is what few issues carry: a skipped file's cause, the
+// spellings and candidates of an issue of a unit's name.
+type issueExtra struct {
+	cause      error
+	spellings  []Spelling
+	candidates []Place
 }
 
 // issuePlace is where issues are: thousands share one.
@@ -79,12 +87,12 @@ func (l *IssueList) Len() int { return l.n }
 func (l *IssueList) Append(is Issue) {
 	if l.pindex == nil {
 		l.pindex, l.kindex = map[issuePlace]uint32{}, map[issueKind]uint32{}
-		l.places, l.kinds, l.params, l.causes = []issuePlace{{}}, []issueKind{{}}, [][]string{nil}, []error{nil}
+		l.places, l.kinds, l.params, l.extras = []issuePlace{{}}, []issueKind{{}}, [][]string{nil}, []issueExtra{{}}
 	}
 	if l.n%issueBlock == 0 {
 		l.blocks = append(l.blocks, make([]issueRec, 0, issueBlock))
 	}
-	r := issueRec{row: int64(is.Row), place: l.place(is), kind: l.kind(is), cause: l.cause(is.Cause)}
+	r := issueRec{row: int64(is.Row), place: l.place(is), kind: l.kind(is), extra: l.extra(is)}
 	r.text, r.textOff, r.textLen = l.keep(is.Value)
 	b := &l.blocks[len(l.blocks)-1]
 	*b = append(*b, r)
@@ -97,7 +105,11 @@ func (l *IssueList) At(i int) Issue {
 	p, k := &l.places[r.place], &l.kinds[r.kind]
 	is := Issue{
 		File: p.file, Sheet: p.sheet, Row: int(r.row), Column: k.column, Field: k.field,
-		Code: k.code, Detail: k.detail, Cell: k.cell, Params: l.params[r.kind], Cause: l.causes[r.cause],
+		Code: k.code, Detail: k.detail, Cell: k.cell, Params: l.params[r.kind],
+	}
+	if r.extra != 0 {
+		x := &l.extras[r.extra]
+		is.Cause, is.Spellings, is.Candidates = x.cause, x.spellings, x.candidates
 	}
 	if k.cellRow {
 		is.Cell += strconv.FormatInt(r.row, 10)
@@ -181,12 +193,12 @@ func cellLetters(ref string, row int) (string, bool) {
 	return "", false
 }
 
-func (l *IssueList) cause(err error) uint32 {
-	if err == nil {
+func (l *IssueList) extra(is Issue) uint32 {
+	if is.Cause == nil && is.Spellings == nil && is.Candidates == nil {
 		return 0
 	}
-	l.causes = append(l.causes, err)
-	return uint32(len(l.causes) - 1)
+	l.extras = append(l.extras, issueExtra{is.Cause, is.Spellings, is.Candidates})
+	return uint32(len(l.extras) - 1)
 }
 
 // keep copies a value into the arena.

@@ -69,3 +69,36 @@ func TestIssueListKeepsNoRow(t *testing.T) {
 		t.Errorf("%+v", is)
 	}
 }
+
+// TestIssueListEveryField: an issue with every field set comes back whole,
+// so that a field added to Issue and forgotten here fails this test.
+func TestIssueListEveryField(t *testing.T) {
+	var is Issue
+	v := reflect.ValueOf(&is).Elem()
+	for i := range v.NumField() {
+		f := v.Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("x" + strconv.Itoa(i))
+		case reflect.Int:
+			f.SetInt(int64(40 + i))
+		case reflect.Slice:
+			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
+			if e := f.Index(0); e.Kind() == reflect.String {
+				e.SetString("p")
+			} else if e.Kind() == reflect.Struct {
+				e.Field(0).SetString("s")
+			}
+		case reflect.Interface:
+			f.Set(reflect.ValueOf(errors.New("cause")))
+		default:
+			t.Fatalf("field %s of kind %s: teach this test and IssueList about it", v.Type().Field(i).Name, f.Kind())
+		}
+	}
+	is.Cell = "E" + strconv.Itoa(is.Row)
+	var l IssueList
+	l.Append(is)
+	if got := l.At(0); !reflect.DeepEqual(got, is) {
+		t.Errorf("%+v\nwant %+v", got, is)
+	}
+}
