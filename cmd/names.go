@@ -37,6 +37,7 @@ var commandAliases = map[string][]string{
 	"indicators": {"indikator"},
 	"validate":   {"periksa"},
 	"areas":      {"wilayah"},
+	"compare":    {"banding"},
 }
 
 // canonicalFlag is the flag a name on the command line means: lower case,

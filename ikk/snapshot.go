@@ -46,7 +46,7 @@ type SnapshotUnit struct {
 	Level, Code, Name, Kecamatan, Kabupaten string
 	Households                              int
 	Index                                   *float64
-	Category                                int // category ID; 0 when undefined
+	Category                                int        // category ID; 0 when undefined
 	Dimensions                              []*float64 // per Snapshot.Dimensions
 	Indicators                              []Counted  // per Snapshot.Indicators
 }
