@@ -28,6 +28,7 @@ func CompareXLSX(w io.Writer, c *ikk.Comparison, m CompareMeta) error {
 	x.change = x.style(&excelize.Style{Border: cellBorder, CustomNumFmt: ptrS("+0.00;-0.00;0.00"), Alignment: &excelize.Alignment{Vertical: "top"}})
 	x.changeBold = x.style(&excelize.Style{Border: cellBorder, Font: &excelize.Font{Bold: true}, CustomNumFmt: ptrS("+0.00;-0.00;0.00"), Alignment: &excelize.Alignment{Vertical: "top"}})
 	x.mark = x.style(&excelize.Style{Border: cellBorder, Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
+	x.bold = x.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	sheets := []string{"sheet_summary", "sheet_desa", "sheet_kecamatan", "sheet_dimensions", "sheet_indicators", "sheet_top"}
 	if len(c.OnlyBaseline)+len(c.OnlyCurrent) > 0 {
 		sheets = append(sheets, "sheet_only")
@@ -70,7 +71,7 @@ type cmpBook struct {
 	b                        *Workbook
 	v                        cmpWords
 	c                        *ikk.Comparison
-	change, changeBold, mark int
+	change, changeBold, mark, bold int
 }
 
 func (x *cmpBook) style(s *excelize.Style) int {
@@ -160,9 +161,9 @@ func (x *cmpBook) summary(sheet string) {
 	row = x.line(sheet, row, v.matchedLine(), 0)
 	row = x.line(sheet, row, v.movesLine(), 0) + 1
 	if len(c.Indicators) == 0 {
-		row = x.line(sheet, row, v.say("no_common"), b.st.textBold) + 1
+		row = x.line(sheet, row, v.say("no_common"), x.bold) + 1
 	}
-	row = x.line(sheet, row, v.say("h_kabupaten"), b.st.textBold)
+	row = x.line(sheet, row, v.say("h_kabupaten"), x.bold)
 	var rows [][]cell
 	for _, u := range c.Kabupaten {
 		rows = append(rows, x.unitRow(u, false))
@@ -170,7 +171,7 @@ func (x *cmpBook) summary(sheet string) {
 	row = x.block(sheet, row, x.unitHead(false), rows)
 	// The transition matrix, from the same grid as the text formats.
 	g := v.matrixGrid()
-	row = x.line(sheet, row, v.say("h_transitions"), b.st.textBold)
+	row = x.line(sheet, row, v.say("h_transitions"), x.bold)
 	rows = nil
 	mr, mc := matrixShown(c)
 	for k, r := range g.rows {
@@ -195,7 +196,7 @@ func (x *cmpBook) summary(sheet string) {
 	}
 	row = x.block(sheet, row, g.head, rows)
 	for _, u := range c.Kabupaten {
-		row = x.line(sheet, row, v.say("h_dimensions", "unit", u.Name), b.st.textBold)
+		row = x.line(sheet, row, v.say("h_dimensions", "unit", u.Name), x.bold)
 		rows = nil
 		for i, id := range c.Dimensions {
 			d := u.Dimensions[i]
@@ -203,7 +204,7 @@ func (x *cmpBook) summary(sheet string) {
 		}
 		row = x.block(sheet, row, []string{v.say("col_dimension"), v.say("col_value_then"), v.say("col_value_now"), v.say("col_change")}, rows)
 	}
-	widths := []float64{22, 24, 14, 14, 14, 16, 16, 14, 12}
+	widths := []float64{36, 24, 14, 14, 14, 18, 18, 14, 12}
 	for j, w := range widths {
 		b.check(b.f.SetColWidth(sheet, colName(j+1), colName(j+1), w))
 	}
@@ -252,7 +253,10 @@ func (x *cmpBook) desa(sheet string) {
 		Type:   excelize.Bar,
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.v.say("chart_change")}}},
 		Legend: excelize.ChartLegend{Position: "none"},
-		XAxis:  excelize.ChartAxis{Font: excelize.Font{Size: 8, Color: "262626"}, ReverseOrder: true},
+		// Names at the left edge, every one of them, clear of the bars
+		// that go below zero.
+		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 8, Color: "262626"}, ReverseOrder: true,
+			TickLabelPosition: excelize.ChartTickLabelLow, TickLabelSkip: 1},
 		YAxis:  excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Size: 8, Color: "262626"}},
 		// The bars of the change column, named by the desa column.
 		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$%s$4", sheet, colName(6)), Categories: rng(2), Values: rng(6),
