@@ -68,9 +68,9 @@ var cellBorder = []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {T
 func ptrS(s string) *string { return &s }
 
 type cmpBook struct {
-	b                        *Workbook
-	v                        cmpWords
-	c                        *ikk.Comparison
+	b                              *Workbook
+	v                              cmpWords
+	c                              *ikk.Comparison
 	change, changeBold, mark, bold int
 }
 
@@ -257,7 +257,7 @@ func (x *cmpBook) desa(sheet string) {
 		// that go below zero.
 		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 8, Color: "262626"}, ReverseOrder: true,
 			TickLabelPosition: excelize.ChartTickLabelLow, TickLabelSkip: 1},
-		YAxis:  excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Size: 8, Color: "262626"}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Size: 8, Color: "262626"}},
 		// The bars of the change column, named by the desa column.
 		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$%s$4", sheet, colName(6)), Categories: rng(2), Values: rng(6),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"337AB7"}}}},
