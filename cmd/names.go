@@ -39,6 +39,7 @@ var commandAliases = map[string][]string{
 	"areas":      {"wilayah"},
 	"form":       {"formulir"},
 	"template":   {"templat"},
+	"compare":    {"banding"},
 }
 
 // canonicalFlag is the flag a name on the command line means: lower case,

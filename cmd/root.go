@@ -146,7 +146,7 @@ everywhere (ikk nilai, ikk lampiran, ikk tindaklanjut, --tanggal, --nomor,
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(flagError(env))
-	root.AddCommand(newScoreCmd(env), newAnnexCmd(env), newFollowUpCmd(env), newIndicatorsCmd(env), newAreasCmd(env), newFormCmd(env))
+	root.AddCommand(newScoreCmd(env), newAnnexCmd(env), newFollowUpCmd(env), newIndicatorsCmd(env), newAreasCmd(env), newFormCmd(env), newCompareCmd(env))
 	root.SetHelpCommand(newHelpCmd(env))
 	addCompletion(env, root)
 	applyNames(root)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,6 +64,13 @@ type Config struct {
 	// whose village was left blank, and of rows holding one invalid value;
 	// zero means the defaults (RealisticDuplicateRate and the others).
 	DuplicateRate, NoVillageRate, InvalidRowRate float64
+
+	// Changes alter answers in known ways, for a "next year" survey of the
+	// same families (see Change); Drop leaves out the families of the desa
+	// of these numbers (DesaOffset + index), a village not surveyed that
+	// year. Neither changes the other families' answers.
+	Changes []Change
+	Drop    []int
 }
 
 // Columns are the canonical headers, in the order they are written.
@@ -166,6 +174,12 @@ func rows(cfg Config, emit func([]string) error) error {
 	if cfg.PK21 && cfg.Realistic {
 		return fmt.Errorf("surveygen: the PK21 columns have no realistic mode")
 	}
+	if len(cfg.Changes) > 0 && (cfg.Realistic || cfg.PK21) {
+		return fmt.Errorf("surveygen: changes apply to the plain IKK survey only")
+	}
+	if err := checkChanges(cfg.Changes, cfg.PK21); err != nil {
+		return err
+	}
 	if cfg.KabupatenCode == "" {
 		cfg.KabupatenCode = "6309"
 	}
@@ -205,11 +219,16 @@ func rows(cfg Config, emit func([]string) error) error {
 		return realisticRows(r, cfg, desas, rec, emit)
 	}
 	for h := 0; h < cfg.Households; h++ {
-		d := &desas[h*cfg.Desa/max(cfg.Households, 1)]
+		di := h * cfg.Desa / max(cfg.Households, 1)
+		d := &desas[di]
 		if cfg.PK21 {
 			pk21Household(r, cfg, d, h, rec)
 		} else {
 			household(r, cfg, d, h, rec)
+			applyChanges(cfg, cfg.DesaOffset+di, h, rec)
+		}
+		if slices.Contains(cfg.Drop, cfg.DesaOffset+di) {
+			continue
 		}
 		if err := emit(rec); err != nil {
 			return err

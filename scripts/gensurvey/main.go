@@ -7,6 +7,13 @@
 //	go run ./scripts/gensurvey -realistic -households 100000 -o office.csv
 //	go run ./scripts/gensurvey -realistic -households 100000 -o office.xlsx
 //	go run ./scripts/gensurvey -pk21 -files 40 -min 80 -max 400 -kecamatan 6 -o pk21/
+//	go run ./scripts/gensurvey -desa 12 -kecamatan 3 -households 2400 -clean -o tahun1.csv
+//	go run ./scripts/gensurvey -desa 12 -kecamatan 3 -households 2400 -clean -next-year -o tahun2.csv
+//	go run ./scripts/gensurvey -desa 12 -kecamatan 3 -households 2400 -change 2:jkn_semua:0.8 -drop 5 -o tahun2.csv
+//
+// -next-year writes the same families a year on, with the known changes of
+// surveygen.NextYear; -change adds one of its own (DESA:COLUMN:SHARE, desa
+// counted from 0) and -drop leaves a desa out, for ikk compare.
 //
 // A realistic .xlsx is the realistic CSV saved by LibreOffice (soffice on
 // the PATH, or -soffice), as offices' files are; -chunk converts it in
@@ -20,6 +27,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/ikk-tools/ikk/internal/surveygen"
@@ -46,7 +54,26 @@ func main() {
 	flag.StringVar(&lo.Soffice, "soffice", "", "with -realistic and .xlsx: LibreOffice's soffice (default: found on the PATH)")
 	flag.StringVar(&lo.Profile, "profile", "", "with -realistic and .xlsx: folder for LibreOffice's private profile (default: a temporary one)")
 	flag.IntVar(&lo.Chunk, "chunk", 0, "with -realistic and .xlsx: rows per LibreOffice conversion, joined after (0: the whole file at once)")
+	var nextYear bool
+	flag.BoolVar(&nextYear, "next-year", false, "the same families a year on, with the known changes of surveygen.NextYear (for ikk compare)")
+	flag.Func("change", "change answers: DESA:COLUMN:SHARE, desa counted from 0, share -1..1 of its families given the passing (failing when negative) answer (repeatable)", func(v string) error {
+		c, err := surveygen.ParseChange(v)
+		cfg.Changes = append(cfg.Changes, c)
+		return err
+	})
+	flag.Func("drop", "leave out the families of desa N, counted from 0 (repeatable)", func(v string) error {
+		n, err := strconv.Atoi(v)
+		cfg.Drop = append(cfg.Drop, n)
+		return err
+	})
 	flag.Parse()
+	if nextYear {
+		n := cfg.Desa
+		if files > 0 {
+			n = files
+		}
+		cfg.Changes = append(surveygen.NextYear(n), cfg.Changes...)
+	}
 	if out == "" {
 		fmt.Fprintln(os.Stderr, "gensurvey: -o is required")
 		os.Exit(2)
