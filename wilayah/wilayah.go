@@ -237,15 +237,7 @@ func (r *Register) Children(code string) []Unit {
 	if !ok {
 		return nil
 	}
-	prefix := c + "."
-	i := sort.Search(len(r.units), func(i int) bool { return r.units[i].Code >= prefix })
-	var out []Unit
-	for ; i < len(r.units) && strings.HasPrefix(r.units[i].Code, prefix); i++ {
-		if r.units[i].Parent() == c {
-			out = append(out, r.units[i])
-		}
-	}
-	return out
+	return r.Below(c, Unit{Code: c}.Level()+1)
 }
 
 // Named lists the units whose name is name by NameKey, in code order; level

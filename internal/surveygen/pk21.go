@@ -1,10 +1,8 @@
 package surveygen
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"strconv"
-	"strings"
 )
 
 // PK21Columns are the headers of a survey shaped for the iBangga set
@@ -87,18 +85,7 @@ func pk21Household(r *rand.Rand, cfg Config, d *desa, h int, rec []string) {
 	if !married && r.IntN(2) == 0 || r.Float64() < 0.05 {
 		sex = "P"
 	}
-	code := d.code
-	if r.IntN(6) == 0 {
-		code = strings.ReplaceAll(code, ".", "")
-	}
-	set("kode_desa", code)
-	set("kabupaten", cfg.Kabupaten)
-	set("kecamatan", d.kec)
-	set("desa", d.name)
-	set("rt", fmt.Sprintf("%03d", 1+h%d.rts))
-	set("no_kk", strings.ReplaceAll(d.code, ".", "")[:6]+fmt.Sprintf("%010d", h+1))
-	set("nama_kk", given[r.IntN(len(given))]+" "+family[r.IntN(len(family))])
-	set("jk_kk", sex)
+	setIdentity(set, r, cfg, d, h, sex)
 	k07 := strconv.Itoa(status)
 	if r.IntN(4) == 0 {
 		k07 += ". " + []string{"", "Belum kawin", "Kawin", "Cerai hidup", "Cerai mati"}[status]

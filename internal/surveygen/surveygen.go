@@ -400,18 +400,7 @@ func household(r *rand.Rand, cfg Config, d *desa, h int, rec []string) {
 	if r.IntN(5) == 0 {
 		sex = map[string]string{"L": "Laki-laki", "P": "Perempuan"}[sex]
 	}
-	code := d.code
-	if r.IntN(6) == 0 {
-		code = strings.ReplaceAll(code, ".", "")
-	}
-	set("kode_desa", code)
-	set("kabupaten", cfg.Kabupaten)
-	set("kecamatan", d.kec)
-	set("desa", d.name)
-	set("rt", fmt.Sprintf("%03d", 1+h%d.rts))
-	set("no_kk", strings.ReplaceAll(d.code, ".", "")[:6]+fmt.Sprintf("%010d", h+1))
-	set("nama_kk", given[r.IntN(len(given))]+" "+family[r.IntN(len(family))])
-	set("jk_kk", sex)
+	setIdentity(set, r, cfg, d, h, sex)
 	set("status_kawin_kk", status)
 	set("jml_art", strconv.Itoa(art))
 	set("jml_anak", strconv.Itoa(anak))
@@ -514,4 +503,22 @@ func thousands(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// setIdentity writes a family's village, RT, KK number, name and sex, the
+// columns that every generated survey shares: a code without its dots now
+// and then, as cadres type it.
+func setIdentity(set func(col, v string), r *rand.Rand, cfg Config, d *desa, h int, sex string) {
+	code := d.code
+	if r.IntN(6) == 0 {
+		code = strings.ReplaceAll(code, ".", "")
+	}
+	set("kode_desa", code)
+	set("kabupaten", cfg.Kabupaten)
+	set("kecamatan", d.kec)
+	set("desa", d.name)
+	set("rt", fmt.Sprintf("%03d", 1+h%d.rts))
+	set("no_kk", strings.ReplaceAll(d.code, ".", "")[:6]+fmt.Sprintf("%010d", h+1))
+	set("nama_kk", given[r.IntN(len(given))]+" "+family[r.IntN(len(family))])
+	set("jk_kk", sex)
 }

@@ -104,12 +104,8 @@ func (t *sstTable) retire(c int) error {
 	if c < sstResident {
 		return nil
 	}
-	if t.spill == nil {
-		sp, err := newSSTSpill()
-		if err != nil {
-			return fmt.Errorf("shared strings: %w", err)
-		}
-		t.spill = sp
+	if err := t.openSpill(); err != nil {
+		return err
 	}
 	if err := t.spill.put(c, t.chunks[c]); err != nil {
 		return err
@@ -128,12 +124,8 @@ func (t *sstTable) retireEnds(k int) error {
 	if k < sstEndsResident || len(t.ends[k]) == 0 || int(t.ends[k][0]&endOffset>>sstChunkShift) < sstResident {
 		return nil
 	}
-	if t.spill == nil {
-		sp, err := newSSTSpill()
-		if err != nil {
-			return fmt.Errorf("shared strings: %w", err)
-		}
-		t.spill = sp
+	if err := t.openSpill(); err != nil {
+		return err
 	}
 	b := make([]byte, 0, 4*len(t.ends[k]))
 	for _, e := range t.ends[k] {
@@ -143,6 +135,19 @@ func (t *sstTable) retireEnds(k int) error {
 		return err
 	}
 	t.ends[k] = nil
+	return nil
+}
+
+// openSpill makes the spill file on first need.
+func (t *sstTable) openSpill() error {
+	if t.spill != nil {
+		return nil
+	}
+	sp, err := newSSTSpill()
+	if err != nil {
+		return fmt.Errorf("shared strings: %w", err)
+	}
+	t.spill = sp
 	return nil
 }
 

@@ -2,10 +2,11 @@
 // that where the time and the allocations go can be read with `go tool
 // pprof` on the same inputs the bench measures:
 //
-//	go run ./scripts/profile -cpu cpu.out -mem mem.out -- score big.csv --format json -o /dev/null
+//	go run ./scripts/profile -cpu cpu.out -mem mem.out -- score big.csv --format json >/dev/null
 //	go tool pprof -top -nodecount 25 cpu.out
 //
-// The command is ikk's own (cmd.Main with the embedded default set), with
+// The command is ikk's own (cmd.Main with the default set read from
+// -indicators, indicators.yaml by default, so run it from the repository), with
 // the garbage collector set as the binary sets it.
 package main
 
