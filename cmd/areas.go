@@ -48,6 +48,15 @@ the workbook has a sheet of the kecamatan too.
 			if err := checkLang(c, o.lang); err != nil {
 				return err
 			}
+			// --format is checked whether or not -o is given: a workbook
+			// is not a format of standard output, it is a file.
+			switch o.format {
+			case "table", "csv":
+			case "xlsx":
+				return usageSay(c, "cli.areas_xlsx_format")
+			default:
+				return usageSay(c, "cli.unknown_format", "format", o.format, "formats", "table, csv")
+			}
 			list := ""
 			switch {
 			case o.output != "":
@@ -57,8 +66,6 @@ the workbook has a sheet of the kecamatan too.
 				}
 			case o.format == "csv":
 				list = "csv"
-			case o.format != "table":
-				return usageSay(c, "cli.unknown_format", "format", o.format, "formats", "table, csv")
 			}
 			reg, err := wilayah.Builtin()
 			if err != nil {

@@ -26,6 +26,7 @@ type compareOptions struct {
 	lang        string
 	jobs        int
 	minFamilies int
+	wilayah     string
 }
 
 func newCompareCmd(env *Env) *cobra.Command {
@@ -91,6 +92,7 @@ chart of the change per desa), .json (schema ikk.compare/v1), .csv or .md.`,
 	f.StringVar(&o.lang, "lang", report.DefaultLang(), "language of the output and messages: id (Bahasa Indonesia) or en (default from "+report.LangEnv+")")
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "cores to use when scoring a survey (results do not depend on it)")
 	f.IntVar(&o.minFamilies, "min-families", ikk.DefaultMinFamilies, "mark an indicator change resting on fewer families (pass + fail) in either year")
+	addWilayahFlag(f, &o.wilayah)
 	return c
 }
 
@@ -111,11 +113,11 @@ func compareCompletion(_ *cobra.Command, args []string, _ string) ([]cobra.Compl
 }
 
 func runCompare(c *cobra.Command, o *compareOptions, basePath, curPath string) error {
-	base, err := o.snapshot(c, basePath)
+	base, err := o.snapshot(c, basePath, "cli.compare_baseline")
 	if err != nil {
 		return err
 	}
-	cur, err := o.snapshot(c, curPath)
+	cur, err := o.snapshot(c, curPath, "cli.compare_current")
 	if err != nil {
 		return err
 	}
@@ -143,14 +145,21 @@ func runCompare(c *cobra.Command, o *compareOptions, basePath, curPath string) e
 	return err
 }
 
-// snapshot reads one year: a result JSON as written, a survey scored.
-func (o *compareOptions) snapshot(c *cobra.Command, path string) (*ikk.Snapshot, error) {
+// snapshot reads one year: a result JSON as written, a survey scored with
+// the register, as ikk score scores it. year says which of the two it is,
+// on stderr before the survey's own summary line.
+func (o *compareOptions) snapshot(c *cobra.Command, path, year string) (*ikk.Snapshot, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".json") {
 		set, inputs, err := prepareInputs(c, o.env, o.indicators, o.params, []string{path}, o.outputs)
 		if err != nil {
 			return nil, err
 		}
-		res, err := scoreInputs(c, o.env, set, inputs, ikk.Options{Sheet: o.sheet, Jobs: o.jobs})
+		reg, err := loadRegister(o.wilayah)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, year, "path", path))
+		res, err := scoreInputs(c, o.env, set, inputs, ikk.Options{Sheet: o.sheet, Jobs: o.jobs, Register: reg})
 		if err != nil {
 			return nil, err
 		}

@@ -83,6 +83,8 @@ func init() {
 func init() {
 	register(map[string]Text{
 		"cli.compare_unreadable": {ID: "{path} tidak dapat dibaca: {err}", EN: "{path} cannot be read: {err}"},
+		"cli.compare_baseline":   {ID: "tahun dasar: {path}", EN: "baseline: {path}"},
+		"cli.compare_current":    {ID: "tahun kini: {path}", EN: "current year: {path}"},
 		"cli.compare_read":       {ID: "{path}: hasil JSON dibaca, {units} wilayah, set {set} versi {version}", EN: "{path}: result JSON read, {units} units, set {set} version {version}"},
 	})
 }

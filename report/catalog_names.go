@@ -66,8 +66,9 @@ func init() {
 		"cli.no_code": {ID: "tanpa kode", EN: "no code"},
 
 		// ikk areas writing a list.
-		"cli.areas_bad_ext": {ID: "-o {file}: daftar wilayah ditulis sebagai .csv atau .xlsx", EN: "-o {file}: the list is written as .csv or .xlsx"},
-		"cli.areas_not_one": {ID: "{query} adalah nama lebih dari satu wilayah: {list}; tuliskan kodenya", EN: "{query} names more than one unit: {list}; give its code"},
+		"cli.areas_xlsx_format": {ID: "--format xlsx: buku kerja ditulis ke berkas; gunakan -o daftar.xlsx", EN: "--format xlsx: a workbook is written to a file; use -o list.xlsx"},
+		"cli.areas_bad_ext":     {ID: "-o {file}: daftar wilayah ditulis sebagai .csv atau .xlsx", EN: "-o {file}: the list is written as .csv or .xlsx"},
+		"cli.areas_not_one":     {ID: "{query} adalah nama lebih dari satu wilayah: {list}; tuliskan kodenya", EN: "{query} names more than one unit: {list}; give its code"},
 
 		// The parts of those texts.
 		"names.spelling":  {ID: "\"{text}\" ({rows} baris)", EN: "\"{text}\" ({rows} rows)"},
