@@ -180,7 +180,10 @@ func (t *template) codeSheet() {
 			RefersTo: absRange(s, 2, row-1-len(villages), row-2)}))
 		t.lists["nama_desa"] = "daftar_nama_desa"
 	}
-	t.check(t.x.SetColWidth(s, "A", "A", 18))
+	// Column A is as wide as its widest header ("Kode desa (isian
+	// kode_desa)"): a header wrapped to two lines in a row of one line
+	// prints over the first code.
+	t.check(t.x.SetColWidth(s, "A", "A", 30))
 	t.check(t.x.SetColWidth(s, "B", "C", 38))
 	t.fitToWidth(s)
 }
