@@ -85,9 +85,10 @@ func (p *chunkParser) record(dst []Cell) ([]Cell, csvRecord, error) {
 			end = len(p.text) - p.pos
 		}
 		line := p.text[p.pos : p.pos+end]
+		// A line within a field's budget keeps every budget: its fields
+		// and the record are shorter still.
 		if strings.IndexByte(line, '"') < 0 && strings.IndexByte(line, '\r') < 0 && len(line) <= maxCSVField {
-			n := strings.Count(line, string(p.comma)) + 1
-			if n <= maxCSVFields && len(line)-(n-1) <= maxCSVRecord {
+			if strings.Count(line, string(p.comma)) < maxCSVFields {
 				for {
 					i := strings.IndexByte(line, p.comma)
 					if i < 0 {

@@ -423,12 +423,7 @@ func (p *pipeline) readRows(ctx context.Context, j *fileJob, src Source, sheet s
 		// line breaks of its own earlier rows counted out already: only
 		// those before it are to be (extra stays 0).
 		b.shifted = shifted
-		select {
-		case p.work <- b:
-		case <-ctx.Done():
-			return false
-		}
-		return send(fileEvent{batch: b})
+		return p.dispatch(ctx, b, send)
 	}
 	next := func(dst []Cell) ([]Cell, int, bool) {
 		if !src.Next() {
@@ -462,6 +457,17 @@ func (p *pipeline) readRows(ctx context.Context, j *fileJob, src Source, sheet s
 		}
 	}
 	return b.n == 0 || flush()
+}
+
+// dispatch hands a batch to the workers and, in its file's order, to the
+// merger; false when the run was cancelled.
+func (p *pipeline) dispatch(ctx context.Context, b *batch, send func(fileEvent) bool) bool {
+	select {
+	case p.work <- b:
+	case <-ctx.Done():
+		return false
+	}
+	return send(fileEvent{batch: b})
 }
 
 // chunkCSV says CSV files are read in chunks parsed by the workers; tests
@@ -518,12 +524,7 @@ func (p *pipeline) readChunks(ctx context.Context, j *fileJob, cs *csvSource, of
 		c.width = cs.width
 		b := p.newBatch(j, "", lay)
 		b.chunk, b.shifted = c, true
-		select {
-		case p.work <- b:
-		case <-ctx.Done():
-			return
-		}
-		if !send(fileEvent{batch: b}) {
+		if !p.dispatch(ctx, b, send) {
 			return
 		}
 	}

@@ -130,16 +130,5 @@ func pk21Household(r *rand.Rand, cfg Config, d *desa, h int, rec []string) {
 	set("p_interaksi_tetangga", yes(0.80))
 	set("p_kegiatan_sosial", yes(0.40))
 
-	for i := pk21FirstAnswer; i < len(rec); i++ {
-		if rec[i] == "" {
-			continue
-		}
-		x := r.Float64()
-		switch {
-		case x < cfg.BlankRate:
-			rec[i] = ""
-		case x < cfg.BlankRate+cfg.InvalidRate:
-			rec[i] = []string{"tidak tahu", "-", "?", "99"}[r.IntN(4)]
-		}
-	}
+	addDefects(rec[pk21FirstAnswer:], r, cfg)
 }

@@ -477,19 +477,7 @@ func household(r *rand.Rand, cfg Config, d *desa, h int, rec []string) {
 	na(art >= 2, "rekreasi_bersama", 0.45)
 	set("perkawinan_anak", yes(r, clamp(0.06-q/4), style))
 
-	// Defects: a few blanks and a few values outside the vocabulary.
-	for i := 14; i < len(rec); i++ {
-		if rec[i] == "" {
-			continue
-		}
-		x := r.Float64()
-		switch {
-		case x < cfg.BlankRate:
-			rec[i] = ""
-		case x < cfg.BlankRate+cfg.InvalidRate:
-			rec[i] = []string{"tidak tahu", "-", "?", "99"}[r.IntN(4)]
-		}
-	}
+	addDefects(rec[14:], r, cfg)
 }
 
 // thousands writes 1250000 as "1.250.000".
@@ -521,4 +509,21 @@ func setIdentity(set func(col, v string), r *rand.Rand, cfg Config, d *desa, h i
 	set("no_kk", strings.ReplaceAll(d.code, ".", "")[:6]+fmt.Sprintf("%010d", h+1))
 	set("nama_kk", given[r.IntN(len(given))]+" "+family[r.IntN(len(family))])
 	set("jk_kk", sex)
+}
+
+// addDefects blanks a few answers and writes a few outside the vocabulary,
+// at the rates cfg gives.
+func addDefects(answers []string, r *rand.Rand, cfg Config) {
+	for i, a := range answers {
+		if a == "" {
+			continue
+		}
+		x := r.Float64()
+		switch {
+		case x < cfg.BlankRate:
+			answers[i] = ""
+		case x < cfg.BlankRate+cfg.InvalidRate:
+			answers[i] = []string{"tidak tahu", "-", "?", "99"}[r.IntN(4)]
+		}
+	}
 }

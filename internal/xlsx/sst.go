@@ -235,15 +235,6 @@ func (t *sstTable) stored(i int) ([]byte, uint32, error) {
 	return chunk[start&chunkMask : end&endOffset&chunkMask], end, nil
 }
 
-// size is the length of string i.
-func (t *sstTable) size(i int) (int, error) {
-	b, end, err := t.stored(i)
-	if err != nil {
-		return 0, err
-	}
-	return storedSize(b, end), nil
-}
-
 // storedSize is the length of a string stored as b with end.
 func storedSize(b []byte, end uint32) int {
 	switch {

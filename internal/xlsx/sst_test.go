@@ -38,8 +38,9 @@ func TestSSTTable(t *testing.T) {
 			got := string(b)
 			t.Fatalf("string %d = %q, want %q", i, clip(got), clip(want))
 		}
-		if got, err := tab.size(i); err != nil || got != len(want) {
-			t.Fatalf("size of string %d (%q) = %d, want %d", i, clip(want), got, len(want))
+		b, end, err := tab.stored(i)
+		if got := storedSize(b, end); err != nil || got != len(want) {
+			t.Fatalf("size of string %d (%q) = %d, %v; want %d", i, clip(want), got, err, len(want))
 		}
 	}
 	// Digits take half the room, and a string 4 bytes for its end.
