@@ -21,12 +21,21 @@ type failHist struct {
 }
 
 type failGroup struct {
-	members []int          // positions in Set.Indicators; bit j of a pattern is members[j]
-	hist    map[uint64]int // households by pattern; patterns failing none are not kept
+	members []int // positions in Set.Indicators; bit j of a pattern is members[j]
+	// Households by pattern, patterns failing none not kept: in dense, by
+	// pattern as index, for a group of at most denseGroupIndicators (an
+	// array is many times cheaper than a map to count every family in,
+	// and 2^8 counts are 1 KiB a group), else in hist.
+	dense []uint32
+	hist  map[uint64]int
 }
 
 // maxGroupIndicators bounds an office's group: 2^16 patterns at the most.
 const maxGroupIndicators = 16
+
+// denseGroupIndicators is the largest group counted in an array (a
+// variable for the tests, which count both ways).
+var denseGroupIndicators = 8
 
 // failGroups lists, per office of the set, the positions of its indicators,
 // and then those of the indicators without an office.
@@ -60,7 +69,12 @@ func failGroups(set *Set) [][]int {
 func newFailHist(groups [][]int) *failHist {
 	h := &failHist{groups: make([]failGroup, len(groups))}
 	for i, m := range groups {
-		h.groups[i] = failGroup{members: m, hist: map[uint64]int{}}
+		h.groups[i] = failGroup{members: m}
+		if len(m) <= denseGroupIndicators {
+			h.groups[i].dense = make([]uint32, 1<<len(m))
+		} else {
+			h.groups[i].hist = map[uint64]int{}
+		}
 	}
 	return h
 }
@@ -75,9 +89,26 @@ func (h *failHist) add(outs []Outcome) {
 				m |= 1 << uint(j)
 			}
 		}
-		if m != 0 {
+		switch {
+		case m == 0:
+		case grp.dense != nil:
+			grp.dense[m]++
+		default:
 			grp.hist[m]++
 		}
+	}
+}
+
+// each calls f with every pattern of the group that some household fails,
+// and its count.
+func (g *failGroup) each(f func(m uint64, n int)) {
+	for m, c := range g.dense {
+		if c != 0 {
+			f(uint64(m), int(c))
+		}
+	}
+	for m, c := range g.hist {
+		f(m, c)
 	}
 }
 
@@ -103,11 +134,11 @@ func (h *failHist) failingAny(idx []int) (n int, ok bool) {
 		if !all {
 			continue
 		}
-		for m, c := range grp.hist {
+		grp.each(func(m uint64, c int) {
 			if m&want != 0 {
 				n += c
 			}
-		}
+		})
 		return n, true
 	}
 	return 0, false

@@ -1,10 +1,23 @@
 package ikk
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestFailHist counts families failing any of a set of indicators, each
-// once, from the patterns kept per office.
+// once, from the patterns kept per office, in arrays and in maps.
 func TestFailHist(t *testing.T) {
+	for _, dense := range []int{8, 0} {
+		t.Run(fmt.Sprintf("dense%d", dense), func(t *testing.T) {
+			defer func(d int) { denseGroupIndicators = d }(denseGroupIndicators)
+			denseGroupIndicators = dense
+			testFailHist(t)
+		})
+	}
+}
+
+func testFailHist(t *testing.T) {
 	const nInd = 6
 	// Two offices: indicators 0, 1, 2 and indicators 2, 5.
 	h := newFailHist([][]int{{0, 1, 2}, {2, 5}})
@@ -43,6 +56,9 @@ func TestFailHist(t *testing.T) {
 	}
 	// Memory is bounded by the offices' patterns, not the families.
 	for _, g := range h.groups {
+		if (g.dense == nil) == (g.hist == nil) {
+			t.Errorf("group %v: dense %v, map %v", g.members, g.dense != nil, g.hist != nil)
+		}
 		if len(g.hist) > 1<<len(g.members) {
 			t.Errorf("group %v holds %d patterns", g.members, len(g.hist))
 		}

@@ -268,3 +268,27 @@ func TestRegisterJobs(t *testing.T) {
 		}
 	}
 }
+
+// TestRTLess orders RT as a desa's list prints them: numbers by value,
+// then names.
+func TestRTLess(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"2", "10", true},
+		{"10", "2", false},
+		{"3", "3", false},
+		{"9", "Dusun I", true},
+		{"Dusun I", "9", false},
+		{"Dusun I", "Dusun II", true},
+		{"", "1", false},
+		{"1", "", true},
+		{"1234567890", "5", false}, // too long to be read as a number: a name
+	}
+	for _, tc := range tests {
+		if got := rtLess(tc.a, tc.b); got != tc.want {
+			t.Errorf("rtLess(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

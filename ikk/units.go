@@ -2,7 +2,6 @@ package ikk
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -135,17 +134,34 @@ func unitLess(codeA, nameA, codeB, nameB string) bool {
 
 // rtLess orders RT numbers numerically, other names after them.
 func rtLess(a, b string) bool {
-	na, ea := strconv.Atoi(a)
-	nb, eb := strconv.Atoi(b)
+	na, oka := rtNumber(a)
+	nb, okb := rtNumber(b)
 	switch {
-	case ea == nil && eb == nil:
+	case oka && okb:
 		return na < nb
-	case ea == nil:
+	case oka:
 		return true
-	case eb == nil:
+	case okb:
 		return false
 	}
 	return a < b
+}
+
+// rtNumber reads an RT written in digits, as strconv.Atoi would without
+// its sign, and without building an error for every name that is not a
+// number: a desa's RT are sorted with a comparison per pair.
+func rtNumber(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // kabupatenKeys assigns every desa to a kabupaten unit. With codes of one

@@ -2,11 +2,15 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/ikk-tools/ikk/ikk"
 )
@@ -96,52 +100,7 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	}
 	j.endArray()
 	j.key("issues").beginArray()
-	for _, is := range r.Issues.All() {
-		j.beginObject()
-		j.key("file").str(is.File)
-		j.key("sheet").str(is.Sheet)
-		j.key("row").int(is.Row)
-		j.key("column").str(is.Column)
-		j.key("cell").strOrNull(is.Cell)
-		j.key("value").str(is.Value)
-		j.key("code").str(is.Code)
-		j.key("message").str(IssueText(m.Lang, is))
-		j.key("detail").str(is.Detail)
-		j.key("params").beginObject()
-		for i := 0; i+1 < len(is.Params); i += 2 {
-			j.key(is.Params[i]).str(is.Params[i+1])
-		}
-		j.endObject()
-		// Optional, for the issues of units' names and codes: the names the
-		// data writes and their rows, the register's units meant.
-		if len(is.Spellings) > 0 {
-			j.key("spellings").beginArray()
-			for _, s := range is.Spellings {
-				j.beginObject()
-				j.key("text").str(s.Text)
-				j.key("rows").int(s.Rows)
-				j.endObject()
-			}
-			j.endArray()
-		}
-		if len(is.Candidates) > 0 {
-			j.key("candidates").beginArray()
-			for _, p := range is.Candidates {
-				j.beginObject()
-				j.key("code").str(p.Code)
-				j.key("name").str(p.Name)
-				j.key("kind").str(p.Kind)
-				j.key("within").beginArray()
-				for _, a := range p.Above {
-					j.str(a)
-				}
-				j.endArray()
-				j.endObject()
-			}
-			j.endArray()
-		}
-		j.endObject()
-	}
+	issuesJSON(j, &r.Issues, m.Lang)
 	j.endArray()
 	s := r.Summary
 	j.key("summary").beginObject()
@@ -384,4 +343,121 @@ func (j *jsonWriter) quote(s string) {
 	}
 	b, _ := json.Marshal(s)
 	j.w.Write(b)
+}
+
+// issueBlockJSON is how many issues one goroutine writes at a time.
+const issueBlockJSON = 2048
+
+// issuesJSON writes the issues into the open array: a hundred thousand of
+// them, each with its sentence, are the bulk of a big survey's document and
+// its last step, so blocks are written on every core into buffers that are
+// copied out in order. The bytes are those of one writer going through
+// them.
+func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
+	n := l.Len()
+	blocks := (n + issueBlockJSON - 1) / issueBlockJSON
+	workers := min(runtime.GOMAXPROCS(0), blocks)
+	if workers <= 1 {
+		for i := range n {
+			issueJSON(j, l.At(i), lang)
+		}
+		return
+	}
+	// Block b is rendered by a writer at the array's depth whose count
+	// says whether a comma comes first: only block 0 may be the array's
+	// first member.
+	first := j.count[j.depth-1]
+	render := func(b int) []byte {
+		var buf bytes.Buffer
+		bj := &jsonWriter{w: bufio.NewWriter(&buf), depth: j.depth, count: slices.Clone(j.count)}
+		if b > 0 {
+			bj.count[j.depth-1] = 1
+		}
+		for i := b * issueBlockJSON; i < min(n, (b+1)*issueBlockJSON); i++ {
+			issueJSON(bj, l.At(i), lang)
+		}
+		bj.w.Flush()
+		return buf.Bytes()
+	}
+	// One result channel per block, filled by the workers in block order
+	// at most `workers` blocks ahead of the writer: memory stays at a few
+	// blocks whatever the number of issues.
+	out := make([]chan []byte, blocks)
+	for b := range out {
+		out[b] = make(chan []byte, 1)
+	}
+	// A block's place is taken before it is handed out, in block order,
+	// so the places held are always the lowest blocks not yet written.
+	sem := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	go func() {
+		for b := range blocks {
+			sem <- struct{}{}
+			next <- b
+		}
+		close(next)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for b := range next {
+				out[b] <- render(b)
+			}
+		})
+	}
+	for b := range blocks {
+		j.w.Write(<-out[b])
+		<-sem
+	}
+	wg.Wait()
+	j.count[j.depth-1] = first + n
+}
+
+// issueJSON writes one issue as a member of the issues array.
+func issueJSON(j *jsonWriter, is ikk.Issue, lang string) {
+	j.beginObject()
+	j.key("file").str(is.File)
+	j.key("sheet").str(is.Sheet)
+	j.key("row").int(is.Row)
+	j.key("column").str(is.Column)
+	j.key("cell").strOrNull(is.Cell)
+	j.key("value").str(is.Value)
+	j.key("code").str(is.Code)
+	j.key("message").str(IssueText(lang, is))
+	j.key("detail").str(is.Detail)
+	j.key("params").beginObject()
+	for i := 0; i+1 < len(is.Params); i += 2 {
+		j.key(is.Params[i]).str(is.Params[i+1])
+	}
+	j.endObject()
+	// Optional, for the issues of units' names and codes: the names the
+	// data writes and their rows, the register's units meant.
+	if len(is.Spellings) > 0 {
+		j.key("spellings").beginArray()
+		for _, s := range is.Spellings {
+			j.beginObject()
+			j.key("text").str(s.Text)
+			j.key("rows").int(s.Rows)
+			j.endObject()
+		}
+		j.endArray()
+	}
+	if len(is.Candidates) > 0 {
+		j.key("candidates").beginArray()
+		for _, p := range is.Candidates {
+			j.beginObject()
+			j.key("code").str(p.Code)
+			j.key("name").str(p.Name)
+			j.key("kind").str(p.Kind)
+			j.key("within").beginArray()
+			for _, a := range p.Above {
+				j.str(a)
+			}
+			j.endArray()
+			j.endObject()
+		}
+		j.endArray()
+	}
+	j.endObject()
+
 }
