@@ -18,6 +18,16 @@ import "slices"
 // floor that familiesAffected gives.
 type failHist struct {
 	groups []failGroup
+	// of lists, per indicator, the groups holding it and its bit in each:
+	// a family fails a few indicators, so its patterns are built from
+	// those alone (a few hundred bytes a desa).
+	of    [][]groupBit
+	masks []uint64 // add's scratch, one pattern per group
+}
+
+type groupBit struct {
+	group int
+	bit   uint64
 }
 
 type failGroup struct {
@@ -67,7 +77,15 @@ func failGroups(set *Set) [][]int {
 }
 
 func newFailHist(groups [][]int) *failHist {
-	h := &failHist{groups: make([]failGroup, len(groups))}
+	h := &failHist{groups: make([]failGroup, len(groups)), masks: make([]uint64, len(groups))}
+	for g, m := range groups {
+		for j, i := range m {
+			if i >= len(h.of) {
+				h.of = append(h.of, make([][]groupBit, i+1-len(h.of))...)
+			}
+			h.of[i] = append(h.of[i], groupBit{g, 1 << uint(j)})
+		}
+	}
 	for i, m := range groups {
 		h.groups[i] = failGroup{members: m}
 		if len(m) <= denseGroupIndicators {
@@ -81,14 +99,16 @@ func newFailHist(groups [][]int) *failHist {
 
 // add counts one household by its outcomes.
 func (h *failHist) add(outs []Outcome) {
-	for g := range h.groups {
-		grp := &h.groups[g]
-		var m uint64
-		for j, i := range grp.members {
-			if outs[i] == Fail {
-				m |= 1 << uint(j)
+	clear(h.masks)
+	for i, o := range outs[:min(len(outs), len(h.of))] {
+		if o == Fail {
+			for _, gb := range h.of[i] {
+				h.masks[gb.group] |= gb.bit
 			}
 		}
+	}
+	for g, m := range h.masks {
+		grp := &h.groups[g]
 		switch {
 		case m == 0:
 		case grp.dense != nil:

@@ -139,11 +139,8 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		r.kkKey = kkKey(r.kk)
 	}
 	// Parse every valued cell once; one issue per invalid cell.
-	for c := range rs.set.Columns {
+	for _, c := range rs.valued {
 		col := rs.set.Columns[c]
-		if !col.valued() {
-			continue
-		}
 		cell := rs.cell(lay, cells, c)
 		v, err := col.parse(cell)
 		switch {

@@ -145,6 +145,7 @@ type compiled struct {
 	inds     []compiledIndicator
 	matcher  *headerMatcher
 	nValued  int
+	valued   []int // positions in Set.Columns of the valued columns, for the row loop
 	kodeCol  int // set column positions of the identification columns
 	kabCol   int
 	kecCol   int
@@ -159,9 +160,10 @@ type compiled struct {
 
 func newCompiled(set *Set, opt Options) *compiled {
 	c := &compiled{set: set, opt: opt, matcher: newHeaderMatcher(set), catIndex: map[*Category]int{}}
-	for _, col := range set.Columns {
+	for i, col := range set.Columns {
 		if col.valued() {
 			c.nValued++
+			c.valued = append(c.valued, i)
 		}
 	}
 	for _, ind := range set.Indicators {
