@@ -216,7 +216,7 @@ func (p *chunkParser) quoted(rec *csvRecord, field int) (string, int, csvTerm) {
 		broke = false
 		switch c {
 		case p.comma:
-			q.delim = true
+			q.delims++
 		case '\n', '\r':
 			p.lineEnd(c)
 			p.line++

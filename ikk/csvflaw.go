@@ -85,10 +85,14 @@ func checkRecord(width int, rec *csvRecord, cells []Cell, num int) rowFlaw {
 	f := rowFlaw{fields: int32(len(cells)), width: int32(width)}
 	short := len(cells) < width
 	long := len(cells) > width && !blankCells(cells[width:])
-	// A quoted field spanning lines is a legitimate multi-line cell only in
-	// a record of the header's width with no separator inside it; anything
-	// else is the sign of rows swallowed by a quote opened and not closed.
-	if q := rec.quote; q.field != noField && (q.delim || !q.closed || short || long) {
+	// A quoted field spanning lines is a legitimate multi-line cell (a note,
+	// an address) in a record of the header's width. Rows swallowed by a
+	// quote opened by mistake show otherwise: the record is short or long,
+	// the quote never closes, or, when the quote that closes it stands in
+	// the same column of a later row (the only way the record keeps the
+	// header's width), the field holds a whole row's worth of separators:
+	// the rest of the first row's fields and the start of the last's.
+	if q := rec.quote; q.field != noField && (q.delims >= rowSeparators(width) || !q.closed || short || long) {
 		f.flags = flawJoined
 		f.span = int32(rec.endLine - rec.line + 1)
 		f.quote = &quoteFlaw{col: q.field, row: num + q.line - rec.line, line: q.line, endLine: q.endLine,
@@ -109,6 +113,10 @@ func checkRecord(width int, rec *csvRecord, cells []Cell, num int) rowFlaw {
 	}
 	return f
 }
+
+// rowSeparators is how many separators a quoted field must hold to be
+// rows swallowed whole in a record of the header's width: those of one row.
+func rowSeparators(width int) int { return max(1, width-1) }
 
 // excerptRunes bounds the start of a field an issue shows: enough to find
 // the quote, not the other families' names and KK numbers it swallowed.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"math"
 	"strconv"
 )
 
@@ -76,20 +77,20 @@ type csvRecord struct {
 type quotedSpan struct {
 	field         int // 0-based index in the record
 	line, endLine int // physical lines where its quote opens and closes
-	delim         bool
+	delims        int // separators inside the field
 	closed        bool
 }
 
-// suspicion ranks quoted fields: a separator inside a field spanning lines,
-// or a quote still open at the end, is the mark of swallowed rows.
+// suspicion ranks quoted fields: a quote still open at the end, or many
+// separators inside a field spanning lines, is the mark of swallowed rows.
 func (q quotedSpan) suspicion() int {
 	switch {
 	case q.field == noField:
 		return 0
-	case !q.closed || q.delim:
-		return 2
+	case !q.closed:
+		return math.MaxInt
 	}
-	return 1
+	return 1 + q.delims
 }
 
 // newCSVScanner reads records from br, whose first byte is on line line.
@@ -271,7 +272,7 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 		broke = false
 		switch c {
 		case s.comma:
-			q.delim = true
+			q.delims++
 		case '\n', '\r':
 			s.lineEnd(c)
 			s.line++

@@ -283,7 +283,7 @@ func checkCSVFlaw(t *testing.T, r csvRecordSeen, width int, comma rune, cut bool
 	for _, c := range r.cells {
 		if strings.Contains(c, "\n") {
 			multi = true
-			delim = delim || strings.ContainsRune(c, comma)
+			delim = delim || strings.Count(c, string(comma)) >= rowSeparators(width)
 		}
 	}
 	joined := f.flags&flawJoined != 0
