@@ -191,21 +191,36 @@ func (p *chunkParser) quoted(rec *csvRecord, field int) (string, int, csvTerm) {
 	}
 	p.buf = p.buf[:0]
 	broke := false // the field's last byte so far is a line break
+	// keep appends to the field as csvScanner.quoted grows it: a field
+	// spanning lines stops being kept at the field budget (skimmed).
+	keep := func(b string) {
+		if q.skimmed {
+			return
+		}
+		if len(p.buf)+len(b) > maxCSVField && p.line > line {
+			b, q.skimmed = b[:maxCSVField-len(p.buf)], true
+		}
+		p.buf = append(p.buf, b...)
+	}
 	for {
 		i := p.pos
 		for i < len(p.text) && !p.stopQuoted[p.text[i]] {
 			i++
 		}
 		if i > p.pos {
-			p.buf = append(p.buf, p.text[p.pos:i]...)
+			keep(p.text[p.pos:i])
 			p.pos, broke = i, false
 		}
 		if p.pos >= len(p.text) {
 			if broke {
-				// The line break ended the file's last line, not the field.
+				// The line break ended the file's last line, not the
+				// field (a skimmed field did not keep it).
 				peak := len(p.buf)
 				p.line--
 				note(false)
+				if q.skimmed {
+					return string(p.buf), peak, csvTermLine
+				}
 				return string(p.buf[:len(p.buf)-1]), peak, csvTermLine
 			}
 			note(false)
@@ -241,7 +256,13 @@ func (p *chunkParser) quoted(rec *csvRecord, field int) (string, int, csvTerm) {
 			}
 			// A lone quote inside the field is text, as Excel reads it.
 		}
-		p.buf = append(p.buf, c)
+		switch {
+		case q.skimmed:
+		case len(p.buf) >= maxCSVField && p.line > line:
+			q.skimmed = true
+		default:
+			p.buf = append(p.buf, c)
+		}
 	}
 }
 

@@ -92,7 +92,7 @@ func checkRecord(width int, rec *csvRecord, cells []Cell, num int) rowFlaw {
 	// the same column of a later row (the only way the record keeps the
 	// header's width), the field holds a whole row's worth of separators:
 	// the rest of the first row's fields and the start of the last's.
-	if q := rec.quote; q.field != noField && (q.delims >= rowSeparators(width) || !q.closed || short || long) {
+	if q := rec.quote; q.field != noField && (q.delims >= rowSeparators(width) || !q.closed || q.skimmed || short || long) {
 		f.flags = flawJoined
 		f.span = int32(rec.endLine - rec.line + 1)
 		f.quote = &quoteFlaw{col: q.field, row: num + q.line - rec.line, line: q.line, endLine: q.endLine,

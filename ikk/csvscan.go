@@ -79,6 +79,10 @@ type quotedSpan struct {
 	line, endLine int // physical lines where its quote opens and closes
 	delims        int // separators inside the field
 	closed        bool
+	// skimmed says the field spanned lines past maxCSVField bytes: rows
+	// swallowed by a quote, of which only the first bytes are kept while
+	// the rest is read for its lines and its closing quote.
+	skimmed bool
 }
 
 // suspicion ranks quoted fields: a quote still open at the end, or many
@@ -87,7 +91,7 @@ func (q quotedSpan) suspicion() int {
 	switch {
 	case q.field == noField:
 		return 0
-	case !q.closed:
+	case !q.closed || q.skimmed:
 		return math.MaxInt
 	}
 	return 1 + q.delims
@@ -238,6 +242,21 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 		}
 	}
 	broke := false // the field's last byte so far is a line break
+	grow := func(p []byte) error {
+		if q.skimmed {
+			return nil
+		}
+		// A field that already spans lines and reaches the field budget
+		// is rows swallowed by a quote: the rest of it is read, not kept,
+		// so that the rows before and after it are read, and it is
+		// reported as the quote it is rather than as a damaged file.
+		if field, _ := fieldOver(len(s.buf)-start, len(s.buf), len(p)); field && s.line > line {
+			s.buf = append(s.buf, p[:maxCSVField-(len(s.buf)-start)]...)
+			q.skimmed = true
+			return nil
+		}
+		return s.grow(p, start, line)
+	}
 	for {
 		w, err := s.window()
 		if err != nil {
@@ -246,8 +265,11 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 		if len(w) == 0 {
 			if broke {
 				// The line break ended the file's last line, not the
-				// field: no line follows it.
-				s.buf = s.buf[:len(s.buf)-1]
+				// field: no line follows it (a skimmed field did not
+				// keep it).
+				if !q.skimmed {
+					s.buf = s.buf[:len(s.buf)-1]
+				}
 				s.line--
 				note(false)
 				return csvTermLine, nil
@@ -259,7 +281,7 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 		for i < len(w) && !s.stopQuoted[w[i]] {
 			i++
 		}
-		if err := s.grow(w[:i], start, line); err != nil {
+		if err := grow(w[:i]); err != nil {
 			return 0, err
 		}
 		if i == len(w) {
@@ -300,7 +322,7 @@ func (s *csvScanner) quoted() (csvTerm, error) {
 			}
 			// A lone quote inside the field is text, as Excel reads it.
 		}
-		if err := s.grow([]byte{c}, start, line); err != nil {
+		if err := grow([]byte{c}); err != nil {
 			return 0, err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -304,7 +305,6 @@ func TestCSVHostileInputs(t *testing.T) {
 	}{
 		{"a 1 GiB cell", &endless{prefix: []byte("a,b\n1,"), fill: bytes.Repeat([]byte("x"), 4096), n: gb / 4096}, "line 2: a field longer than 1 MiB"},
 		{"a 1 GiB quoted cell", &endless{prefix: []byte("a,b\n1,\""), fill: bytes.Repeat([]byte("x"), 4096), n: gb / 4096}, "line 2: a field longer than 1 MiB"},
-		{"a quote open over a million lines", &endless{prefix: []byte("a,b\n1,\""), fill: []byte("x,y\n"), n: gb / 4}, "line 2: a field longer than 1 MiB"},
 		{"a row of 100 million empty fields", &endless{prefix: []byte("a,b\n"), fill: []byte(","), n: 1e8}, "line 2: a row of more than 16,384 fields"},
 		{"a row of 1 GiB in fields under 1 MiB", &endless{prefix: []byte("a,b\n"), fill: append(bytes.Repeat([]byte("x"), 512<<10), ','), n: 2048}, "line 2: a row longer than 8 MiB"},
 	}
@@ -327,6 +327,75 @@ func TestCSVHostileInputs(t *testing.T) {
 			}
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
 				t.Errorf("allocated %d MiB", alloc>>20)
+			}
+		})
+	}
+}
+
+// TestCSVQuoteOverManyLines: a quote opened by mistake early in a big file
+// swallows the rows after it, far past the field budget. The rows before it
+// are scored, the rows it swallowed are rejected as one unbalanced quote
+// naming where it opened, the rows after its closing quote are scored
+// again, and the reader keeps no more than the budget of the field.
+func TestCSVQuoteOverManyLines(t *testing.T) {
+	head, rows := surveyLines(t)
+	const swallowed = 40000 // lines of some 60 bytes: well past 1 MiB
+	filler := strings.Repeat(rows[0]+"\n", swallowed) // a row without quotes
+	cut := strings.Index(rows[1], ",")
+	opened := rows[1][:cut+1] + `"` + rows[1][cut+1:]             // the second field opens a quote
+	closing := rows[3][:strings.LastIndex(rows[3], ",")+1] + `x"` // a row ending in a stray quote closes it
+	tests := []struct {
+		name     string
+		tail     string
+		scored   []int // rows scored
+		rejected int
+		closed   bool
+	}{
+		{"never closed", "", []int{2}, 1 + swallowed, false},
+		{"closed rows later", closing + "\n" + rows[3] + "\n", []int{2, swallowed + 5}, 2 + swallowed, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := head + "\n" + rows[0] + "\n" + opened + "\n" + filler + tt.tail
+			if len(text) < 2*maxCSVField {
+				t.Fatalf("the test file has %d bytes: too few to pass the field budget", len(text))
+			}
+			path := writeFile(t, "big.csv", text)
+			var got []int
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			res, err := Score(context.Background(), defaultSet(t), []string{path}, Options{
+				OnHousehold: func(h *Household) { got = append(got, h.Row) },
+			})
+			runtime.ReadMemStats(&after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tt.scored) {
+				t.Errorf("scored rows %v, want %v", got, tt.scored)
+			}
+			if res.Summary.Rejected != tt.rejected || res.Summary.RowsRead != res.Summary.Scored+res.Summary.Rejected+res.Summary.Blank {
+				t.Errorf("accounting %+v, want %d rejected", res.Summary, tt.rejected)
+			}
+			if n := res.IssueCounts[IssueUnbalancedQuote]; n != 1 {
+				t.Fatalf("%d unbalanced_quote issues, want 1 (%v)", n, res.IssueCounts)
+			}
+			for _, is := range res.Issues.All() {
+				if is.Code != IssueUnbalancedQuote {
+					continue
+				}
+				if is.Row != 3 || is.Cell != "B3" {
+					t.Errorf("the quote is reported at row %d, cell %s; want row 3, B3", is.Row, is.Cell)
+				}
+				if want := map[bool]string{true: MsgQuoteClosesLate, false: MsgQuoteNeverCloses}[tt.closed]; is.Detail != want {
+					t.Errorf("detail %s, want %s", is.Detail, want)
+				}
+				if len(is.Value) > 100 {
+					t.Errorf("the issue shows %d bytes of the swallowed rows", len(is.Value))
+				}
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+				t.Errorf("allocated %d MiB for a file of %d MiB", alloc>>20, len(text)>>20)
 			}
 		})
 	}
