@@ -51,7 +51,7 @@ func loadRegister(spec string) (*wilayah.Register, error) {
 	var re *wilayah.ReadError
 	switch {
 	case errors.As(err, &re):
-		return nil, sayErr("cli.wilayah_"+re.Problem, "file", spec, "line", strconv.Itoa(re.Line), "text", strconv.Quote(re.Text), "code", re.Code)
+		return nil, sayErr("cli.wilayah_"+re.Problem, "file", spec, "line", strconv.Itoa(re.Line), "text", strconv.Quote(re.Text), "code", re.Code, "columns", strconv.Itoa(re.Columns))
 	case err != nil:
 		return nil, wrapSay(err, "cli.wilayah_unreadable", "file", spec)
 	}

@@ -128,10 +128,19 @@ func Read(r io.Reader) (*Register, error) {
 		if line == "" {
 			continue
 		}
-		code, name, ok := cutField(line)
+		code, name, sep, ok := cutField(line)
 		c, valid := Normalize(strings.Trim(code, `"`))
 		if n == 1 && !valid && isHeader(code) {
+			if cols := columns(name, sep); cols > 2 {
+				// A header of many columns: a survey or another table
+				// given for the register, told as such at once rather
+				// than by the code its rows repeat.
+				return nil, &ReadError{Line: n, Text: clip(line), Columns: cols, Problem: ProblemColumns}
+			}
 			continue
+		}
+		if cols := columns(name, sep); ok && cols > 2 {
+			return nil, &ReadError{Line: n, Text: clip(line), Columns: cols, Problem: ProblemColumns}
 		}
 		name = strings.TrimSpace(strings.Trim(strings.TrimSpace(name), `"`))
 		if !ok || !valid || name == "" {
@@ -156,15 +165,28 @@ func Read(r io.Reader) (*Register, error) {
 
 // cutField splits a line at its first tab, else its first comma or
 // semicolon (a spreadsheet in an Indonesian locale saves CSV with ";").
-func cutField(line string) (code, name string, ok bool) {
+func cutField(line string) (code, name string, sep byte, ok bool) {
 	if code, name, ok = strings.Cut(line, "\t"); ok {
-		return code, name, ok
+		return code, name, '\t', ok
 	}
 	i := strings.IndexAny(line, ",;")
 	if i < 0 {
-		return line, "", false
+		return line, "", 0, false
 	}
-	return line[:i], line[i+1:], true
+	return line[:i], line[i+1:], line[i], true
+}
+
+// columns counts the columns of a line whose first one is cut off and
+// whose rest is name: 2 for a name alone. A quoted name may hold the
+// separator.
+func columns(name string, sep byte) int {
+	if sep == 0 {
+		return 1
+	}
+	if t := strings.TrimSpace(name); strings.HasPrefix(t, `"`) && strings.Count(t, `"`) == 2 && strings.HasSuffix(t, `"`) {
+		return 2
+	}
+	return 2 + strings.Count(name, string(sep))
 }
 
 // isHeader says a first field is a header's word ("code", "kode"), not a
@@ -195,6 +217,7 @@ type ReadError struct {
 	Line    int    // the line, for ProblemNotCodeName
 	Text    string // the line as read, cut to 80 bytes
 	Code    string // the code, for ProblemCodeTwice
+	Columns int    // the line's columns, for ProblemColumns
 	Problem string
 }
 
@@ -203,6 +226,9 @@ const (
 	ProblemNotCodeName = "not_code_name"
 	ProblemCodeTwice   = "code_twice"
 	ProblemEmpty       = "empty"
+	// ProblemColumns is a line of more than two columns: most often a
+	// survey given where the register was meant.
+	ProblemColumns = "columns"
 )
 
 func (e *ReadError) Error() string {
@@ -211,6 +237,8 @@ func (e *ReadError) Error() string {
 		return fmt.Sprintf("line %d: %q is not a code and a name", e.Line, e.Text)
 	case ProblemCodeTwice:
 		return fmt.Sprintf("code %s is given twice", e.Code)
+	case ProblemColumns:
+		return fmt.Sprintf("line %d has %d columns, a register two (code, name)", e.Line, e.Columns)
 	}
 	return "the register holds no unit"
 }

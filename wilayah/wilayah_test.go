@@ -140,6 +140,12 @@ func TestReadUserRegister(t *testing.T) {
 		{"code,name\n63.09,Tabalong\nTabalong,63.09\n", ProblemNotCodeName, 3},
 		{"", ProblemEmpty, 0},
 		{"code,name\n", ProblemEmpty, 0},
+		// A survey given for the register: its header has many columns.
+		{"kode_desa,kabupaten,kecamatan,desa,no_kk\n63.09.06.2004,Tabalong,Murung Pudak,Maburai,6309\n", ProblemColumns, 1},
+		// Without a header, the first line of three columns.
+		{"63.09,Tabalong\n63.09.06,Murung Pudak;x\n63.09.06.2004,Maburai,3\n", ProblemColumns, 3},
+		// A quoted name may hold the separator.
+		{"63.09,\"Tabalong, Kabupaten\"\n63.09.06,\"Murung, Pudak\",x\n", ProblemColumns, 2},
 	} {
 		_, err := Read(strings.NewReader(tt.in))
 		re, ok := err.(*ReadError)
