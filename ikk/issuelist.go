@@ -1,6 +1,7 @@
 package ikk
 
 import (
+	"encoding/binary"
 	"iter"
 	"strconv"
 	"strings"
@@ -62,7 +63,15 @@ type issueKind struct {
 	column, field, code, detail, cell string
 	cellRow                           bool
 	params                            paramsKey
+	// inline names the parameters whose values are the issue's own (the
+	// first row of a duplicate family): small values kept in the arena
+	// after the issue's value, so that a hundred thousand duplicates are
+	// one kind and not a hundred thousand. "" for none.
+	inline string
 }
+
+// inlineParams bounds the bytes of parameter values kept with each issue.
+const inlineParams = 96
 
 // paramsKey identifies a parameter list by its backing array: lists are
 // shared between the issues of a column, and never changed once made.
@@ -92,8 +101,13 @@ func (l *IssueList) Append(is Issue) {
 	if l.n%issueBlock == 0 {
 		l.blocks = append(l.blocks, make([]issueRec, 0, issueBlock))
 	}
-	r := issueRec{row: int64(is.Row), place: l.place(is), kind: l.kind(is), extra: l.extra(is)}
-	r.text, r.textOff, r.textLen = l.keep(is.Value)
+	kind, inline := l.kind(is)
+	r := issueRec{row: int64(is.Row), place: l.place(is), kind: kind, extra: l.extra(is)}
+	if inline {
+		r.text, r.textOff, r.textLen = l.keepWithParams(is.Value, is.Params)
+	} else {
+		r.text, r.textOff, r.textLen = l.keep(is.Value)
+	}
 	b := &l.blocks[len(l.blocks)-1]
 	*b = append(*b, r)
 	l.n++
@@ -106,6 +120,9 @@ func (l *IssueList) At(i int) Issue {
 	is := Issue{
 		File: p.file, Sheet: p.sheet, Row: int(r.row), Column: k.column, Field: k.field,
 		Code: k.code, Detail: k.detail, Cell: k.cell, Params: l.params[r.kind],
+	}
+	if k.inline != "" {
+		is.Params = l.inlineValues(r, l.params[r.kind])
 	}
 	if r.extra != 0 {
 		x := &l.extras[r.extra]
@@ -159,26 +176,64 @@ func (l *IssueList) place(is Issue) uint32 {
 
 // kind interns what an issue is: its column, codes, parameters and the
 // letters of its cell.
-func (l *IssueList) kind(is Issue) uint32 {
+func (l *IssueList) kind(is Issue) (uint32, bool) {
 	k := issueKind{column: is.Column, field: is.Field, code: is.Code, detail: is.Detail, cell: is.Cell}
-	if len(is.Params) > 0 {
+	names, inline := inlineNames(is.Params)
+	switch {
+	case inline:
+		k.inline = names
+	case len(is.Params) > 0:
 		k.params = paramsKey{&is.Params[0], len(is.Params)}
 	}
 	if letters, ok := cellLetters(is.Cell, is.Row); ok {
 		k.cell, k.cellRow = letters, true
 	}
 	if k == (issueKind{}) {
-		return 0
+		return 0, false
 	}
 	if i, ok := l.kindex[k]; ok {
-		return i
+		return i, inline
 	}
 	k.column, k.field, k.code, k.detail, k.cell = strings.Clone(k.column), strings.Clone(k.field), strings.Clone(k.code), strings.Clone(k.detail), strings.Clone(k.cell)
+	k.inline = strings.Clone(k.inline)
 	i := uint32(len(l.kinds))
 	l.kinds = append(l.kinds, k)
-	l.params = append(l.params, is.Params)
+	if inline {
+		var list []string // the names alone: the values are each issue's
+		for j := 0; j < len(is.Params); j += 2 {
+			list = append(list, strings.Clone(is.Params[j]))
+		}
+		l.params = append(l.params, list)
+	} else {
+		l.params = append(l.params, is.Params)
+	}
 	l.kindex[k] = i
-	return i
+	return i, inline
+}
+
+// inlineNames says whether parameters are small enough to be kept with
+// each issue, and then their names joined by a NUL byte: the key of the
+// kind they share. Large lists (the accepted codes of a column) are shared
+// between issues and kept once by their backing array.
+func inlineNames(params []string) (string, bool) {
+	if len(params) == 0 || len(params)%2 != 0 || len(params) > 8 {
+		return "", false
+	}
+	size := 0
+	for i := 1; i < len(params); i += 2 {
+		size += len(params[i])
+	}
+	if size > inlineParams {
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; i < len(params); i += 2 {
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		b.WriteString(params[i])
+	}
+	return b.String(), true
 }
 
 // cellLetters splits a cell reference such as "E12" whose number is row.
@@ -199,6 +254,32 @@ func (l *IssueList) extra(is Issue) uint32 {
 	}
 	l.extras = append(l.extras, issueExtra{is.Cause, is.Spellings, is.Candidates})
 	return uint32(len(l.extras) - 1)
+}
+
+// keepWithParams copies a value into the arena followed by the values of
+// its parameters, each after its length; the length returned is the
+// value's.
+func (l *IssueList) keepWithParams(v string, params []string) (block, off, n uint32) {
+	buf := make([]byte, 0, len(v)+inlineParams+2*len(params))
+	buf = append(buf, v...)
+	for i := 1; i < len(params); i += 2 {
+		buf = binary.AppendUvarint(buf, uint64(len(params[i])))
+		buf = append(buf, params[i]...)
+	}
+	block, off, _ = l.keep(string(buf))
+	return block, off, uint32(len(v))
+}
+
+// inlineValues rebuilds the parameters kept after a record's value.
+func (l *IssueList) inlineValues(r *issueRec, names []string) []string {
+	b := l.text[r.text][r.textOff+r.textLen:]
+	out := make([]string, 0, 2*len(names))
+	for _, name := range names {
+		n, k := binary.Uvarint(b)
+		out = append(out, name, string(b[k:k+int(n)]))
+		b = b[k+int(n):]
+	}
+	return out
 }
 
 // keep copies a value into the arena.

@@ -13,7 +13,8 @@ import (
 // whatever its cell reference, value, parameters or cause, across blocks
 // of records and of text.
 func TestIssueListRoundTrip(t *testing.T) {
-	shared := []string{"accepted", "1, 2"}
+	// A column's accepted values: long, shared by its issues, kept once.
+	shared := []string{"accepted", "codes", "codes", strings.Repeat("1 Milik sendiri, ", 10)}
 	cause := errors.New("tidak dapat dibuka")
 	long := strings.Repeat("é", textBlock) // longer than an arena block
 	cases := []Issue{
@@ -27,13 +28,19 @@ func TestIssueListRoundTrip(t *testing.T) {
 		{File: "b.xlsx", Sheet: "Data", Row: 1048576, Cell: "XFD1048576", Params: []string{"row", "2"}},
 		{File: "c.csv", Code: IssueSkippedFile, Cause: cause},
 		{File: "d.csv", Row: -1, Cell: "A-1", Value: long},
+		// A duplicate family: parameters of its own, made for each issue.
+		{File: "a.csv", Row: 9, Cell: "F9", Value: "630906******0001", Code: IssueDuplicateKK, Detail: MsgDuplicateKK},
+		{File: "a.csv", Row: 9, Code: IssueNameConflict, Params: []string{"first", ""}},
 	}
 	var l IssueList
 	var want []Issue
 	for i := range 3 * issueBlock {
 		is := cases[i%len(cases)]
-		if i%len(cases) == 1 {
+		switch i % len(cases) {
+		case 1:
 			is.Row, is.Cell = i+2, "E"+strconv.Itoa(i+2)
+		case len(cases) - 2:
+			is.Params = []string{"first_row", strconv.Itoa(i), "first_file", "b" + strconv.Itoa(i) + ".csv"}
 		}
 		l.Append(is)
 		want = append(want, is)
