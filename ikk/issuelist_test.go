@@ -109,3 +109,37 @@ func TestIssueListEveryField(t *testing.T) {
 		t.Errorf("%+v\nwant %+v", got, is)
 	}
 }
+
+// TestIssueListInsert places issues among a list's records in order, and
+// the records come out as they went in.
+func TestIssueListInsert(t *testing.T) {
+	var l IssueList
+	var want []Issue
+	for i := range issueBlock + 10 {
+		is := Issue{File: "a.csv", Row: 2 * (i + 1), Cell: "B" + strconv.Itoa(2*(i+1)), Value: strconv.Itoa(i), Code: IssueInvalidValue,
+			Params: []string{"first_row", strconv.Itoa(i)}}
+		l.Append(is)
+		want = append(want, is)
+	}
+	extra := []Issue{
+		{File: "a.csv", Row: 1, Code: IssueNameDiffers, Value: "first"},
+		{File: "a.csv", Row: 5, Code: IssueNameDiffers, Value: "between 4 and 6"},
+		{File: "b.csv", Row: 1, Code: IssueNameDiffers, Value: "another file: last"},
+	}
+	before := func(e *Issue, file string, row int) bool { return e.File < file || e.File == file && e.Row < row }
+	n := l.Len() - 1 // the last record is left out
+	got := l.Insert(n, extra, before)
+	if l.Len() != 0 {
+		t.Errorf("the list holds %d issues after Insert", l.Len())
+	}
+	exp := append([]Issue{extra[0], want[0], want[1], extra[1]}, want[2:n]...)
+	exp = append(exp, extra[2])
+	if got.Len() != len(exp) {
+		t.Fatalf("%d issues, want %d", got.Len(), len(exp))
+	}
+	for i, is := range got.All() {
+		if !reflect.DeepEqual(is, exp[i]) {
+			t.Fatalf("issue %d: %+v, want %+v", i, is, exp[i])
+		}
+	}
+}

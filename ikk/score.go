@@ -146,7 +146,7 @@ type compiled struct {
 	matcher  *headerMatcher
 	nValued  int
 	valued   []int // positions in Set.Columns of the valued columns, for the row loop
-	kodeCol  int // set column positions of the identification columns
+	kodeCol  int   // set column positions of the identification columns
 	kabCol   int
 	kecCol   int
 	desaCol  int

@@ -339,7 +339,7 @@ func TestCSVHostileInputs(t *testing.T) {
 // again, and the reader keeps no more than the budget of the field.
 func TestCSVQuoteOverManyLines(t *testing.T) {
 	head, rows := surveyLines(t)
-	const swallowed = 40000 // lines of some 60 bytes: well past 1 MiB
+	const swallowed = 40000                           // lines of some 60 bytes: well past 1 MiB
 	filler := strings.Repeat(rows[0]+"\n", swallowed) // a row without quotes
 	cut := strings.Index(rows[1], ",")
 	opened := rows[1][:cut+1] + `"` + rows[1][cut+1:]             // the second field opens a quote

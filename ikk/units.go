@@ -223,29 +223,16 @@ func (sc *scorer) withNameIssues() IssueList {
 	}
 	names = names[:min(len(names), MaxIssues)]
 	rows := min(sc.issues.Len(), max(0, MaxIssues-len(names)))
-	var out IssueList
 	// Both lists are in input order; merged by file, then row.
 	file := map[string]int{}
 	for i, in := range sc.inputs {
 		file[in.Path] = i
 	}
-	less := func(a, b *Issue) bool {
-		if fa, fb := file[a.File], file[b.File]; fa != fb {
+	out := sc.issues.Insert(rows, names, func(e *Issue, f string, row int) bool {
+		if fa, fb := file[e.File], file[f]; fa != fb {
 			return fa < fb
 		}
-		return a.Row < b.Row
-	}
-	i := 0
-	for j := range rows {
-		is := sc.issues.At(j)
-		for i < len(names) && less(&names[i], &is) {
-			out.Append(names[i])
-			i++
-		}
-		out.Append(is)
-	}
-	for _, is := range names[i:] {
-		out.Append(is)
-	}
+		return e.Row < row
+	})
 	return out
 }
