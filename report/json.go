@@ -369,6 +369,7 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 	first := j.count[j.depth-1]
 	render := func(b int) []byte {
 		var buf bytes.Buffer
+		buf.Grow(issueBlockJSON * 640) // an issue with its sentence: some 500 bytes
 		bj := &jsonWriter{w: bufio.NewWriter(&buf), depth: j.depth, count: slices.Clone(j.count)}
 		if b > 0 {
 			bj.count[j.depth-1] = 1
