@@ -102,6 +102,9 @@ func runSasaran(c *cobra.Command, o *followUpOptions, args []string) error {
 	if err != nil {
 		return wrapSay(err, "cli.write_failed", "path", o.output)
 	}
+	if office, n, ok := report.SasaranTooLong(lists, o.lang); ok {
+		return sayErr("cli.sasaran_too_long", "office", office, "families", report.Int(n, o.lang))
+	}
 	meta := report.SasaranMeta{Lang: o.lang, Kabupaten: o.kabupaten, Personal: s.personal}
 	if s.date != "" {
 		meta.Date, _ = time.Parse("2006-01-02", s.date)

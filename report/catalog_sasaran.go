@@ -60,8 +60,9 @@ func init() {
 		"doc.sasaran.header_personal": {ID: "DATA PRIBADI (UU No. 27 Tahun 2022): hanya untuk kunjungan tindak lanjut; musnahkan setelah digunakan", EN: "PERSONAL DATA (UU No. 27 Tahun 2022): for the follow-up visits only; destroy after use"},
 		"doc.sasaran.props_title":     {ID: "Daftar Keluarga Sasaran Tindak Lanjut", EN: "Families to visit in the follow-up"},
 		// The command line.
-		"cli.sasaran_xlsx": {ID: "--sasaran menulis buku kerja Excel: -o {file} harus berakhiran .xlsx, misalnya -o sasaran.xlsx", EN: "--sasaran writes an Excel workbook: -o {file} must end in .xlsx, e.g. -o sasaran.xlsx"},
-		"cli.sasaran_only": {ID: "--{flag} hanya berlaku bersama --sasaran (daftar keluarga sasaran); rencana tindak lanjut tidak memuat data keluarga", EN: "--{flag} works only with --sasaran (the lists of families to visit); the follow-up plan holds no family data"},
-		"cli.bad_kantor":   {ID: "--kantor: {err}", EN: "--kantor: {err}"},
+		"cli.sasaran_xlsx":     {ID: "--sasaran menulis buku kerja Excel: -o {file} harus berakhiran .xlsx, misalnya -o sasaran.xlsx", EN: "--sasaran writes an Excel workbook: -o {file} must end in .xlsx, e.g. -o sasaran.xlsx"},
+		"cli.sasaran_only":     {ID: "--{flag} hanya berlaku bersama --sasaran (daftar keluarga sasaran); rencana tindak lanjut tidak memuat data keluarga", EN: "--{flag} works only with --sasaran (the lists of families to visit); the follow-up plan holds no family data"},
+		"cli.sasaran_too_long": {ID: "daftar {office} memuat {families} keluarga, lebih dari yang dapat dimuat satu lembar Excel (1.048.576 baris); batasi desa/kelurahannya dengan --desa", EN: "the list of {office} holds {families} families, more than one Excel sheet holds (1,048,576 rows); choose fewer desa with --desa"},
+		"cli.bad_kantor":       {ID: "--kantor: {err}", EN: "--kantor: {err}"},
 	})
 }

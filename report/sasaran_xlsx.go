@@ -1,8 +1,12 @@
 package report
 
 import (
+	"archive/zip"
+	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -25,21 +29,29 @@ type SasaranMeta struct {
 
 // Sasaran writes the lists of families each office visits: a cover sheet
 // first, then a sheet per office of the lists, each printing on A4
-// landscape with its header row on every page. The office sheets are
-// streamed from the sorted lists, so a kabupaten's families never sit in
-// memory; excelize's temporary files go to a folder removed on return.
+// landscape with its header row on every page.
+//
+// An office's sheet is as long as its list, so it is streamed from the
+// sorted list. excelize's stream writer keeps up to 16 MB of a sheet in
+// memory until the workbook is written, and a workbook of twenty offices'
+// sheets would hold them all at once. So each office's sheet is streamed
+// in a scratch workbook of its own, with the same styles in the same
+// order, and its part, taken out as it is written, waits in a temporary
+// file; the workbook written has an empty sheet in its place, whose part is
+// replaced by the file when the zip is written. One office's sheet is in
+// memory at a time. The temporary files go to a folder removed on return.
 func Sasaran(w io.Writer, r *ikk.Result, l *ikk.SasaranLists, m SasaranMeta) error {
 	dir, err := os.MkdirTemp("", "ikk-sasaran-xlsx-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	f, err := newDeterministicFile(excelize.Options{TmpDir: dir})
+	f, err := newDeterministicFile()
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	b := &sasaranBook{x: &docSheet{f: f, size: docTableSize}, r: r, l: l, m: m, lang: m.Lang}
+	b := &sasaranBook{x: &docSheet{f: f, size: docTableSize}, r: r, l: l, m: m, lang: m.Lang, dir: dir, parts: map[string]string{}}
 	if b.m.Kabupaten == "" {
 		b.m.Kabupaten = KabupatenName(r)
 	}
@@ -47,7 +59,7 @@ func Sasaran(w io.Writer, r *ikk.Result, l *ikk.SasaranLists, m SasaranMeta) err
 		return err
 	}
 	cw := &countingWriter{w: w}
-	zw := newOrderedZip(cw, dir, b.streamed)
+	zw := &splicedZip{zw: zip.NewWriter(cw), parts: b.parts}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if _, err := f.WriteTo(io.Discard); err != nil {
 		return err
@@ -56,27 +68,34 @@ func Sasaran(w io.Writer, r *ikk.Result, l *ikk.SasaranLists, m SasaranMeta) err
 }
 
 type sasaranBook struct {
-	x        *docSheet
-	r        *ikk.Result
-	l        *ikk.SasaranLists
-	m        SasaranMeta
-	lang     string
-	group    int      // the style of a desa's heading row
-	streamed []string // the parts of the streamed sheets, in sheet order
-	sheets   []string // the office sheets' names, by plan
+	x      *docSheet // the workbook written, and the styles of every sheet
+	r      *ikk.Result
+	l      *ikk.SasaranLists
+	m      SasaranMeta
+	lang   string
+	group  int               // the style of a desa's heading row
+	sheets []string          // the office sheets' names, by plan
+	dir    string            // temporary files
+	parts  map[string]string // office sheets' parts: the file holding each
 }
 
 func (b *sasaranBook) w(key string, kv ...string) string {
 	return dw(b.lang, "sasaran."+key, withIndex(b.r.Set, b.lang, kv...)...)
 }
 
-func (b *sasaranBook) build() error {
-	x, f := b.x, b.x.f
+// styles makes the styles of the lists in a workbook, always in the same
+// order, so that the scratch workbooks' style numbers are the final one's.
+func (b *sasaranBook) styles(x *docSheet) int {
 	x.styles()
-	b.group = x.style(&excelize.Style{Font: &excelize.Font{Family: "Arial", Size: x.size, Bold: true},
+	return x.style(&excelize.Style{Font: &excelize.Font{Family: "Arial", Size: x.size, Bold: true},
 		Border:    []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"}, {Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true, Indent: 1}})
+}
+
+func (b *sasaranBook) build() error {
+	x, f := b.x, b.x.f
+	b.group = b.styles(x)
 	cover := b.w("cover")
 	used := map[string]bool{strings.ToLower(cover): true}
 	x.check(f.SetSheetName("Sheet1", cover))
@@ -94,12 +113,20 @@ func (b *sasaranBook) build() error {
 			return err
 		}
 	}
-	// Before any sheet is streamed: SetActiveSheet reads every sheet.
-	f.SetActiveSheet(0)
+	ids := map[string]int{}
+	for id, name := range f.GetSheetMap() {
+		ids[name] = id
+	}
 	for k := range b.l.Plans() {
-		if err := b.office(k); err != nil {
+		part, err := b.office(k)
+		if err != nil {
 			return err
 		}
+		// A sheet made by NewSheet is the part of its sheet ID.
+		b.parts["xl/worksheets/sheet"+strconv.Itoa(ids[b.sheets[k]])+".xml"] = part
+		// The print titles are the workbook's, not the sheet's.
+		x.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", b.sheets[k], b.headerRow(), b.headerRow()), Scope: b.sheets[k]}))
 	}
 	x.section(cover, b.coverSection(cover), false)
 	title := b.w("props_title")
@@ -116,6 +143,52 @@ func (b *sasaranBook) build() error {
 	x.check(f.SetDocProps(props))
 	return x.err
 }
+
+// splicedZip writes a workbook's zip, the parts of parts taken from their
+// files instead of from excelize's (empty) sheets.
+type splicedZip struct {
+	zw    *zip.Writer
+	parts map[string]string
+}
+
+func (s *splicedZip) Create(name string) (io.Writer, error) {
+	w, err := s.zw.Create(name)
+	path, ok := s.parts[name]
+	if err != nil || !ok {
+		return w, err
+	}
+	src, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	if _, err := io.Copy(w, src); err != nil {
+		return nil, err
+	}
+	return io.Discard, nil
+}
+
+func (s *splicedZip) AddFS(fsys fs.FS) error { return s.zw.AddFS(fsys) }
+func (s *splicedZip) Close() error           { return s.zw.Close() }
+
+// partCapture is the zip writer of a scratch workbook: it keeps one part,
+// written to dst, and drops the rest.
+type partCapture struct {
+	name  string
+	dst   io.Writer
+	found bool
+}
+
+func (c *partCapture) Create(name string) (io.Writer, error) {
+	if name == c.name {
+		c.found = true
+		return c.dst, nil
+	}
+	return io.Discard, nil
+}
+
+func (c *partCapture) AddFS(fs.FS) error { return nil }
+func (c *partCapture) Close() error      { return nil }
 
 // heading is the title block of the cover and of every office sheet.
 func (b *sasaranBook) heading(office string) []string {
@@ -226,7 +299,9 @@ func (b *sasaranBook) layout(k int, p ikk.SectorPlan, cols []int) ([]float64, er
 		}
 		t.rows = append(t.rows, docRow{cells: cells})
 	}
-	row(map[int]string{sColNo: Int(max(1, b.l.Families(k)), b.lang), sColCount: Int(len(planIndicators(p)), b.lang)})
+	// The widest number, and a digit of room: a number set right
+	// touches its cell's border sooner than text.
+	row(map[int]string{sColNo: Int(max(1, b.l.Families(k)), b.lang) + "0", sColCount: Int(len(planIndicators(p)), b.lang)})
 	for _, n := range p.Desa {
 		row(map[int]string{sColKec: n.Desa.Kecamatan, sColDesa: unitName(n.Desa), sColCode: orDash(n.Desa.Code)})
 		for _, ind := range n.Indicators {
@@ -257,10 +332,59 @@ func (b *sasaranBook) layout(k int, p ikk.SectorPlan, cols []int) ([]float64, er
 // office streams office k's sheet: its title, the summary, the header row
 // (repeated on every printed page), and the families desa by desa, each
 // desa under a heading row that names it with its count.
-func (b *sasaranBook) office(k int) error {
-	x, f := b.x, b.x.f
-	p := b.l.Plans()[k]
+func (b *sasaranBook) office(k int) (string, error) {
+	// The scratch workbook: its first sheet stays empty (and selected),
+	// the office's is its second.
+	f, err := newDeterministicFile(excelize.Options{TmpDir: b.dir})
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	x := &docSheet{f: f, size: b.x.size}
+	if b.styles(x) != b.group {
+		return "", errors.New("report: the scratch workbook's styles differ")
+	}
 	sheet := b.sheets[k]
+	if _, err := f.NewSheet(sheet); err != nil {
+		return "", err
+	}
+	if err := b.officeSheet(x, k, sheet); err != nil {
+		return "", err
+	}
+	out, err := os.CreateTemp(b.dir, "office-")
+	if err != nil {
+		return "", err
+	}
+	defer out.Close()
+	bw := bufio.NewWriterSize(out, 256<<10)
+	capture := &partCapture{name: "xl/worksheets/sheet2.xml", dst: bw}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return capture })
+	if _, err := f.WriteTo(io.Discard); err != nil {
+		return "", err
+	}
+	if err := bw.Flush(); err != nil {
+		return "", err
+	}
+	if !capture.found {
+		return "", errors.New("report: the office sheet's part was not written")
+	}
+	return out.Name(), out.Close()
+}
+
+// headerRow is the row of an office sheet's header: the title lines, a
+// blank row, the summary, a blank row.
+func (b *sasaranBook) headerRow() int {
+	n := len(b.heading("-"))
+	if b.dateLine() != "" {
+		n++
+	}
+	return n + 4
+}
+
+// officeSheet streams office k's sheet into a scratch workbook.
+func (b *sasaranBook) officeSheet(x *docSheet, k int, sheet string) error {
+	f := x.f
+	p := b.l.Plans()[k]
 	label := officeName(p.Sector, b.lang)
 	cols := b.columns()
 	widths, err := b.layout(k, p, cols)
@@ -277,8 +401,7 @@ func (b *sasaranBook) office(k int) error {
 	if len(p.Actions) == 0 {
 		summary = b.w("summary_none", "office", label, "target", b.target())
 	}
-	// The title lines, a blank row, the summary, a blank row: the header.
-	headerRow := len(lines) + 4
+	headerRow := b.headerRow()
 	// The print setup before the stream starts: the stream writer writes
 	// the sheet's properties first and the page setup when flushed, from
 	// the sheet as set up by then.
@@ -289,7 +412,6 @@ func (b *sasaranBook) office(k int) error {
 	// stand well clear of the table.
 	mg, top, hf := 0.79, 0.9, 0.4
 	x.check(f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &mg, Right: &mg, Top: &top, Bottom: &top, Header: &hf, Footer: &hf}))
-	x.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow), Scope: sheet}))
 	x.check(f.SetHeaderFooter(sheet, b.headerFooter(sheet)))
 	if x.err != nil {
 		return x.err
@@ -298,7 +420,6 @@ func (b *sasaranBook) office(k int) error {
 	if err != nil {
 		return err
 	}
-	b.streamed = append(b.streamed, "xl/worksheets/sheet"+strconv.Itoa(sw.SheetID)+".xml")
 	for j := ncol - 1; j >= 0; j-- {
 		x.check(sw.SetColWidth(j+1, j+1, xlsxColumnWidth(widths[j]+4)))
 	}
@@ -415,3 +536,19 @@ func (b *sasaranBook) headerFooter(sheet string) *excelize.HeaderFooterOptions {
 	}
 	return hf
 }
+
+// SasaranTooLong finds an office whose list would not fit on one sheet
+// (Excel's 1,048,576 rows, with the title rows and a heading a desa): a
+// province's list, not a kabupaten's. ok is false when every list fits.
+func SasaranTooLong(l *ikk.SasaranLists, lang string) (office string, families int, ok bool) {
+	for k, p := range l.Plans() {
+		if l.Families(k)+len(p.Desa)+sasaranHeadRows > maxSheetRows {
+			return officeName(p.Sector, lang), l.Families(k), true
+		}
+	}
+	return "", 0, false
+}
+
+// sasaranHeadRows bounds the rows of an office sheet besides its families
+// and desa headings.
+const sasaranHeadRows = 16
