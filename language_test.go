@@ -56,6 +56,10 @@ func TestNoOtherLanguage(t *testing.T) {
 		{"score", "--indicators", "ibangga", "testdata/handworked_ibangga/survey.csv"},
 		{"score", "--indicators", "ibangga", "--format", "md", "testdata/handworked_ibangga/survey.csv"},
 		{"score", "--indicators", "ibangga", "--desa", "63.09.06.2005", "testdata/handworked_ibangga/survey.csv"},
+		{"tindaklanjut", "--sasaran", "-o", filepath.Join(dir, "sasaran.md"), "testdata/sasaran/survey.csv"},
+		{"tindaklanjut", "--sasaran", "--kantor", "nope", "-o", filepath.Join(dir, "sasaran.xlsx"), "testdata/sasaran/survey.csv"},
+		{"tindaklanjut", "--sasaran", "-o", filepath.Join(dir, "sasaran.xlsx"), "testdata/sasaran/survey.csv"},
+		{"tindaklanjut", "--with-personal-data", "-o", filepath.Join(dir, "rencana.xlsx"), "testdata/sasaran/survey.csv"},
 	}
 	for _, lang := range report.Languages {
 		var out strings.Builder

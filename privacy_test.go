@@ -4,14 +4,18 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"github.com/ikk-tools/ikk/internal/fixture"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ikk-tools/ikk/cmd"
+	"github.com/xuri/excelize/v2"
 )
 
 func runIkk(t *testing.T, args ...string) (string, string) {
@@ -64,6 +68,17 @@ func TestNoPersonalDataInSummaries(t *testing.T) {
 		runIkk(t, "tindaklanjut", withDup, "-o", p)
 		files = append(files, a, p)
 	}
+	// The lists of families to visit without --with-personal-data: masked
+	// KK numbers only, no name, in the sheets, the cover and docProps.
+	sasaran := filepath.Join(dir, "sasaran.xlsx")
+	stdout, stderr := runIkk(t, "tindaklanjut", withDup, "--sasaran", "-o", sasaran)
+	files = append(files, sasaran)
+	outputs = append(outputs, stdout, stderr)
+	// With it, the names go to that file only: never to standard output
+	// or standard error.
+	named := filepath.Join(dir, "sasaran-nama.xlsx")
+	stdout, stderr = runIkk(t, "tindaklanjut", withDup, "--sasaran", "--with-personal-data", "-o", named)
+	outputs = append(outputs, stdout, stderr)
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -80,6 +95,9 @@ func TestNoPersonalDataInSummaries(t *testing.T) {
 		}
 	}
 	all := strings.Join(outputs, "\n")
+	if _, lists := sasaranSheets(t, sasaran); !strings.Contains(fmt.Sprint(lists), "|630901******") {
+		t.Fatal("the lists should hold masked KK numbers")
+	}
 	if !strings.Contains(all, "duplicate_kk") {
 		t.Fatal("the test survey should raise a duplicate_kk issue")
 	}
@@ -113,5 +131,68 @@ func TestFormulaTextStaysText(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "'@Desa") || !strings.Contains(stdout, `'=HYPERLINK(""x"")`) {
 		t.Errorf("formula-like names not kept as text:\n%s", stdout)
+	}
+}
+
+// TestSasaranPersonalData: lists with --with-personal-data carry the names
+// and full KK numbers, and then the cover states the rule of UU No. 27
+// Tahun 2022 (purpose, who may hold the list, destruction after use) and
+// every printed page says the list holds personal data; the document
+// properties name no family.
+func TestSasaranPersonalData(t *testing.T) {
+	in := "testdata/sample/survei_kelua.csv"
+	recs, col, err := fixture.Survey(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"id", "en"} {
+		out := filepath.Join(t.TempDir(), "sasaran.xlsx")
+		runIkk(t, "tindaklanjut", in, "--sasaran", "--with-personal-data", "--lang", lang, "-o", out)
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := map[string]string{}
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			part, _ := io.ReadAll(rc)
+			rc.Close()
+			parts[f.Name] = string(part)
+		}
+		book, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cover := sheetText(t, book, book.GetSheetList()[0])
+		book.Close()
+		for _, w := range map[string][]string{
+			"id": {"Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi", "Pembatasan tujuan", "Pemegang daftar", "dimusnahkan"},
+			"en": {"Undang-Undang Nomor 27 Tahun 2022", "Purpose limitation", "Who may hold it", "destroyed"},
+		}[lang] {
+			if !strings.Contains(cover, w) {
+				t.Errorf("%s: the cover does not say %q", lang, w)
+			}
+		}
+		all := strings.Join(slices.Collect(maps.Values(parts)), "\n")
+		if !strings.Contains(all, recs[1][col["nama_kk"]]) || !strings.Contains(all, recs[1][col["no_kk"]]) {
+			t.Errorf("%s: the lists do not name the families", lang)
+		}
+		if n := strings.Count(all, "<oddHeader>"); n < 2 || !strings.Contains(all, "27 Tahun 2022") {
+			t.Errorf("%s: %d office sheets say on every page that they hold personal data", lang, n)
+		}
+		for name, part := range parts {
+			if !strings.HasPrefix(name, "docProps/") {
+				continue
+			}
+			for _, r := range recs[1:] {
+				if strings.Contains(part, r[col["nama_kk"]]) || strings.Contains(part, r[col["no_kk"]]) {
+					t.Errorf("%s: %s names a family", lang, name)
+				}
+			}
+		}
 	}
 }

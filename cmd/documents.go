@@ -28,6 +28,9 @@ type inputFlags struct {
 	strict     bool
 	wilayah    string
 	kabupaten  string
+	// prepare, when set, is called with the set before anything is read,
+	// and returns what takes the scored households (--sasaran).
+	prepare func(*ikk.Set) (func(*ikk.Household), error)
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
@@ -78,6 +81,11 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 		return nil, err
 	}
 	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg}
+	if f.prepare != nil {
+		if opts.OnHousehold, err = f.prepare(set); err != nil {
+			return nil, err
+		}
+	}
 	if kab.Code != "" {
 		opts.Kabupaten, f.kabupaten = kab.Code, kabupatenName(kab)
 	}
@@ -218,7 +226,8 @@ func orCode(code, lang string) string {
 type followUpOptions struct {
 	env *Env
 	inputFlags
-	desa []string
+	desa    []string
+	sasaran sasaranFlags
 }
 
 func newFollowUpCmd(env *Env) *cobra.Command {
@@ -232,9 +241,17 @@ responsible for it, with the desa, the families affected, the achievement and
 the target, and empty columns (Kegiatan, Target kegiatan, Sumber Anggaran,
 Waktu) for the office to fill in. Each office has its own sheet (.xlsx), its
 own section starting on a new page (.docx) or chapter (.md), so that each can
-be sent its own part. It holds no personal data.`,
+be sent its own part. It holds no personal data.
+
+With --sasaran, plan writes instead the families each office visits (an .xlsx
+file): a sheet per office listing the families that fail at least one of the
+office's indicators below target in their desa, sorted by kecamatan, desa and
+RT, with masked KK numbers; --kantor writes only the offices named, and
+--with-personal-data adds names and full KK numbers, with the rule of
+UU No. 27 Tahun 2022 on the cover. The lists appear in no other output.`,
 		Example: `  ikk plan data/ -o rencana.xlsx
-  ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa Kasiau`,
+  ikk tindaklanjut data/ -o rencana.docx --desa 63.09.06.2004 --desa Kasiau
+  ikk tindaklanjut data/ --sasaran -o sasaran.xlsx --kantor dinkes --tanggal 2026-03-23`,
 		Args:              checked(env, needInputs),
 		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -242,20 +259,19 @@ be sent its own part. It holds no personal data.`,
 			if err != nil {
 				return err
 			}
+			if err := o.sasaran.check(c, format, o.output); err != nil {
+				return err
+			}
+			if o.sasaran.on {
+				return runSasaran(c, o, args)
+			}
 			res, err := o.score(c, o.env, args)
 			if err != nil {
 				return err
 			}
-			desa := res.Desa()
-			if len(o.desa) > 0 {
-				desa = nil
-				for _, s := range o.desa {
-					u, err := ikk.FindDesa(res, s)
-					if err != nil {
-						return usage(c, wrapSay(err, "cli.bad_desa"))
-					}
-					desa = append(desa, u)
-				}
+			desa, err := o.chosenDesa(c, res)
+			if err != nil {
+				return err
 			}
 			return o.write(c, func(w io.Writer) error {
 				return report.FollowUpPlan(w, res, desa, o.kabupaten, format, o.lang)
@@ -265,5 +281,22 @@ be sent its own part. It holds no personal data.`,
 	f := c.Flags()
 	o.register(f)
 	f.StringArrayVar(&o.desa, "desa", nil, "a desa to plan for, by code or name (repeatable; default: every desa)")
+	o.sasaran.register(f)
 	return c
+}
+
+// chosenDesa is the desa of --desa, or every desa.
+func (o *followUpOptions) chosenDesa(c *cobra.Command, res *ikk.Result) ([]*ikk.Unit, error) {
+	if len(o.desa) == 0 {
+		return res.Desa(), nil
+	}
+	var desa []*ikk.Unit
+	for _, s := range o.desa {
+		u, err := ikk.FindDesa(res, s)
+		if err != nil {
+			return nil, usage(c, wrapSay(err, "cli.bad_desa"))
+		}
+		desa = append(desa, u)
+	}
+	return desa, nil
 }

@@ -147,6 +147,7 @@ const (
 	MsgNoDesaCode         = "no_desa_code"
 	MsgNoDesaName         = "no_desa_name"
 	MsgDesaNameShared     = "desa_name_shared"
+	MsgNoSector           = "no_sector"
 	MsgWorkbookPanic      = "workbook_panic"
 	MsgWorkbookBomb       = "workbook_bomb"
 	MsgWorkbookLimit      = "workbook_limit"

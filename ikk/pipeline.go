@@ -706,7 +706,7 @@ func (sc *scorer) mergeBatch(b *batch) {
 			if sc.names != nil {
 				h.Desa, h.Kecamatan, _ = d.names()
 			}
-			h.RT, h.KK, h.Name = r.rt, r.kk, r.name
+			h.RT, h.KK, h.Name, h.desa = r.rt, r.kk, r.name, d.idx+1
 			householdOutcomes(h.Outcomes, outs)
 			dims := b.dims[i*nDim : (i+1)*nDim]
 			for k := range h.Dimensions {

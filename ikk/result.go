@@ -161,6 +161,9 @@ type Unit struct {
 	// fails counts a desa's families by the indicators they fail, for
 	// FamiliesFailingAny; nil for other units.
 	fails *failHist
+	// desaIdx is a desa's number in the run (1 for the first read), as
+	// Household.desa gives it, for Sasaran; 0 for other units.
+	desaIdx int
 }
 
 // Kelurahan says a desa, or an RT of one, is a kelurahan: its Kemendagri
@@ -225,6 +228,8 @@ type Household struct {
 	Score       *float64   // nil when incomplete
 	Category    *Category  // nil when incomplete
 	Complete    bool
+	// desa is the household's desa's number in the run (Unit.desaIdx).
+	desa int
 }
 
 // Clone copies a household, so that it can be kept past the OnHousehold

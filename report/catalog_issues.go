@@ -97,6 +97,7 @@ var acceptedTexts = map[string]Text{
 var messageTexts = map[string]Text{
 	"msg." + ikk.MsgNoDesaCode:        {ID: "tidak ada desa dengan kode {code} dalam data", EN: "no desa with code {code} in the data"},
 	"msg." + ikk.MsgNoDesaName:        {ID: "tidak ada desa bernama {name} dalam data; tuliskan namanya sebagaimana tertulis dalam survei, atau kodenya", EN: "no desa named {name} in the data; give its name as written in the survey or its code"},
+	"msg." + ikk.MsgNoSector:          {ID: "tidak ada instansi {office} dalam daftar indikator; yang diterima: {keys} (atau nama singkat atau lengkapnya)", EN: "no office {office} in the indicator set; accepted: {keys} (or its short or full name)"},
 	"msg." + ikk.MsgDesaNameShared:    {ID: "{count} desa bernama {name}: {desa}; tuliskan kodenya", EN: "{count} desa are named {name}: {desa}; give the code instead"},
 	"msg." + ikk.MsgNotYesNo:          {ID: "bukan jawaban ya/tidak; yang diterima: {accepted}", EN: "not a yes/no answer; accepted: {accepted}"},
 	"msg." + ikk.MsgNotNumber:         {ID: "bukan angka; yang diterima: {accepted}", EN: "not a number; accepted: {accepted}"},
