@@ -28,6 +28,7 @@ type inputFlags struct {
 	strict     bool
 	wilayah    string
 	kabupaten  string
+	resamples  int
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
@@ -40,6 +41,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 	addWilayahFlag(fs, &f.wilayah)
 	fs.StringVar(&f.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data); also where desa given by name only are looked for in the register")
+	addResamplesFlag(fs, &f.resamples)
 }
 
 // check validates the shared flags; it returns the output's format.
@@ -57,6 +59,9 @@ func (f *inputFlags) check(c *cobra.Command) (string, error) {
 		return "", err
 	}
 	if err := checkJobs(c, f.jobs); err != nil {
+		return "", err
+	}
+	if err := checkResamples(c, f.resamples); err != nil {
 		return "", err
 	}
 	return format, nil
@@ -77,7 +82,7 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 	if err != nil {
 		return nil, err
 	}
-	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg}
+	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: f.resamples}
 	if kab.Code != "" {
 		opts.Kabupaten, f.kabupaten = kab.Code, kabupatenName(kab)
 	}
