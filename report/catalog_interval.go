@@ -29,6 +29,8 @@ func init() {
 		"xlsx.interval_method_text": {
 			ID: "bootstrap berlapis per desa: {resamples} sampel ulang keluarga tiap desa, benih tetap \"{seed}\" dan kode desa; batas bawah dan atas = persentil 2,5 dan 97,5; sedikit KK = kurang dari {few} keluarga; indikator tipis = dinilai pada kurang dari {thin} keluarga; selang tidak mengubah nilai dan kategori",
 			EN: "bootstrap stratified by desa: {resamples} resamples of each desa's families, fixed seed \"{seed}\" and the desa's code; lower and upper bound = 2.5th and 97.5th percentiles; few families = fewer than {few}; thin indicator = assessed for fewer than {thin} families; an interval never changes the value or category"},
+		"interval.and_more":   {ID: "{list} dan {more} lainnya", EN: "{list} and {more} more"},
+		"interval.more_short": {ID: "{list} (+{more})", EN: "{list} (+{more})"},
 		"interval.few_short":  {ID: "sedikit KK", EN: "few families"},
 		"interval.thin_short": {ID: "indikator tipis: {list}", EN: "thin indicators: {list}"},
 	})

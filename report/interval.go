@@ -34,7 +34,7 @@ func UncertaintyFlags(set *ikk.Set, u *ikk.Unit, lang string) []string {
 		out = append(out, Say(lang, "interval.few_families", "families", Int(u.Households, lang), "min", Int(ikk.FewFamiliesBelow, lang)))
 	}
 	if len(unc.ThinIndicators) > 0 {
-		out = append(out, Say(lang, "interval.thin_indicators", "list", strings.Join(unc.ThinIndicators, ", "),
+		out = append(out, Say(lang, "interval.thin_indicators", "list", thinList(unc.ThinIndicators, thinListed, "interval.and_more", lang),
 			"count", Int(len(unc.ThinIndicators), lang), "min", Int(ikk.ThinIndicatorBelow, lang)))
 	}
 	return out
@@ -52,7 +52,24 @@ func FlagShort(u *ikk.Unit, lang string) string {
 		parts = append(parts, Say(lang, "interval.few_short"))
 	}
 	if len(unc.ThinIndicators) > 0 {
-		parts = append(parts, Say(lang, "interval.thin_short", "list", strings.Join(unc.ThinIndicators, ", ")))
+		parts = append(parts, Say(lang, "interval.thin_short", "list", thinList(unc.ThinIndicators, thinShort, "interval.more_short", lang)))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// thinListed and thinShort bound the thin indicators named in a sentence and
+// in a table cell: a desa of a few families has every indicator thin, and
+// a list of all of them says no more than their number.
+const (
+	thinListed = 8
+	thinShort  = 5
+)
+
+// thinList names up to n of the ids, and how many more there are after
+// them in the words of key.
+func thinList(ids []string, n int, key, lang string) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return Say(lang, key, "list", strings.Join(ids[:n], ", "), "more", Int(len(ids)-n, lang))
 }
