@@ -28,6 +28,7 @@ type inputFlags struct {
 	strict     bool
 	wilayah    string
 	kabupaten  string
+	resamples  int
 	// prepare, when set, is called with the set before anything is read,
 	// and returns what takes the scored households (--sasaran).
 	prepare func(*ikk.Set) (func(*ikk.Household), error)
@@ -43,6 +44,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 	addWilayahFlag(fs, &f.wilayah)
 	fs.StringVar(&f.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data); also where desa given by name only are looked for in the register")
+	addResamplesFlag(fs, &f.resamples)
 }
 
 // check validates the shared flags; it returns the output's format.
@@ -60,6 +62,9 @@ func (f *inputFlags) check(c *cobra.Command) (string, error) {
 		return "", err
 	}
 	if err := checkJobs(c, f.jobs); err != nil {
+		return "", err
+	}
+	if err := checkResamples(c, f.resamples); err != nil {
 		return "", err
 	}
 	return format, nil
@@ -80,7 +85,7 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 	if err != nil {
 		return nil, err
 	}
-	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg}
+	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: f.resamples}
 	if f.prepare != nil {
 		if opts.OnHousehold, err = f.prepare(set); err != nil {
 			return nil, err

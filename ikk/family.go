@@ -51,15 +51,30 @@ func (f familyScores) means() []*float64 {
 			scores = append(scores, v)
 		}
 		sort.Float64s(scores)
-		var sum float64
-		n := 0
-		for _, v := range scores {
-			sum += float64(hist[v]) * v
-			n += hist[v]
+		counts := make([]int, len(scores))
+		for i, v := range scores {
+			counts[i] = hist[v]
 		}
-		out[j] = ptr(sum / float64(n))
+		out[j] = ptr(countMean(scores, counts))
 	}
 	return out
+}
+
+// countMean is the mean of values each counted counts times, summed in
+// the order given (ascending values): the one formula of a family-first
+// dimension index, for the units and their resamples (bootstrap.go). A
+// value counted 0 times adds exactly nothing. NaN when nothing is counted.
+func countMean[C int | uint32](values []float64, counts []C) float64 {
+	var sum float64
+	n := 0
+	for i, v := range values {
+		sum += float64(counts[i]) * v
+		n += int(counts[i])
+	}
+	if n == 0 {
+		return math.NaN()
+	}
+	return sum / float64(n)
 }
 
 // familyDims computes a household's dimension scores from its outcomes,
@@ -113,18 +128,39 @@ func (fs *familyScratch) of(set *Set, outs []Outcome) []float64 {
 // weighted mean with the dimensions' weights, nil when any is undefined,
 // with the dimensions that are.
 func (s *Set) Index(dims []*float64) (*float64, []string) {
-	var num, den float64
 	var undefined []string
+	vals := make([]float64, len(s.Dimensions))
 	for j, dim := range s.Dimensions {
 		if dims[j] == nil {
 			undefined = append(undefined, dim.ID)
 			continue
 		}
-		num += dim.Weight * *dims[j]
-		den += dim.Weight
+		vals[j] = *dims[j]
 	}
-	if len(undefined) > 0 || den == 0 {
+	if len(undefined) > 0 {
 		return nil, undefined
 	}
-	return ptr(num / den), nil
+	v := s.indexValue(vals)
+	if math.IsNaN(v) {
+		return nil, nil
+	}
+	return ptr(v), nil
+}
+
+// indexValue is the weighted mean of the dimension values of method
+// section 4, NaN when any is NaN (undefined): the one formula, for the
+// units and their resamples (bootstrap.go).
+func (s *Set) indexValue(dims []float64) float64 {
+	var num, den float64
+	for j, dim := range s.Dimensions {
+		if math.IsNaN(dims[j]) {
+			return math.NaN()
+		}
+		num += dim.Weight * dims[j]
+		den += dim.Weight
+	}
+	if den == 0 {
+		return math.NaN()
+	}
+	return num / den
 }

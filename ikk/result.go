@@ -14,6 +14,9 @@ type Result struct {
 	// IssueCounts counts every issue by code, listed or not.
 	IssueCounts map[string]int
 	Summary     Accounting
+	// Resamples is the number of bootstrap resamples behind the units'
+	// Uncertainty (Options.Resamples); 0 when none was computed.
+	Resamples int
 }
 
 // MaxIssues bounds the issues kept in full: a survey with a miscoded column
@@ -157,6 +160,13 @@ type Unit struct {
 	Incomplete          int
 	HouseholdMean       *float64
 	Permasalahan        []Problem
+	// Uncertainty is how sure the unit's figures are: desa, kecamatan and
+	// kabupaten, with Options.Resamples; nil when not computed.
+	Uncertainty *Uncertainty
+
+	// replicates are a desa's resampled dimension values
+	// (Options.KeepReplicates); see Replicates.
+	replicates [][]float64
 
 	// fails counts a desa's families by the indicators they fail, for
 	// FamiliesFailingAny; nil for other units.
