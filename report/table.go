@@ -103,10 +103,18 @@ func unitName(u *ikk.Unit) string {
 // totalsGrid is the kecamatan and kabupaten totals, the kabupaten last as
 // the grand total; the category by its number and short name when short.
 func totalsGrid(r *ikk.Result, lang string, short bool) *grid {
+	return totalsGridFit(r, lang, tableFit{short: short})
+}
+
+// totalsGridFit is totalsGrid laid out as fit says (short categories, no
+// interval column).
+func totalsGridFit(r *ikk.Result, lang string, fit tableFit) *grid {
+	short := fit.short
 	g := &grid{
 		head:    []string{word(lang, "level"), word(lang, "code"), word(lang, "kecamatan") + "/" + word(lang, "kabupaten"), word(lang, "kk"), indexWord(r.Set, lang), word(lang, "category")},
 		numeric: []bool{false, false, false, true, true, false},
 	}
+	var units []*ikk.Unit
 	for _, level := range []string{ikk.LevelKecamatan, ikk.LevelKabupaten} {
 		for _, u := range r.Units {
 			if u.Level != level {
@@ -117,7 +125,11 @@ func totalsGrid(r *ikk.Result, lang string, short bool) *grid {
 				cat = categoryShort(u.Category)
 			}
 			g.add(levelWord(u.Level, lang), u.Code, unitName(u), Int(u.Households, lang), NumPtr(u.IKK, lang), cat)
+			units = append(units, u)
 		}
+	}
+	if !fit.noInterval {
+		withInterval(g, r, units, 4, lang)
 	}
 	return g
 }
@@ -127,7 +139,32 @@ func levelWord(level, lang string) string { return Say(lang, "table.level_"+leve
 // tableFit is how much a ranked table holds: the dimension columns, the
 // category in full or short, and, narrowest, no kecamatan column (the
 // code names it) with a short header for the families.
-type tableFit struct{ dims, short, narrow bool }
+type tableFit struct{ dims, short, narrow, noInterval bool }
+
+// withInterval puts the 95% interval of each unit's index after the
+// index column (col), when the run computed intervals: a ranking of a desa
+// of 40 families beside one of 1,500 needs it.
+func withInterval(g *grid, r *ikk.Result, units []*ikk.Unit, col int, lang string) {
+	if r.Resamples == 0 {
+		return
+	}
+	g.head = slices.Insert(g.head, col+1, word(lang, "interval"))
+	g.numeric = slices.Insert(g.numeric, col+1, true)
+	k := 0
+	for i, row := range g.rows {
+		if row[0] == "…" && k < len(units) && units[k] == nil {
+			g.rows[i] = slices.Insert(row, col+1, "")
+			k++
+			continue
+		}
+		text := "–"
+		if unc := units[k].Uncertainty; unc != nil {
+			text = IntervalText(unc.IKK, lang)
+		}
+		g.rows[i] = slices.Insert(row, col+1, text)
+		k++
+	}
+}
 
 // desaGrid is the ranked desa table, laid out as fit says.
 func desaGrid(r *ikk.Result, lang string, top int, fit tableFit) *grid {
@@ -143,15 +180,18 @@ func desaGrid(r *ikk.Result, lang string, top int, fit tableFit) *grid {
 		}
 	}
 	ranked := ikk.RankDesa(r)
+	var units []*ikk.Unit // per row; nil for the gap
 	for i, x := range ranked {
 		if top > 0 && len(ranked) > 2*top && i >= top && i < len(ranked)-top {
 			if i == top {
 				gap := make([]string, len(g.head))
 				gap[0] = "…"
 				g.add(gap...)
+				units = append(units, nil)
 			}
 			continue
 		}
+		units = append(units, x.Unit)
 		u, rank := x.Unit, "–"
 		if x.Rank > 0 {
 			rank = strconv.Itoa(x.Rank)
@@ -171,6 +211,9 @@ func desaGrid(r *ikk.Result, lang string, top int, fit tableFit) *grid {
 			}
 		}
 		g.add(row...)
+	}
+	if !fit.noInterval {
+		withInterval(g, r, units, 5, lang)
 	}
 	if fit.narrow {
 		g.drop(2)
@@ -197,7 +240,7 @@ func renderFitting(w io.Writer, r *ikk.Result, lang string, top, width int) erro
 		return desaGrid(r, lang, top, tableFit{}).render(w, false)
 	}
 	var last bytes.Buffer
-	for _, fit := range []tableFit{{dims: true}, {dims: true, short: true}, {}, {short: true}, {short: true, narrow: true}} {
+	for _, fit := range []tableFit{{dims: true}, {dims: true, short: true}, {}, {short: true}, {short: true, narrow: true}, {short: true, narrow: true, noInterval: true}} {
 		last.Reset()
 		if err := desaGrid(r, lang, top, fit).render(&last, false); err != nil {
 			return err
@@ -211,14 +254,17 @@ func renderFitting(w io.Writer, r *ikk.Result, lang string, top, width int) erro
 }
 
 // fitTotals is the totals table as wide as the terminal allows: full
-// categories when they fit, else short ones.
+// categories when they fit, else short ones, else without the interval.
 func fitTotals(r *ikk.Result, lang string, width int) *grid {
-	full := totalsGrid(r, lang, false)
-	var b bytes.Buffer
-	if width <= 0 || (full.render(&b, false) == nil && maxLineWidth(b.String()) <= width) {
-		return full
+	var g *grid
+	for _, fit := range []tableFit{{}, {short: true}, {short: true, noInterval: true}} {
+		g = totalsGridFit(r, lang, fit)
+		var b bytes.Buffer
+		if width <= 0 || (g.render(&b, false) == nil && maxLineWidth(b.String()) <= width) {
+			break
+		}
 	}
-	return totalsGrid(r, lang, true)
+	return g
 }
 
 // maxLineWidth is the widest line of s, in runes (the table's characters
