@@ -113,18 +113,5 @@ func (fs *familyScratch) of(set *Set, outs []Outcome) []float64 {
 // weighted mean with the dimensions' weights, nil when any is undefined,
 // with the dimensions that are.
 func (s *Set) Index(dims []*float64) (*float64, []string) {
-	var num, den float64
-	var undefined []string
-	for j, dim := range s.Dimensions {
-		if dims[j] == nil {
-			undefined = append(undefined, dim.ID)
-			continue
-		}
-		num += dim.Weight * *dims[j]
-		den += dim.Weight
-	}
-	if len(undefined) > 0 || den == 0 {
-		return nil, undefined
-	}
-	return ptr(num / den), nil
+	return s.IndexWith(dims, nil)
 }

@@ -243,6 +243,14 @@ const (
 	MsgSetNoDimensions   = "set_no_dimensions"
 	MsgSetDimensionEmpty = "set_dimension_unused"
 
+	// Alternative weightings: a weight of a {dimension} outside 0 to
+	// {limit}, the dimensions given none ({missing}), weights that are
+	// all 0, or weights that give the set's own index.
+	MsgSetWeightingWeight  = "set_weighting_weight"
+	MsgSetWeightingMissing = "set_weighting_missing"
+	MsgSetWeightingZero    = "set_weighting_zero"
+	MsgSetWeightingSame    = "set_weighting_same"
+
 	// Sectors.
 	MsgSetSectorName  = "set_sector_name"
 	MsgSetShortLong   = "set_short_long"
@@ -317,6 +325,7 @@ const (
 	PartIndicator  = "indicator"
 	PartProvenance = "provenance"
 	PartDontKnow   = "dont_know"
+	PartWeighting  = "weighting"
 )
 
 // Kinds of YAML value, the value of a problem's "node" (what the file
