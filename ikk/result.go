@@ -157,6 +157,13 @@ type Unit struct {
 	Incomplete          int
 	HouseholdMean       *float64
 	Permasalahan        []Problem
+	// Uncertainty is how sure the unit's figures are: desa, kecamatan and
+	// kabupaten, with Options.Resamples; nil when not computed.
+	Uncertainty *Uncertainty
+
+	// replicates are a desa's resampled dimension values
+	// (Options.KeepReplicates); see Replicates.
+	replicates [][]float64
 
 	// fails counts a desa's families by the indicators they fail, for
 	// FamiliesFailingAny; nil for other units.

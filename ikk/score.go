@@ -41,6 +41,13 @@ type Options struct {
 	// name only whose kabupaten cell is blank or names none: with
 	// Register, their codes are looked for there.
 	Kabupaten string
+	// Resamples is the number of bootstrap resamples from which each desa,
+	// kecamatan and kabupaten gets its Unit.Uncertainty (bootstrap.go);
+	// 0 computes none.
+	Resamples int
+	// KeepReplicates keeps each desa's resampled dimension values, for
+	// Unit.Replicates (a ranking's stability); it needs Resamples.
+	KeepReplicates bool
 }
 
 // headerSearchRows is how far down a sheet the header may stand, below title
