@@ -177,6 +177,18 @@ const (
 	MsgParamBelowMin  = "param_below_min"
 	MsgParamAboveMax  = "param_above_max"
 	MsgUnknownParam   = "unknown_param"
+
+	// The desa lokus (lokus.go): a category {key} or kecamatan {name} the
+	// set or the data does not have, with those it has; no desa meeting
+	// the rules, with how many fail each; a desa lokus named that is no
+	// candidate, with the rule it fails.
+	MsgLokusNoCategory     = "lokus_no_category"
+	MsgLokusNoKecamatan    = "lokus_no_kecamatan"
+	MsgLokusNoCandidate    = "lokus_no_candidate"
+	MsgLokusPilotKecamatan = "lokus_pilot_kecamatan"
+	MsgLokusPilotNoIndex   = "lokus_pilot_no_index"
+	MsgLokusPilotFewKK     = "lokus_pilot_few_kk"
+	MsgLokusPilotCategory  = "lokus_pilot_category"
 	// MsgError writes only its cause, {err}: an error from outside ikk.
 	MsgError = "error"
 
