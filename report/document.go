@@ -78,6 +78,9 @@ type docCell struct {
 	num      float64
 	isNum    bool
 	decimals int // for numbers: 0 for counts, 2 for percentages and indices
+	// percent says num is a share (0.934) that a spreadsheet shows as a
+	// percentage with one decimal (93,4%).
+	percent bool
 }
 
 func textCell(s string) docCell { return docCell{text: s} }
