@@ -51,15 +51,30 @@ func (f familyScores) means() []*float64 {
 			scores = append(scores, v)
 		}
 		sort.Float64s(scores)
-		var sum float64
-		n := 0
-		for _, v := range scores {
-			sum += float64(hist[v]) * v
-			n += hist[v]
+		counts := make([]int, len(scores))
+		for i, v := range scores {
+			counts[i] = hist[v]
 		}
-		out[j] = ptr(sum / float64(n))
+		out[j] = ptr(countMean(scores, counts))
 	}
 	return out
+}
+
+// countMean is the mean of values each counted counts times, summed in
+// the order given (ascending values): the one formula of a family-first
+// dimension index, for the units and their resamples (bootstrap.go). A
+// value counted 0 times adds exactly nothing. NaN when nothing is counted.
+func countMean[C int | uint32](values []float64, counts []C) float64 {
+	var sum float64
+	n := 0
+	for i, v := range values {
+		sum += float64(counts[i]) * v
+		n += int(counts[i])
+	}
+	if n == 0 {
+		return math.NaN()
+	}
+	return sum / float64(n)
 }
 
 // familyDims computes a household's dimension scores from its outcomes,
@@ -114,4 +129,12 @@ func (fs *familyScratch) of(set *Set, outs []Outcome) []float64 {
 // with the dimensions that are.
 func (s *Set) Index(dims []*float64) (*float64, []string) {
 	return s.IndexWith(dims, nil)
+}
+
+// indexValue is the weighted mean of the dimension values of method
+// section 4 with the set's own weights, NaN when any is NaN (undefined):
+// the one formula (Set.IndexOf), for the units and their resamples
+// (bootstrap.go).
+func (s *Set) indexValue(dims []float64) float64 {
+	return s.IndexOf(dims, nil)
 }

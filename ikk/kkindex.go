@@ -100,7 +100,7 @@ func (x *kkIndex) grow() {
 
 func (x *kkIndex) flush(p *kkPart) {
 	if x.spill == nil && x.mem == nil && x.err == nil {
-		x.spill, x.err = openSpill()
+		x.spill, x.err = openSpill("ikk-kk-*")
 	}
 	if x.spill != nil {
 		if _, err := x.spill.WriteAt(p.buf, x.size); err == nil {
@@ -175,8 +175,9 @@ func (x *kkIndex) close() {
 
 // openSpill creates the spill file and removes its name at once where the
 // system allows it, so that nothing is left behind, even after a crash.
-func openSpill() (*os.File, error) {
-	f, err := os.CreateTemp("", "ikk-kk-*")
+// pattern names it as os.CreateTemp does.
+func openSpill(pattern string) (*os.File, error) {
+	f, err := os.CreateTemp("", pattern)
 	if err != nil {
 		return nil, err
 	}

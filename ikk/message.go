@@ -169,8 +169,10 @@ const (
 	MsgHeaderRow          = "header_row"
 	MsgColumnsClash       = "columns_clash"
 	MsgNoHouseholds       = "no_households"
-	MsgOutputClash        = "output_clash"
-	MsgOutputClashFolder  = "output_clash_folder"
+	// MsgResamples: Options.Resamples out of range (resamples, max).
+	MsgResamples         = "resamples_range"
+	MsgOutputClash       = "output_clash"
+	MsgOutputClashFolder = "output_clash_folder"
 
 	// Parameters and desa lookups.
 	MsgParamNotFinite = "param_not_finite"

@@ -175,13 +175,18 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	if opt.Resamples < 0 || opt.Resamples > MaxResamples {
+		return nil, say(MsgResamples, "resamples", strconv.Itoa(opt.Resamples), "max", strconv.Itoa(MaxResamples))
+	}
 	cfg := newCompiled(set, opt)
 	sc := newScorer(cfg)
 	defer sc.freeKK()
+	defer sc.patterns.close()
 	for _, p := range in.Unsupported {
 		sc.fileIssue(Issue{File: p, Code: IssueSkippedFile, Detail: MsgSkippedUnsupported})
 	}
 
+	outer := ctx // the run's own is cancelled once the files are read
 	ctx, cancel := context.WithCancel(ctx)
 	p := &pipeline{cfg: cfg, in: in, work: make(chan *batch, 2*jobs), free: make(chan *batch, 4*jobs+eventsPerFile*jobs)}
 	files := make([]*fileJob, len(in.Files))
@@ -263,7 +268,13 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 	// The KK numbers were needed only to find duplicates while reading; a
 	// million families' worth is freed before the units are built.
 	sc.freeKK()
-	return sc.result(), nil
+	res := sc.result()
+	if opt.Resamples > 0 {
+		if err := sc.bootstrap(outer, res, jobs); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 // Progress is how far a run has come.
@@ -806,6 +817,9 @@ func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fie
 // accumulate adds a scored household to its desa and RT.
 func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
 	d.fails.add(outs)
+	if sc.patterns != nil {
+		sc.patterns.add(d.idx, outs)
+	}
 	var rtAcc *acc
 	if r.rt != "" && r.rt == d.lastRT {
 		rtAcc = d.lastRTAcc

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"hash/fnv"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -132,6 +133,7 @@ type desaState struct {
 	rtOrder                    []string
 	lastRT                     string // the RT of the last household, at hand
 	lastRTAcc                  *acc
+	unit                       *Unit // the desa's, once the units are built
 	// where the desa and kecamatan names were first read (row ordinals),
 	// and the other spellings already reported
 	nameAt, kecAt uint32
@@ -208,7 +210,8 @@ type scorer struct {
 	lastDesa                  *desaState
 	failGroups                [][]int // the offices' indicators, for failHist
 	fam                       *familyScratch
-	names                     *nameBook // nil without a register
+	names                     *nameBook     // nil without a register
+	patterns                  *patternStore // with Options.Resamples only
 }
 
 func newScorer(c *compiled) *scorer {
@@ -218,6 +221,9 @@ func newScorer(c *compiled) *scorer {
 	sc.failGroups = failGroups(c.set)
 	sc.fam = newFamilyScratch(c.set)
 	sc.names = newNameBook(c.opt.Register, c.opt.Kabupaten)
+	if c.opt.Resamples > 0 {
+		sc.patterns = newPatternStore(len(c.set.Indicators))
+	}
 	return sc
 }
 
@@ -612,25 +618,59 @@ func finish(set *Set, u *Unit, a *acc) {
 }
 
 func percent(pass, fail int) *float64 {
-	if pass+fail == 0 {
-		return nil
+	if v := percentValue(pass, fail); !math.IsNaN(v) {
+		return ptr(v)
 	}
-	return ptr(100 * float64(pass) / float64(pass+fail))
+	return nil
+}
+
+// percentValue is an indicator's achievement (method section 3), NaN when
+// no household passed or failed: the one formula, for the units and their
+// resamples (bootstrap.go).
+func percentValue(pass, fail int) float64 {
+	if pass+fail == 0 {
+		return math.NaN()
+	}
+	return 100 * float64(pass) / float64(pass+fail)
 }
 
 func dimensionIndices(set *Set, inds []IndicatorResult) []*float64 {
-	num := make([]float64, len(set.Dimensions))
-	den := make([]float64, len(set.Dimensions))
-	for i, ind := range set.Indicators {
+	pct := make([]float64, len(set.Indicators))
+	for i := range pct {
+		pct[i] = math.NaN()
 		if p := inds[i].Percent; p != nil {
-			num[ind.dim] += ind.Weight * *p
+			pct[i] = *p
+		}
+	}
+	n := len(set.Dimensions)
+	vals := dimensionValues(set, pct, make([]float64, n), make([]float64, n), make([]float64, n))
+	out := make([]*float64, n)
+	for j, v := range vals {
+		if !math.IsNaN(v) {
+			out[j] = ptr(v)
+		}
+	}
+	return out
+}
+
+// dimensionValues computes the dimension indices of method section 4 from
+// the indicators' achievements pct (NaN where undefined) into out, NaN
+// where no indicator of the dimension is defined; num and den are room.
+// The units and their resamples (bootstrap.go) share it, so that the two
+// cannot drift apart.
+func dimensionValues(set *Set, pct, num, den, out []float64) []float64 {
+	clear(num)
+	clear(den)
+	for i, ind := range set.Indicators {
+		if p := pct[i]; !math.IsNaN(p) {
+			num[ind.dim] += ind.Weight * p
 			den[ind.dim] += ind.Weight
 		}
 	}
-	out := make([]*float64, len(set.Dimensions))
 	for j := range out {
+		out[j] = math.NaN()
 		if den[j] > 0 {
-			out[j] = ptr(num[j] / den[j])
+			out[j] = num[j] / den[j]
 		}
 	}
 	return out

@@ -92,6 +92,7 @@ func (sc *scorer) result() *Result {
 				name, kecName, kabName := d.names()
 				du := &Unit{Level: LevelDesa, Code: d.code, Name: name, NameInData: inData(d.name, name), Kecamatan: kecName, Kabupaten: kabName}
 				finish(set, du, d.acc)
+				d.unit = du
 				du.fails = d.fails
 				res.Units = append(res.Units, du)
 				sort.SliceStable(d.rtOrder, func(i, j int) bool { return rtLess(d.rtOrder[i], d.rtOrder[j]) })

@@ -237,6 +237,9 @@ var inputTexts = map[string]Text{
 	"msg." + ikk.MsgNoHouseholds: {
 		ID: "tidak ada keluarga yang dapat dinilai ({rows} baris dibaca: {rejected} ditolak, {blank} kosong); lihat masalah data",
 		EN: "no household could be scored ({rows} rows read: {rejected} rejected, {blank} blank); see the data issues"},
+	"msg." + ikk.MsgResamples: {
+		ID: "jumlah pengambilan ulang {resamples} di luar batas: 0 (tanpa selang) sampai {max}",
+		EN: "{resamples} resamples is out of range: 0 (no intervals) to {max}"},
 	"msg." + ikk.MsgOutputClash: {
 		ID: "keluaran {output} akan menimpa masukan {input}; pilih nama lain",
 		EN: "output {output} would replace the input {input}; choose another name"},
