@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ikk-tools/ikk/ikk"
 )
@@ -137,9 +139,12 @@ func countText(l *ikk.Lokus, lang string) string {
 	return lw(lang, "count_excluded", append(kv, "count", Int(len(l.Excluded), lang), "list", strings.Join(list, "; "))...)
 }
 
-// shareText writes a share as a percentage: "93,4%".
+// shareText writes a share as a percentage to one decimal, "93,4%" and
+// "0,0%", the resolution of 1,000 resamples (two decimals when the
+// resamples give them).
 func shareText(v float64, lang string) string {
-	return lw(lang, "share", "share", NumTrim(v*100, lang))
+	t := strings.TrimSuffix(ikk.Round2Text(v*100), "0")
+	return lw(lang, "share", "share", localize(t, lang))
 }
 
 func rangeText(iv *ikk.Interval, lang string) string {
@@ -197,11 +202,19 @@ func stabilityTable(rep *LokusReport, lang string) *docTable {
 	return t
 }
 
+// weightingLabel names a weighting where it heads a column or a line,
+// with a capital: the set's label is written for the middle of a sentence.
 func weightingLabel(w ikk.Weighting, k int, lang string) string {
 	if k == 0 {
 		return lw(lang, "own")
 	}
-	return w.Label
+	r, n := utf8.DecodeRuneInString(w.Label)
+	return string(unicode.ToUpper(r)) + w.Label[n:]
+}
+
+// thresholdText is LokusClearShare as a percentage: "80%".
+func thresholdText(lang string) string {
+	return lw(lang, "share", "share", NumTrim(ikk.LokusClearShare*100, lang))
 }
 
 // lokusNotes say what the interval and the shares are, and each
@@ -209,7 +222,7 @@ func weightingLabel(w ikk.Weighting, k int, lang string) string {
 func lokusNotes(l *ikk.Lokus, lang string) []string {
 	var out []string
 	if l.Resamples > 0 {
-		out = append(out, lw(lang, "note", withIndex(l.Set, lang, "resamples", Int(l.Resamples, lang), "threshold", shareText(ikk.LokusClearShare, lang))...))
+		out = append(out, lw(lang, "note", withIndex(l.Set, lang, "resamples", Int(l.Resamples, lang), "threshold", thresholdText(lang))...))
 	} else {
 		out = append(out, lw(lang, "note_none"))
 	}
@@ -246,9 +259,9 @@ func justification(rep *LokusReport, j *ikk.Justification, lang string) []string
 		dir = "lowest"
 	}
 	kv := withIndex(l.Set, lang, "kind", DesaKind(u, lang), "desa", unitName(u), "kecamatan", u.Kecamatan,
-		"value", valueText(c, lang), "category", categoryLabel(u.Category), "families", Int(u.Households, lang),
+		"value", valueText(c, lang), "point", Num(c.Index[0], lang), "category", categoryLabel(u.Category), "families", Int(u.Households, lang),
 		"rank", Int(c.Rank, lang), "eligible", Int(len(l.Candidates), lang), "assessed", Int(l.Assessed, lang),
-		"kabupaten", rep.Kabupaten, "resamples", Int(l.Resamples, lang), "threshold", shareText(ikk.LokusClearShare, lang),
+		"kabupaten", rep.Kabupaten, "resamples", Int(l.Resamples, lang), "threshold", thresholdText(lang),
 		"weak", weakText(j, lang), "dots", dots)
 	if c.FirstShare != nil {
 		kv = append(kv, "share", shareText(c.FirstShare[0], lang))
