@@ -39,6 +39,10 @@ type docBlock struct {
 	kind  blockKind
 	lines []string
 	table *docTable
+	// loose lets a paragraph block's lines part over pages: a list of
+	// clauses, the first a heading kept with the next, the last kept with
+	// what follows.
+	loose bool
 }
 
 // docTable is a table with a header row repeated on every printed page.
@@ -53,6 +57,8 @@ type docTable struct {
 	rows []docRow
 	// size is the text size in points; 0 is docTableSize.
 	size float64
+	// whole keeps a short table on one page, with what follows it.
+	whole bool
 }
 
 // fontSize is the size of the table's text, in points.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,17 +56,20 @@ func lokusSection(rep *LokusReport, lang string, short bool) docSection {
 		rows = rep.top()
 	}
 	if rows > 0 {
-		blocks = append(blocks, docBlock{kind: blockTable, table: candidateTable(l, rows, lang)})
+		blocks = append(blocks, docBlock{kind: blockTable, table: candidateTable(l, rows, false, lang)})
 	}
 	if t := stabilityTable(rep, lang); t != nil {
-		blocks = append(blocks, docBlock{kind: blockNote, lines: []string{lw(lang, "stability", "top", Int(rep.top(), lang))}},
+		blocks = append(blocks, docBlock{kind: blockNote, lines: []string{lw(lang, "stability", "top", countWord(rep.top(), lang))}},
 			docBlock{kind: blockTable, table: t})
 	}
 	blocks = append(blocks, docBlock{kind: blockNote, lines: lokusNotes(l, lang)})
 	for _, j := range rep.Chosen {
-		blocks = append(blocks, docBlock{kind: blockPara, lines: append([]string{lw(lang, "justify_head")}, justification(rep, j, lang)...)})
+		blocks = append(blocks, docBlock{kind: blockPara, loose: true, lines: append([]string{lw(lang, "justify_head")}, justification(rep, j, lang)...)})
 	}
-	blocks = append(blocks, docBlock{kind: blockSmall, lines: []string{dw(lang, "provenance", "set", cmp.Or(set.Name, set.ID), "version", set.Version)}})
+	// In the annex, the small print after its signature says it already.
+	if !short {
+		blocks = append(blocks, docBlock{kind: blockSmall, lines: []string{dw(lang, "provenance", "set", cmp.Or(set.Name, set.ID), "version", set.Version)}})
+	}
 	return docSection{name: lw(lang, "sheet"), blocks: blocks}
 }
 
@@ -154,13 +158,23 @@ func rangeText(iv *ikk.Interval, lang string) string {
 	return lw(lang, "range", "low", Num(iv.Low, lang), "high", Num(iv.High, lang))
 }
 
-// candidateTable lists the first rows candidates.
-func candidateTable(l *ikk.Lokus, rows int, lang string) *docTable {
+// candidateTable lists the first rows candidates; with code, the desa's
+// code too (a terminal has the room a page lacks, and the annex's own
+// table has the codes).
+func candidateTable(l *ikk.Lokus, rows int, code bool, lang string) *docTable {
 	t := &docTable{
-		head: []string{lw(lang, "rank"), lw(lang, "code"), lw(lang, "kecamatan"), lw(lang, "desa"), lw(lang, "kk"),
+		head: []string{lw(lang, "rank"), lw(lang, "kecamatan"), lw(lang, "desa"), lw(lang, "kk"),
 			lw(lang, "ikk", withIndex(l.Set, lang)...), lw(lang, "interval"), lw(lang, "category"), lw(lang, "first")},
-		widths: []float64{0, 0, 1, 1, 0, 0, 0, 0.5, 0},
-		size:   8,
+		// Extra room goes to the names, and some to every column: a sheet
+		// lays two tables on one grid of columns, which may take a few
+		// points off a column that has only what its text needs.
+		widths: []float64{0.2, 1, 1, 0.2, 0.2, 0.3, 0.5, 0.2},
+		size:   8.5,
+		whole:  rows <= wholeRows,
+	}
+	if code {
+		t.head = slices.Insert(t.head, 1, lw(lang, "code"))
+		t.widths = slices.Insert(t.widths, 1, 0.2)
 	}
 	for _, c := range l.Candidates[:rows] {
 		u := c.Unit
@@ -168,12 +182,19 @@ func candidateTable(l *ikk.Lokus, rows int, lang string) *docTable {
 		if c.FirstShare != nil {
 			first = shareCell(c.FirstShare[0], lang)
 		}
-		t.rows = append(t.rows, docRow{cells: []docCell{intCell(c.Rank, lang), textCell(orDash(u.Code)), textCell(u.Kecamatan),
+		cells := []docCell{intCell(c.Rank, lang), textCell(u.Kecamatan),
 			textCell(unitName(u)), intCell(u.Households, lang), numCell(u.IKK, lang), textCell(rangeText(c.Interval(), lang)),
-			textCell(categoryShort(u.Category)), first}})
+			textCell(categoryShort(u.Category)), first}
+		if code {
+			cells = slices.Insert(cells, 1, textCell(orDash(u.Code)))
+		}
+		t.rows = append(t.rows, docRow{cells: cells})
 	}
 	return t
 }
+
+// wholeRows is the most rows a table may have to be kept on one page.
+const wholeRows = 15
 
 // shareCell is a share as a percentage a spreadsheet keeps as a number.
 func shareCell(v float64, lang string) docCell {
@@ -188,7 +209,7 @@ func stabilityTable(rep *LokusReport, lang string) *docTable {
 	if len(l.Weightings) < 2 || l.Resamples == 0 || len(l.Candidates) == 0 {
 		return nil
 	}
-	t := &docTable{head: []string{lw(lang, "rank"), lw(lang, "desa"), lw(lang, "kecamatan")}, size: 8}
+	t := &docTable{head: []string{lw(lang, "rank"), lw(lang, "desa"), lw(lang, "kecamatan")}, size: 8.5, whole: true}
 	for k, w := range l.Weightings {
 		t.head = append(t.head, weightingLabel(w, k, lang))
 	}
@@ -304,7 +325,9 @@ func justification(rep *LokusReport, j *ikk.Justification, lang string) []string
 			label := l.Weightings[k].Label
 			if f := j.FirstUnder[k]; f != nil && f != c {
 				out = append(out, say("other_"+dir, append(first("other", f), "label", label, "other_value", Num(f.Index[k], lang), "value", Num(c.Index[k], lang))...))
-			} else if c.FirstShare != nil {
+			} else if c.FirstShare != nil && !j.Noise {
+				// Under the noise already said, that the share stays low
+				// under another weighting adds nothing.
 				out = append(out, say("weak_share_"+dir, "label", label, "share", shareText(c.FirstShare[k], lang)))
 			}
 		}
@@ -364,13 +387,13 @@ func WriteLokusTable(w io.Writer, rep *LokusReport, lang string, width int) erro
 	}
 	fmt.Fprintln(w)
 	if len(l.Candidates) > 0 {
-		if err := gridOf(candidateTable(l, len(l.Candidates), lang)).render(w, false); err != nil {
+		if err := gridOf(candidateTable(l, len(l.Candidates), true, lang)).render(w, false); err != nil {
 			return err
 		}
 	}
 	if t := stabilityTable(rep, lang); t != nil {
 		fmt.Fprintln(w)
-		para(lw(lang, "stability", "top", Int(rep.top(), lang)))
+		para(lw(lang, "stability", "top", countWord(rep.top(), lang)))
 		if err := gridOf(t).render(w, false); err != nil {
 			return err
 		}
