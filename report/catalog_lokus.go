@@ -111,7 +111,7 @@ func init() {
 		"lokus.j.unmeasured": {ID: "bahwa ketidakpastian nilai dan peringkat tersebut tidak dihitung, sehingga tidak dapat dinyatakan seberapa jelas keunggulan {kind} {desa};",
 			EN: "whereas the uncertainty of these values and of the ranking was not computed, so that how clear the place of {kind} {desa} is cannot be said;"},
 		"lokus.j.end": {ID: "bahwa berdasarkan pertimbangan sebagaimana dimaksud di atas, {kind} {desa} Kecamatan {kecamatan} dipilih sebagai desa lokus;",
-			EN: "whereas, on the considerations above, {kind} {desa}, Kecamatan {kecamatan}, is chosen as pilot desa;"},
+			EN: "whereas on the considerations above {kind} {desa}, Kecamatan {kecamatan}, is chosen as pilot desa;"},
 
 		// The command line.
 		"cli.accept_direction": {ID: "highest (desa terbaik lebih dahulu; juga tertinggi) atau lowest (desa yang paling membutuhkan lebih dahulu; juga terendah)",
