@@ -56,6 +56,13 @@ func TestNoOtherLanguage(t *testing.T) {
 		{"score", "--indicators", "ibangga", "testdata/handworked_ibangga/survey.csv"},
 		{"score", "--indicators", "ibangga", "--format", "md", "testdata/handworked_ibangga/survey.csv"},
 		{"score", "--indicators", "ibangga", "--desa", "63.09.06.2005", "testdata/handworked_ibangga/survey.csv"},
+		{"lokus", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--most-in-need", "--min-kk", "10", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--pilot", "Bangkiling", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--category", "9", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--kecamatan", "x", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--min-kk", "100000", "testdata/sample/survei_kelua.csv"},
+		{"annex", "--min-kk", "3", "-o", filepath.Join(dir, "l.md"), "testdata/sample/survei_kelua.csv"},
 	}
 	for _, lang := range report.Languages {
 		var out strings.Builder
