@@ -70,6 +70,10 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 			IKK         *float64
 			Dimensions  map[string]*float64
 			Indicators  map[string]struct{ Percent *float64 }
+			Interval    *struct {
+				IKK           []float64
+				OtherCategory float64 `json:"other_category"`
+			}
 		}
 		Summary struct{ RowsRead, Scored, Rejected, Blank int }
 	}
@@ -92,7 +96,7 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	levels := map[string]string{"Kabupaten": "kabupaten", "Kecamatan": "kecamatan", "Desa": "desa", "Kelurahan": "desa"}
 	checked := 0
 	for _, row := range read("Ringkasan")[4:] {
-		if len(row) < 13 || levels[row[1]] == "" {
+		if len(row) < 17 || levels[row[1]] == "" {
 			continue
 		}
 		i, ok := byCode[levels[row[1]]+" "+row[2]]
@@ -107,9 +111,21 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		if row[6] != shown(u.IKK) {
 			t.Errorf("%s %s: IKK shown %q, JSON %q", row[1], row[2], row[6], shown(u.IKK))
 		}
+		// The 95% interval's bounds and the share in another category
+		// (in percent), then the dimensions.
+		if u.Interval == nil || len(u.Interval.IKK) != 2 {
+			t.Errorf("%s %s: no interval in the JSON", row[1], row[2])
+		} else {
+			other := 100 * u.Interval.OtherCategory
+			for k, v := range []*float64{&u.Interval.IKK[0], &u.Interval.IKK[1], &other} {
+				if row[8+k] != shown(v) {
+					t.Errorf("%s %s: interval column %d shown %q, JSON %q", row[1], row[2], k, row[8+k], shown(v))
+				}
+			}
+		}
 		for k, d := range []string{"LS", "KF", "KE", "SP", "SB"} {
-			if row[8+k] != shown(u.Dimensions[d]) {
-				t.Errorf("%s %s: %s shown %q, JSON %q", row[1], row[2], d, row[8+k], shown(u.Dimensions[d]))
+			if row[12+k] != shown(u.Dimensions[d]) {
+				t.Errorf("%s %s: %s shown %q, JSON %q", row[1], row[2], d, row[12+k], shown(u.Dimensions[d]))
 			}
 		}
 		checked++

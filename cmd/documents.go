@@ -28,9 +28,10 @@ type inputFlags struct {
 	strict     bool
 	wilayah    string
 	kabupaten  string
-	// resamples, when above 0, scores with the bootstrap and keeps the
-	// desa's resamples (lokus, annex --justify).
-	resamples int
+	resamples  int
+	// keep keeps the desa's resamples, for the ranking's stability
+	// (lokus, annex --justify).
+	keep bool
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
@@ -43,6 +44,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict", false, "fail with exit code 3, writing nothing, if the data has any issue")
 	addWilayahFlag(fs, &f.wilayah)
 	fs.StringVar(&f.kabupaten, "kabupaten", "", "the kabupaten's name (default: from the data); also where desa given by name only are looked for in the register")
+	addResamplesFlag(fs, &f.resamples)
 }
 
 // check validates the shared flags; it returns the output's format.
@@ -60,6 +62,9 @@ func (f *inputFlags) check(c *cobra.Command) (string, error) {
 		return "", err
 	}
 	if err := checkJobs(c, f.jobs); err != nil {
+		return "", err
+	}
+	if err := checkResamples(c, f.resamples); err != nil {
 		return "", err
 	}
 	return format, nil
@@ -80,7 +85,7 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 	if err != nil {
 		return nil, err
 	}
-	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: f.resamples, KeepReplicates: f.resamples > 0}
+	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: f.resamples, KeepReplicates: f.keep && f.resamples > 0}
 	if kab.Code != "" {
 		opts.Kabupaten, f.kabupaten = kab.Code, kabupatenName(kab)
 	}
@@ -238,7 +243,7 @@ func (o *annexOptions) checkJustify(c *cobra.Command) error {
 		}
 		return nil
 	}
-	o.resamples = lokusResamples
+	o.keep = true
 	return o.lokusFlags.check(c)
 }
 

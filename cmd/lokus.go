@@ -14,10 +14,6 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// lokusResamples is the number of bootstrap resamples the desa lokus is
-// weighed on: enough for a share of first places to two digits.
-const lokusResamples = 1000
-
 // lokusFlags are the rules a kabupaten states for its desa lokus, shared by
 // lokus and annex --justify.
 type lokusFlags struct {
@@ -140,8 +136,9 @@ func newLokusCmd(env *Env) *cobra.Command {
 		Long: `Lokus scores the surveys and ranks the desa that meet the rules the kabupaten
 states (--min-kk, --category, --kecamatan): the best first, or with
 --most-in-need (--direction lowest) the desa most in need first. For every
-candidate it shows the index with its 95% interval and the share of 1,000
-bootstrap resamples of the families in which the desa ranks first; for the
+candidate it shows the index with its 95% interval and the share of the
+bootstrap resamples of the families (--resamples, 1,000) in which the desa
+ranks first; for the
 first candidates (--top) the same share under each alternative weighting
 the indicator set declares.
 
@@ -175,7 +172,7 @@ puts it in the lampiran. It holds no personal data.`,
 			if err := o.lokusFlags.check(c); err != nil {
 				return err
 			}
-			o.resamples = lokusResamples
+			o.keep = true
 			res, err := o.score(c, o.env, args)
 			if err != nil {
 				return err

@@ -16,6 +16,7 @@ import (
 	"github.com/ikk-tools/ikk/ikk"
 	"github.com/ikk-tools/ikk/report"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 type scoreOptions struct {
@@ -34,6 +35,7 @@ type scoreOptions struct {
 	jobs       int
 	wilayah    string
 	kabupaten  string
+	resamples  int
 	inputs     []string
 }
 
@@ -89,6 +91,9 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 			if err := checkJobs(c, o.jobs); err != nil {
 				return err
 			}
+			if err := checkResamples(c, o.resamples); err != nil {
+				return err
+			}
 			if o.top < 0 {
 				return badValue(c, "top", strconv.Itoa(o.top))
 			}
@@ -114,8 +119,26 @@ Exit status: 0 success (data issues, if any, are reported); 1 runtime error
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "cores to use: files read and households scored at once (results do not depend on it)")
 	addWilayahFlag(f, &o.wilayah)
 	f.StringVar(&o.kabupaten, "kabupaten", "", "the kabupaten, a code or a name, where desa given by name only (no kode_desa) are looked for in the register when the data names none")
+	addResamplesFlag(f, &o.resamples)
 	f.BoolVar(&o.personal, "with-personal-data", false, "put full KK numbers and family names in the Keluarga sheet of an .xlsx report, and KK numbers in data issues")
 	return c
+}
+
+// defaultResamples is --resamples when not given: the 1,000 resamples of
+// method section 12.
+const defaultResamples = 1000
+
+// addResamplesFlag adds --resamples, the bootstrap behind each unit's
+// interval.
+func addResamplesFlag(f *pflag.FlagSet, n *int) {
+	f.IntVar(n, "resamples", defaultResamples, "bootstrap resamples behind each unit's 95% interval (0: no intervals)")
+}
+
+func checkResamples(c *cobra.Command, n int) error {
+	if n < 0 || n > ikk.MaxResamples {
+		return badValue(c, "resamples", strconv.Itoa(n))
+	}
+	return nil
 }
 
 // maxJobsPerCore bounds --jobs: each job holds a reader's buffers and
@@ -165,7 +188,7 @@ func runScore(c *cobra.Command, o *scoreOptions) error {
 	if _, err := checkKabupaten(c, reg, o.kabupaten, false, o.lang); err != nil {
 		return err
 	}
-	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs, PersonalData: o.personal, Register: reg, Kabupaten: o.kabupaten}
+	opts := ikk.Options{Sheet: o.sheet, Jobs: o.jobs, PersonalData: o.personal, Register: reg, Kabupaten: o.kabupaten, Resamples: o.resamples}
 	// A writer that takes households (the workbook's Keluarga sheet) gets
 	// them while they are scored, so the writers start before scoring.
 	writers, err := report.NewWriters(o.outputs, set, meta)

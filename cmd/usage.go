@@ -286,6 +286,8 @@ func accepts(env *Env, c *cobra.Command, f *pflag.Flag) *sayError {
 		return say("cli.accept_jobs", "limit", strconv.Itoa(maxJobsPerCore*runtime.NumCPU()), "per_core", strconv.Itoa(maxJobsPerCore))
 	case "top":
 		return say("cli.accept_top")
+	case "resamples":
+		return say("cli.accept_resamples", "max", strconv.Itoa(ikk.MaxResamples))
 	case "date":
 		return say("cli.accept_date")
 	case "format":

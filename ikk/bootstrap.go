@@ -669,6 +669,7 @@ type bootDesa struct {
 // bootstrap gives every desa, kecamatan and kabupaten of res its
 // Uncertainty (see the comment at BootstrapSeed).
 func (sc *scorer) bootstrap(ctx context.Context, res *Result, jobs int) error {
+	res.Resamples = sc.opt.Resamples
 	store := sc.patterns
 	byUnit := make(map[*Unit]*desaState, len(sc.desaOrder))
 	var states []*desaState

@@ -14,6 +14,9 @@ type Result struct {
 	// IssueCounts counts every issue by code, listed or not.
 	IssueCounts map[string]int
 	Summary     Accounting
+	// Resamples is the number of bootstrap resamples behind the units'
+	// Uncertainty (Options.Resamples); 0 when none was computed.
+	Resamples int
 }
 
 // MaxIssues bounds the issues kept in full: a survey with a miscoded column

@@ -71,6 +71,7 @@ func (c *card) write() {
 		c.wrap(c.say("ikk_none", "reason", UndefinedReason(u, c.lang)), "")
 	}
 	c.wrap(c.say("cutoffs", "cutoffs", cutoffShort(c.set, c.lang)), "  ")
+	c.interval()
 	c.dimensions()
 	c.lenses()
 	c.categories()
@@ -88,6 +89,34 @@ func (c *card) dimensions() {
 		rows[i] = [2]string{d.ID + " " + d.Label, ""}
 	}
 	c.barRows(rows, c.u.Dimensions)
+	if unc := c.u.Uncertainty; unc != nil {
+		var parts []string
+		for i, d := range c.set.Dimensions {
+			if i < len(unc.Dimensions) && unc.Dimensions[i] != nil {
+				parts = append(parts, d.ID+" "+IntervalText(unc.Dimensions[i], c.lang))
+			}
+		}
+		if len(parts) > 0 {
+			c.wrap(c.say("dimension_intervals", "list", strings.Join(parts, " · ")), "  ")
+		}
+	}
+}
+
+// interval says, below the index, how sure it is: its 95% interval and the
+// share of resamples in another category, then the plain warnings of a
+// value resting on few families.
+func (c *card) interval() {
+	unc := c.u.Uncertainty
+	if unc == nil {
+		return
+	}
+	if unc.IKK != nil {
+		c.wrap(c.say("interval", "interval", IntervalText(unc.IKK, c.lang), "resamples", Int(unc.Resamples, c.lang),
+			"share", SharePercent(unc.OtherCategory, c.lang)), "  ")
+	}
+	for _, l := range UncertaintyFlags(c.set, c.u, c.lang) {
+		c.wrap(l, "  ")
+	}
 }
 
 // lenses lists the family functions, then the other lenses; the gender

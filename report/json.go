@@ -63,6 +63,17 @@ func JSON(w io.Writer, r *ikk.Result, m Meta) error {
 	}
 	j.endArray()
 	j.key("target").num(set.Target)
+	// Optional: how the units' intervals were drawn, when they were.
+	if r.Resamples > 0 {
+		j.key("intervals").beginObject()
+		j.key("method").str("stratified_bootstrap")
+		j.key("resamples").int(r.Resamples)
+		j.key("seed").str(ikk.BootstrapSeed)
+		j.key("level").num(0.95)
+		j.key("few_families_below").int(ikk.FewFamiliesBelow)
+		j.key("thin_indicator_below").int(ikk.ThinIndicatorBelow)
+		j.endObject()
+	}
 	j.key("inputs").beginArray()
 	for _, in := range r.Inputs {
 		j.beginObject()
@@ -246,6 +257,43 @@ func unitJSON(j *jsonWriter, set *ikk.Set, u *ikk.Unit) {
 		}
 		j.endArray()
 		j.endObject()
+	}
+	j.endArray()
+	if u.Uncertainty != nil {
+		intervalJSON(j, set, u.Uncertainty)
+	}
+	j.endObject()
+}
+
+// intervalJSON writes a unit's optional "interval": the 95% intervals of
+// the index and the dimensions as [low, high] (null where undefined in every
+// resample), the share of resamples in another category, and the flags.
+func intervalJSON(j *jsonWriter, set *ikk.Set, unc *ikk.Uncertainty) {
+	pair := func(iv *ikk.Interval) {
+		if iv == nil {
+			j.null()
+			return
+		}
+		j.beginArray()
+		j.num(iv.Low)
+		j.num(iv.High)
+		j.endArray()
+	}
+	j.key("interval").beginObject()
+	j.key("resamples").int(unc.Resamples)
+	j.key("ikk")
+	pair(unc.IKK)
+	j.key("dimensions").beginObject()
+	for i, d := range set.Dimensions {
+		j.key(d.ID)
+		pair(unc.Dimensions[i])
+	}
+	j.endObject()
+	j.key("other_category").num(unc.OtherCategory)
+	j.key("few_families").bool(unc.FewFamilies)
+	j.key("thin_indicators").beginArray()
+	for _, id := range unc.ThinIndicators {
+		j.str(id)
 	}
 	j.endArray()
 	j.endObject()

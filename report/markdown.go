@@ -247,21 +247,29 @@ func (d *mdDoc) summary() {
 	d.heading(2, d.say("md.summary"))
 	d.heading(3, d.say("md.ranking"))
 	d.para(d.say("md.ranking_note"))
-	t := newMDTable(d.say("table.rank"), d.say("table.code"), d.say("table.kecamatan"), d.say("table.desa"),
-		d.say("md.kk"), d.say("table.ikk"), d.say("table.category")).numeric(0, 4, 5)
+	head := []string{d.say("table.rank"), d.say("table.code"), d.say("table.kecamatan"), d.say("table.desa"),
+		d.say("md.kk"), d.say("table.ikk"), d.say("table.category")}
+	t := newMDTable(append(head, d.intervalHead(true)...)...).numeric(0, 4, 5)
+	if d.r.Resamples > 0 {
+		t.numeric(8)
+	}
 	for _, rk := range ikk.RankDesa(d.r) {
 		u := rk.Unit
 		rank := "–"
 		if rk.Rank > 0 {
 			rank = d.count(rk.Rank)
 		}
-		t.add(rank, u.Code, u.Kecamatan, unitName(u), d.count(u.Households), d.ptr(u.IKK), categoryText(u.Category))
+		t.add(append([]string{rank, u.Code, u.Kecamatan, unitName(u), d.count(u.Households), d.ptr(u.IKK), categoryText(u.Category)},
+			d.intervalCells(u, true)...)...)
 	}
 	d.table(t)
 
 	d.heading(3, d.say("md.areas"))
-	t = newMDTable(d.say("md.area"), d.say("table.code"), d.say("md.desa_count"),
-		d.say("md.kk"), d.say("table.ikk"), d.say("table.category")).numeric(2, 3, 4)
+	t = newMDTable(append([]string{d.say("md.area"), d.say("table.code"), d.say("md.desa_count"),
+		d.say("md.kk"), d.say("table.ikk"), d.say("table.category")}, d.intervalHead(false)...)...).numeric(2, 3, 4)
+	if d.r.Resamples > 0 {
+		t.numeric(7)
+	}
 	var kabRows [][]string
 	units := d.r.Units
 	for i, u := range units {
@@ -279,7 +287,8 @@ func (d *mdDoc) summary() {
 				n++
 			}
 		}
-		row := []string{mdPlace(u), u.Code, d.count(n), d.count(u.Households), d.ptr(u.IKK), categoryText(u.Category)}
+		row := append([]string{mdPlace(u), u.Code, d.count(n), d.count(u.Households), d.ptr(u.IKK), categoryText(u.Category)},
+			d.intervalCells(u, false)...)
 		if u.Level == ikk.LevelKabupaten {
 			kabRows = append(kabRows, row)
 			continue
@@ -303,11 +312,44 @@ func (d *mdDoc) summary() {
 		d.bullets(undef)
 		d.para(d.say("md.notes"))
 	}
-	d.bullets([]string{
+	notes := []string{
 		d.esc(d.say("md.cutoffs", "cutoffs", CutoffText(d.set, d.lang))),
 		d.esc(d.say("md.rounding")),
 		d.esc(d.say("md.target", "target", d.target())),
-	})
+	}
+	if d.r.Resamples > 0 {
+		notes = append(notes, d.esc(d.say("md.interval_note", "resamples", d.count(d.r.Resamples),
+			"few", d.count(ikk.FewFamiliesBelow), "thin", d.count(ikk.ThinIndicatorBelow))))
+	}
+	d.bullets(notes)
+}
+
+// intervalHead are the interval's columns of a table of units: the
+// interval, the share of resamples in another category and, for desa, the
+// warnings; none without intervals.
+func (d *mdDoc) intervalHead(desa bool) []string {
+	if d.r.Resamples == 0 {
+		return nil
+	}
+	head := []string{d.say("table.interval"), d.say("table.other_category")}
+	if desa {
+		head = append(head, d.say("table.flags"))
+	}
+	return head
+}
+
+func (d *mdDoc) intervalCells(u *ikk.Unit, desa bool) []string {
+	if d.r.Resamples == 0 {
+		return nil
+	}
+	cells := []string{"–", "–"}
+	if unc := u.Uncertainty; unc != nil {
+		cells = []string{IntervalText(unc.IKK, d.lang), SharePercent(unc.OtherCategory, d.lang) + "%"}
+	}
+	if desa {
+		cells = append(cells, FlagShort(u, d.lang))
+	}
+	return cells
 }
 
 // lensLines describes the lenses of a unit: the family functions, the other
@@ -388,9 +430,20 @@ func (d *mdDoc) desaSections() {
 			t.numeric(i)
 		}
 		t.add(vals...)
+		if unc := u.Uncertainty; unc != nil {
+			ivs := []string{d.say("table.interval")}
+			for i := range d.set.Dimensions {
+				ivs = append(ivs, IntervalText(unc.Dimensions[i], d.lang))
+			}
+			t.add(ivs...)
+		}
 		d.table(t)
 
-		d.bullets(append(d.lensLines(u), d.householdLine(u)))
+		lines := append(d.lensLines(u), d.householdLine(u))
+		for _, f := range UncertaintyFlags(d.set, u, d.lang) {
+			lines = append(lines, d.esc(f))
+		}
+		d.bullets(lines)
 
 		if len(u.Permasalahan) == 0 {
 			d.para(d.esc(d.say("md.no_problems", "target", d.target())))
@@ -414,11 +467,20 @@ func (d *mdDoc) desaLine(u *ikk.Unit) string {
 	s := d.say("md.desa_scored", "code", code, "families", d.count(u.Households)) + " "
 	switch {
 	case u.IKK != nil && u.Category != nil:
-		return s + d.say("md.desa_ikk_cat", "ikk", d.num(*u.IKK), "id", strconv.Itoa(u.Category.ID), "label", u.Category.Label)
+		return s + d.say("md.desa_ikk_cat", "ikk", d.num(*u.IKK), "id", strconv.Itoa(u.Category.ID), "label", u.Category.Label) + d.intervalLine(u)
 	case u.IKK != nil:
-		return s + d.say("md.desa_ikk", "ikk", d.num(*u.IKK))
+		return s + d.say("md.desa_ikk", "ikk", d.num(*u.IKK)) + d.intervalLine(u)
 	}
 	return s + d.say("md.desa_undef", "reason", UndefinedReason(u, d.lang))
+}
+
+// intervalLine follows a desa's index with its interval, when it has one.
+func (d *mdDoc) intervalLine(u *ikk.Unit) string {
+	unc := u.Uncertainty
+	if unc == nil || unc.IKK == nil {
+		return ""
+	}
+	return " " + d.say("md.desa_interval", "interval", IntervalText(unc.IKK, d.lang), "share", SharePercent(unc.OtherCategory, d.lang))
 }
 
 // followUp writes the rencana tindak lanjut: the permasalahan by office.

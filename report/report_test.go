@@ -119,7 +119,8 @@ func defaultSet(t *testing.T) *ikk.Set {
 func handWorked(t *testing.T) *ikk.Result {
 	t.Helper()
 	set := defaultSet(t)
-	res, err := ikk.Score(context.Background(), set, []string{"../testdata/handworked/survey.csv"}, ikk.Options{})
+	// With the intervals, as `ikk score` computes them by default.
+	res, err := ikk.Score(context.Background(), set, []string{"../testdata/handworked/survey.csv"}, ikk.Options{Resamples: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,10 @@ func (b *Workbook) metodologi(r *ikk.Result) {
 		{b.w("legend"), CutoffText(b.set, lang)},
 		{b.w("outcome_legend"), b.outcomeLegend()},
 	}
+	if r.Resamples > 0 {
+		kv = append(kv, [2]string{b.w("interval_method"), b.say("interval_method_text", "resamples", Int(r.Resamples, lang),
+			"seed", ikk.BootstrapSeed, "few", Int(ikk.FewFamiliesBelow, lang), "thin", Int(ikk.ThinIndicatorBelow, lang))})
+	}
 	if b.meta.Date != "" {
 		kv = append(kv, [2]string{b.w("date"), b.meta.Date})
 	}

@@ -23,6 +23,9 @@ func (b *Workbook) unitRows(r *ikk.Result, desaRank map[*ikk.Unit]int) [][]cell 
 		}
 		row := []cell{{n, is}, {b.unitWord(u), ts}, {text(u.Code), ts}, {text(unitName(u)), ts}, {text(u.Kecamatan), ts},
 			{u.Households, is}, {numOrNil(u.IKK), ns}, {b.catText(u.Category), b.catStyle(u.Category)}}
+		if r.Resamples > 0 {
+			row = append(row, b.intervalCells(u, ns)...)
+		}
 		for _, d := range u.Dimensions {
 			row = append(row, cell{numOrNil(d), ns})
 		}
@@ -36,6 +39,21 @@ func (b *Workbook) unitRows(r *ikk.Result, desaRank map[*ikk.Unit]int) [][]cell 
 	return rows
 }
 
+// intervalCells are a unit's interval columns: the bounds of the index's
+// 95% interval, the percentage of resamples in another category, and the
+// warnings; blank where the unit has none.
+func (b *Workbook) intervalCells(u *ikk.Unit, ns int) []cell {
+	unc := u.Uncertainty
+	if unc == nil {
+		return []cell{{nil, ns}, {nil, ns}, {nil, ns}, {nil, b.st.wrap}}
+	}
+	var low, high any
+	if unc.IKK != nil {
+		low, high = unc.IKK.Low, unc.IKK.High
+	}
+	return []cell{{low, ns}, {high, ns}, {100 * unc.OtherCategory, ns}, {text(FlagShort(u, b.meta.Lang)), b.st.wrap}}
+}
+
 func (b *Workbook) ringkasan(r *ikk.Result) {
 	sheet := b.w("ringkasan")
 	b.title(sheet, b.w("title"), r)
@@ -46,6 +64,10 @@ func (b *Workbook) ringkasan(r *ikk.Result) {
 	}
 	headers := []string{b.w("no"), b.w("level"), b.w("code"), b.w("unit"), b.w("kecamatan"), b.w("kk"), b.w("ikk"), b.w("category")}
 	widths := []float64{5, 11, 14, 24, 18, 10, 9, b.catWidth()}
+	if r.Resamples > 0 {
+		headers = append(headers, b.w("interval_low"), b.w("interval_high"), b.w("other_category"), b.w("interval_flags"))
+		widths = append(widths, 11, 11, 13, 24)
+	}
 	for _, d := range b.set.Dimensions {
 		headers = append(headers, d.ID+" "+shortDim(d.Label))
 		widths = append(widths, 13)
