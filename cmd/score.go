@@ -461,6 +461,10 @@ func progressLine(pr ikk.Progress, elapsed time.Duration, lang string) string {
 		b.WriteString(report.Say(lang, "cli.progress_files", "done", report.Int(pr.FilesDone, lang), "files", report.Int(pr.Files, lang)))
 	}
 	secs := elapsed.Seconds()
+	if pr.Resampling {
+		b.WriteString(report.Say(lang, "cli.progress_intervals", "done", report.Int(pr.Resampled, lang), "desa", report.Int(pr.Desa, lang)))
+		return b.String()
+	}
 	b.WriteString(report.Say(lang, "cli.progress", "families", report.Int(pr.Families, lang), "rate", report.Int(int(float64(pr.Families)/secs), lang)))
 	if pr.Done > 0.01 && pr.Done < 1 {
 		left := time.Duration(secs * (1 - pr.Done) / pr.Done * float64(time.Second))

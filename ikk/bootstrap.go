@@ -703,13 +703,20 @@ func (sc *scorer) bootstrap(ctx context.Context, res *Result, jobs int) error {
 	}
 	// Groups of desa, in the units' order, each as many families as the
 	// bound allows (one desa at least).
+	sent := 0
+	progress := func() {
+		if sc.opt.Progress != nil {
+			sc.opt.Progress(Progress{Families: sc.total.Scored, Done: 1, Resampling: true, Resampled: sent, Desa: len(list)})
+		}
+		sent++
+	}
 	for start := 0; start < len(list); {
 		end, n := start, 0
 		for end < len(list) && (end == start || n+store.perDesa[list[end].d.idx] <= bootMemHouseholds) {
 			n += store.perDesa[list[end].d.idx]
 			end++
 		}
-		if err := sc.bootGroup(ctx, l, list[start:end], jobs); err != nil {
+		if err := sc.bootGroup(ctx, l, list[start:end], jobs, progress); err != nil {
 			return err
 		}
 		start = end
@@ -719,7 +726,8 @@ func (sc *scorer) bootstrap(ctx context.Context, res *Result, jobs int) error {
 
 // bootGroup reads the patterns of a group of desa and resamples them, the
 // desa spread over the jobs.
-func (sc *scorer) bootGroup(ctx context.Context, l *bootLayout, group []*bootDesa, jobs int) error {
+// progress is called, from this goroutine, before each desa is handed out.
+func (sc *scorer) bootGroup(ctx context.Context, l *bootLayout, group []*bootDesa, jobs int, progress func()) error {
 	store := sc.patterns
 	words := store.words
 	pats := make(map[int][]uint64, len(group))
@@ -773,6 +781,7 @@ func (sc *scorer) bootGroup(ctx context.Context, l *bootLayout, group []*bootDes
 		if ctx.Err() != nil {
 			break
 		}
+		progress()
 		work <- bd
 	}
 	close(work)

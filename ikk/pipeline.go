@@ -282,6 +282,10 @@ type Progress struct {
 	Files, FilesDone int
 	Families         int     // households scored so far
 	Done             float64 // share of the input's bytes read, 0 to 1
+	// Resampling is set once the inputs are read and the intervals are
+	// being computed: Resampled of the run's Desa are done (bootstrap.go).
+	Resampling      bool
+	Resampled, Desa int
 }
 
 type pipeline struct {

@@ -97,7 +97,17 @@ func (c *card) dimensions() {
 			}
 		}
 		if len(parts) > 0 {
-			c.wrap(c.say("dimension_intervals", "list", strings.Join(parts, " · ")), "  ")
+			// A dimension and its interval stay on one line.
+			line := "  " + c.say("dimension_intervals", "list", parts[0])
+			for _, p := range parts[1:] {
+				if utf8.RuneCountInString(line)+3+utf8.RuneCountInString(p) > cardWidth {
+					c.line(line + " ·")
+					line = "    " + p
+					continue
+				}
+				line += " · " + p
+			}
+			c.line(line)
 		}
 	}
 }

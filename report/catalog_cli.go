@@ -94,6 +94,7 @@ func init() {
 		"cli.output_twice":            {ID: "keluaran {output} disebut dua kali (juga sebagai {other}); berikan nama tersendiri untuk setiap laporan", EN: "output {output} is named twice (also as {other}); give each report its own name"},
 		"cli.progress_files":          {ID: "{done}/{files} berkas, ", EN: "{done}/{files} files, "},
 		"cli.progress":                {ID: "{families} keluarga, {rate} keluarga/detik", EN: "{families} families, {rate} families/s"},
+		"cli.progress_intervals":      {ID: "menghitung selang 95%: {done} dari {desa} desa", EN: "computing the 95% intervals: {done} of {desa} desa"},
 		"cli.progress_left":           {ID: ", sisa {left}", EN: ", {left} left"},
 	})
 }
