@@ -114,6 +114,7 @@ func init() {
 			EN: "whereas on the considerations above {kind} {desa}, Kecamatan {kecamatan}, is chosen as pilot desa;"},
 
 		// The command line.
+		"list.weighting": {ID: "pembobotan alternatif {key} ({label}): {weights}", EN: "alternative weighting {key} ({label}): {weights}"},
 		"cli.accept_direction": {ID: "highest (desa terbaik lebih dahulu; juga tertinggi) atau lowest (desa yang paling membutuhkan lebih dahulu; juga terendah)",
 			EN: "highest (the best desa first; also tertinggi) or lowest (the desa most in need first; also terendah)"},
 		"cli.accept_min_kk":         {ID: "berikan jumlah keluarga, 0 atau lebih", EN: "give a number of families, 0 or more"},
