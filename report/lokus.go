@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -370,8 +371,11 @@ func weakText(j *ikk.Justification, lang string) string {
 
 // WriteLokusTable writes the desa lokus for a terminal: the rules and the
 // accounting, the candidates, their stability, and the considerations,
-// wrapped to width (0 for 80 columns).
+// wrapped to width. A terminal narrower than the candidates' table drops
+// their codes, then their categories (both are in the annex); width 0 (no
+// terminal) keeps every column and wraps the text at 80 columns.
 func WriteLokusTable(w io.Writer, rep *LokusReport, lang string, width int) error {
+	term := width
 	if width <= 0 {
 		width = cardWidth
 	}
@@ -387,7 +391,10 @@ func WriteLokusTable(w io.Writer, rep *LokusReport, lang string, width int) erro
 	}
 	fmt.Fprintln(w)
 	if len(l.Candidates) > 0 {
-		if err := gridOf(candidateTable(l, len(l.Candidates), true, lang)).render(w, false); err != nil {
+		t := candidateTable(l, len(l.Candidates), true, lang)
+		category := slices.Index(t.head, lw(lang, "category"))
+		narrower := []*grid{gridOf(t), gridOf(t).without(1), gridOf(t).without(category).without(1)}
+		if err := fitted(narrower, term, w); err != nil {
 			return err
 		}
 	}
@@ -411,6 +418,41 @@ func WriteLokusTable(w io.Writer, rep *LokusReport, lang string, width int) erro
 		}
 	}
 	return nil
+}
+
+// fitted draws the first grid no wider than width (the last when none
+// is; the first when width is 0).
+func fitted(grids []*grid, width int, w io.Writer) error {
+	var out bytes.Buffer
+	for i, g := range grids {
+		out.Reset()
+		if err := g.render(&out, false); err != nil {
+			return err
+		}
+		if width <= 0 || i == len(grids)-1 || widest(out.String()) <= width {
+			break
+		}
+	}
+	_, err := w.Write(out.Bytes())
+	return err
+}
+
+func widest(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		n = max(n, utf8.RuneCountInString(l))
+	}
+	return n
+}
+
+// without is the grid without column j.
+func (g *grid) without(j int) *grid {
+	cut := func(v []string) []string { return slices.Delete(slices.Clone(v), j, j+1) }
+	out := &grid{head: cut(g.head), numeric: slices.Delete(slices.Clone(g.numeric), j, j+1)}
+	for _, r := range g.rows {
+		out.rows = append(out.rows, cut(r))
+	}
+	return out
 }
 
 // gridOf is a document's table as the terminal draws it.
