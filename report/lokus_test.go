@@ -162,7 +162,7 @@ func TestLokusDocumentWhole(t *testing.T) {
 	if err := LokusDocument(&md, rep, "md", "id"); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteLokusTable(&term, rep, "id", 100); err != nil {
+	if err := WriteLokusTable(&term, rep, "id", 0); err != nil {
 		t.Fatal(err)
 	}
 	for name, out := range map[string]string{"md": md.String(), "terminal": strings.Join(strings.Fields(term.String()), " ")} {
@@ -178,5 +178,19 @@ func TestLokusDocumentWhole(t *testing.T) {
 	}
 	if !strings.Contains(term.String(), "63.09.02.2002") || strings.Contains(md.String(), "63.09.02.2002") {
 		t.Errorf("the code belongs to the terminal's table only")
+	}
+	// A narrow terminal: the codes go first, then the categories.
+	for _, tt := range []struct {
+		width          int
+		code, category bool
+	}{{140, true, true}, {120, false, true}, {95, false, false}} {
+		var b bytes.Buffer
+		if err := WriteLokusTable(&b, rep, "id", tt.width); err != nil {
+			t.Fatal(err)
+		}
+		table := b.String()[:strings.Index(b.String(), "Kestabilan")]
+		if strings.Contains(table, "63.09.02.2002") != tt.code || strings.Contains(table, "Responsif") != tt.category {
+			t.Errorf("width %d: code %v, category %v wanted:\n%s", tt.width, tt.code, tt.category, table)
+		}
 	}
 }
