@@ -67,10 +67,10 @@ func TestLokusConsiderations(t *testing.T) {
 		for _, want := range []string{
 			"terhadap 5 desa/kelurahan di Kabupaten Tabalong, 3 desa/kelurahan memenuhi syarat sebagai calon desa lokus, yaitu memiliki sekurang-kurangnya 100 keluarga yang didata;",
 			"Desa Ampukung Kecamatan Kelua memperoleh nilai IKK tertinggi di antara para calon tersebut, yaitu 84,29 (selang kepercayaan 95%: 82,10–86,35) dengan kategori Responsif Gender dan Hak Anak, berdasarkan pendataan terhadap 412 keluarga;",
-			"bahwa selisih nilai IKK Desa Ampukung (84,29) dengan Desa Hapalah Kecamatan Banua Lawas pada peringkat kedua (83,98) masih berada dalam batas ketidakpastian pengukuran: selang kepercayaan 95% keduanya beririsan, dan Desa Ampukung menempati peringkat pertama hanya pada 54,8% dari 1.000 kali penarikan sampel ulang",
+			"bahwa selisih nilai IKK Desa Ampukung (84,29) dengan Desa Hapalah Kecamatan Banua Lawas pada peringkat kedua (83,98) masih berada dalam batas ketidakpastian pengukuran, karena selang kepercayaan 95% keduanya beririsan dan Desa Ampukung menempati peringkat pertama hanya pada 54,8% dari 1.000 kali penarikan sampel ulang",
 			"di bawah ambang 80%;",
 			"tidak menunjukkan keunggulan yang jelas dari Desa Ampukung atas calon lainnya, sehingga pemilihannya sebagai desa lokus didasarkan pula pada pertimbangan lain, yaitu ....................;",
-			"bahwa berdasarkan pertimbangan sebagaimana dimaksud di atas, Desa Ampukung Kecamatan Kelua dipilih sebagai desa lokus;",
+			"bahwa berdasarkan pertimbangan sebagaimana dimaksud di atas, perlu menetapkan Desa Ampukung Kecamatan Kelua sebagai desa lokus dengan Keputusan Bupati;",
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("lacks %q:\n%s", want, text)
@@ -84,7 +84,7 @@ func TestLokusConsiderations(t *testing.T) {
 			}
 		}
 		en := considerations(t, l, j, "en")
-		for _, want := range []string{"lies within the uncertainty of the survey: their 95% intervals overlap, and Desa Ampukung ranks first in only 54.8% of 1,000 resamples",
+		for _, want := range []string{"lies within the uncertainty of the survey, since their 95% intervals overlap and Desa Ampukung ranks first in only 54.8% of 1,000 resamples",
 			"does not show Desa Ampukung to be clearly ahead of the other candidates"} {
 			if !strings.Contains(en, want) {
 				t.Errorf("English lacks %q:\n%s", want, en)
