@@ -40,8 +40,9 @@ type docBlock struct {
 	lines []string
 	table *docTable
 	// loose lets a paragraph block's lines part over pages: a list of
-	// clauses, the first a heading kept with the next, the last kept with
-	// what follows.
+	// clauses, the first a heading kept with the next, the last two kept
+	// together and with what follows, so that no clause ends the list
+	// alone on a page.
 	loose bool
 }
 

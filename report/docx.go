@@ -164,7 +164,7 @@ func docxBlock(b *bytes.Buffer, blk docBlock, pg docxPage) {
 	case blockPara:
 		// A paragraph stays with what it introduces.
 		for i, l := range blk.lines {
-			docxParaKeep(b, l, "both", 0, false, 0, 120, i == 0 || i == len(blk.lines)-1 || !blk.loose)
+			docxParaKeep(b, l, "both", 0, false, 0, 120, i == 0 || i >= len(blk.lines)-2 || !blk.loose)
 		}
 	case blockNote:
 		// A note stays with the table above it and what follows.
