@@ -60,6 +60,13 @@ func TestNoOtherLanguage(t *testing.T) {
 		{"tindaklanjut", "--sasaran", "--kantor", "nope", "-o", filepath.Join(dir, "sasaran.xlsx"), "testdata/sasaran/survey.csv"},
 		{"tindaklanjut", "--sasaran", "-o", filepath.Join(dir, "sasaran.xlsx"), "testdata/sasaran/survey.csv"},
 		{"tindaklanjut", "--with-personal-data", "-o", filepath.Join(dir, "rencana.xlsx"), "testdata/sasaran/survey.csv"},
+		{"lokus", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--most-in-need", "--min-kk", "10", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--pilot", "Bangkiling", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--category", "9", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--kecamatan", "x", "testdata/sample/survei_kelua.csv"},
+		{"lokus", "--min-kk", "100000", "testdata/sample/survei_kelua.csv"},
+		{"annex", "--min-kk", "3", "-o", filepath.Join(dir, "l.md"), "testdata/sample/survei_kelua.csv"},
 	}
 	for _, lang := range report.Languages {
 		var out strings.Builder

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ikk-tools/ikk/cmd"
+	"github.com/ikk-tools/ikk/internal/surveygen"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -68,6 +70,24 @@ func TestScripts(t *testing.T) {
 						ts.Fatalf("line %d is %d characters wide, more than %d: %s", i+1, w, n, l)
 					}
 				}
+			},
+			// gensurvey SEED HOUSEHOLDS DESA KECAMATAN FILE: a generated
+			// kabupaten survey (internal/surveygen), as a CSV file.
+			"gensurvey": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 5 {
+					ts.Fatalf("usage: gensurvey seed households desa kecamatan file")
+				}
+				var n [4]int
+				for i := range n {
+					v, err := strconv.Atoi(args[i])
+					if err != nil {
+						ts.Fatalf("gensurvey: %q is not a number", args[i])
+					}
+					n[i] = v
+				}
+				var b bytes.Buffer
+				ts.Check(surveygen.Generate(&b, surveygen.Config{Seed: uint64(n[0]), Households: n[1], Desa: n[2], Kecamatan: n[3]}))
+				ts.Check(os.WriteFile(ts.MkAbs(args[4]), b.Bytes(), 0o644))
 			},
 			// exits N CMD ARGS...: run CMD and require exit status N, so that
 			// scripts pin the exit codes of the contract, not only failure.

@@ -67,6 +67,12 @@ func TestNoPersonalDataInSummaries(t *testing.T) {
 		runIkk(t, "annex", withDup, "-o", a)
 		runIkk(t, "tindaklanjut", withDup, "-o", p)
 		files = append(files, a, p)
+		// The desa lokus, alone and in the annex.
+		l, j := filepath.Join(dir, "lokus."+ext), filepath.Join(dir, "lampiran-justify."+ext)
+		stdout, stderr := runIkk(t, "lokus", withDup, "-o", l)
+		runIkk(t, "annex", withDup, "--justify", "--most-in-need", "-o", j)
+		outputs = append(outputs, stdout, stderr)
+		files = append(files, l, j)
 	}
 	// The lists of families to visit without --with-personal-data: masked
 	// KK numbers only, no name, in the sheets, the cover and docProps.

@@ -3,8 +3,10 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
+	"github.com/ikk-tools/ikk/ikk"
 	"github.com/ikk-tools/ikk/report"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -65,6 +67,24 @@ func flagCompletion(env *Env, c *cobra.Command, name string) cobra.CompletionFun
 		return words(report.Languages...)
 	case "order":
 		return words("kecamatan", "rank")
+	case "direction":
+		return words(ikk.LokusHighest, ikk.LokusLowest)
+	case "category":
+		return func(c *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			ref := ""
+			if f := c.Flag("indicators"); f != nil {
+				ref = f.Value.String()
+			}
+			set, err := loadSet(env, ref)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []string
+			for _, cat := range set.Categories {
+				ids = append(ids, strconv.Itoa(cat.ID))
+			}
+			return withPrefix(ids, toComplete), cobra.ShellCompDirectiveNoFileComp
+		}
 	case "indicators":
 		return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			out := withPrefix(builtinNames(env), toComplete)

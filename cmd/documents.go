@@ -29,6 +29,9 @@ type inputFlags struct {
 	wilayah    string
 	kabupaten  string
 	resamples  int
+	// keep keeps the desa's resamples, for the ranking's stability
+	// (lokus, annex --justify).
+	keep bool
 	// prepare, when set, is called with the set before anything is read,
 	// and returns what takes the scored households (--sasaran).
 	prepare func(*ikk.Set) (func(*ikk.Household), error)
@@ -85,7 +88,7 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 	if err != nil {
 		return nil, err
 	}
-	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: f.resamples}
+	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: f.resamples, KeepReplicates: f.keep && f.resamples > 0}
 	if f.prepare != nil {
 		if opts.OnHousehold, err = f.prepare(set); err != nil {
 			return nil, err
@@ -139,6 +142,8 @@ type annexOptions struct {
 	pilot                               []string
 	order                               string
 	number, title, signerOffice, signer string
+	justify                             bool
+	lokusFlags
 }
 
 func newAnnexCmd(env *Env) *cobra.Command {
@@ -156,6 +161,11 @@ and sign), .xlsx (print-ready) or .md (a draft). It holds no personal data.
 Without --pilot (the desa lokus) the console names the desa that ranks first;
 the choice is the kabupaten's.
 
+--justify adds a page after the table: the first candidates for desa lokus
+under the rules given (as ikk lokus takes them), how sure their rank is, and
+the considerations for the decree's Menimbang about the --pilot desa (by
+default the first candidate, then marked as desa lokus in the table).
+
 The decree's flags also answer to their Indonesian names: --tanggal, --nomor,
 --tentang, --penandatangan, --jabatan, --desa-lokus, --urutan (peringkat for
 rank).`,
@@ -166,7 +176,7 @@ rank).`,
 		Args:              checked(env, needInputs),
 		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
-			format, err := o.check(c)
+			format, err := o.inputFlags.check(c)
 			if err != nil {
 				return err
 			}
@@ -176,6 +186,9 @@ rank).`,
 					return badValue(c, "date", strconv.Quote(o.date))
 				}
 				o.decree.Tanggal = t
+			}
+			if err := o.checkJustify(c); err != nil {
+				return err
 			}
 			switch o.order {
 			case "kecamatan":
@@ -199,7 +212,12 @@ rank).`,
 					o.decree.Lokus = append(o.decree.Lokus, u)
 				}
 			}
-			if rk := ikk.RankDesa(res); len(o.pilot) == 0 && len(rk) > 0 && rk[0].Rank == 1 {
+			if o.justify {
+				if err := o.addJustification(c, res); err != nil {
+					return err
+				}
+			}
+			if rk := ikk.RankDesa(res); len(o.pilot) == 0 && !o.justify && len(rk) > 0 && rk[0].Rank == 1 {
 				u := rk[0].Unit
 				fmt.Fprintf(c.ErrOrStderr(), "ikk: %s\n", report.Say(o.lang, "cli.doc_no_lokus", "kind", report.DesaKind(u, o.lang), "desa", u.Name, "kecamatan", u.Kecamatan, "code", orCode(u.Code, o.lang), "ikk", report.Num(*u.IKK, o.lang), "index", res.Set.ShortName))
 			}
@@ -209,7 +227,7 @@ rank).`,
 		},
 	}
 	f := c.Flags()
-	o.register(f)
+	o.inputFlags.register(f)
 	f.StringVar(&o.number, "number", "", "the decree's number, e.g. 188.45/093/2023")
 	f.StringVar(&o.date, "date", "", "the decree's date, YYYY-MM-DD (printed as 23 Maret 2023)")
 	f.StringVar(&o.title, "title", "", "the decree's title (what it is about)")
@@ -218,7 +236,41 @@ rank).`,
 	f.StringArrayVar(&o.pilot, "pilot", nil, "a desa lokus, by code or name, marked in the table (repeatable)")
 	f.StringVar(&o.order, "order", "kecamatan", "order of the desa: kecamatan (then desa) or rank, also written peringkat (by IKK)")
 	f.BoolVar(&o.decree.Subtotals, "subtotal", false, "add a subtotal row for each kecamatan and one for the kabupaten")
+	f.BoolVar(&o.justify, "justify", false, "add a page with the first candidates for desa lokus, their rank stability and the considerations for the desa chosen (see ikk lokus; the rules are its --min-kk, --category, --kecamatan, --direction)")
+	o.lokusFlags.register(f)
 	return c
+}
+
+// checkJustify checks the desa lokus rules, which only --justify takes.
+func (o *annexOptions) checkJustify(c *cobra.Command) error {
+	if !o.justify {
+		for _, name := range []string{"min-kk", "category", "kecamatan", "direction", "most-in-need", "top"} {
+			if c.Flags().Changed(name) {
+				return usageSay(c, "cli.lokus_needs_justify", "flag", "--"+name)
+			}
+		}
+		return nil
+	}
+	o.keep = true
+	return o.lokusFlags.check(c)
+}
+
+// addJustification ranks the candidates and justifies the desa lokus: the
+// --pilot desa, or else the first candidate, which the table then marks.
+func (o *annexOptions) addJustification(c *cobra.Command, res *ikk.Result) error {
+	l, err := o.rank(c, res)
+	if err != nil {
+		return err
+	}
+	js, err := o.lokusFlags.justify(c, l, o.decree.Lokus, o.lang)
+	if err != nil {
+		return err
+	}
+	if len(o.decree.Lokus) == 0 {
+		o.decree.Lokus = []*ikk.Unit{js[0].Chosen.Unit}
+	}
+	o.decree.Justify = &report.LokusReport{Lokus: l, Chosen: js, Kabupaten: o.kabupaten, Top: o.top}
+	return nil
 }
 
 func orCode(code, lang string) string {

@@ -64,6 +64,13 @@ func listSet(w io.Writer, set *ikk.Set, lang string) error {
 	if len(set.Parameters) > 0 {
 		say("parameters", "params", report.ParamText(set, lang))
 	}
+	for _, wt := range set.Weightings {
+		var ws []string
+		for j, d := range set.Dimensions {
+			ws = append(ws, d.ID+" "+num(wt.Weights[j]))
+		}
+		say("weighting", "key", wt.Key, "label", wt.Label, "weights", strings.Join(ws, ", "))
+	}
 	fmt.Fprintln(w)
 	for _, d := range set.Dimensions {
 		n := 0

@@ -26,6 +26,10 @@ var flagAliases = map[string]string{
 	"desa-lokus":    "pilot",
 	"urutan":        "order",
 	"bahasa":        "lang",
+	// The desa lokus's rules (lokus, annex --justify).
+	"kategori":           "category",
+	"arah":               "direction",
+	"paling-membutuhkan": "most-in-need",
 }
 
 // Command aliases, by canonical name. followup is kept from earlier
@@ -40,6 +44,7 @@ var commandAliases = map[string][]string{
 	"form":       {"formulir"},
 	"template":   {"templat"},
 	"compare":    {"banding"},
+	"lokus":      {"desalokus"},
 }
 
 // canonicalFlag is the flag a name on the command line means: lower case,

@@ -147,6 +147,7 @@ everywhere (ikk nilai, ikk lampiran, ikk tindaklanjut, --tanggal, --nomor,
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(flagError(env))
 	root.AddCommand(newScoreCmd(env), newAnnexCmd(env), newFollowUpCmd(env), newIndicatorsCmd(env), newAreasCmd(env), newFormCmd(env), newCompareCmd(env))
+	root.AddCommand(newLokusCmd(env))
 	root.SetHelpCommand(newHelpCmd(env))
 	addCompletion(env, root)
 	applyNames(root)

@@ -312,6 +312,10 @@ func accepts(env *Env, c *cobra.Command, f *pflag.Flag) *sayError {
 		return say("cli.accept_param")
 	case "desa", "pilot":
 		return say("cli.accept_desa")
+	case "direction":
+		return say("cli.accept_direction")
+	case "min-kk":
+		return say("cli.accept_min_kk")
 	case "sheet":
 		return say("cli.accept_sheet")
 	}

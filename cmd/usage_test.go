@@ -49,7 +49,7 @@ func TestUsageErrorsInCatalogueWords(t *testing.T) {
 		{[]string{"score", "a.csv", "-format", "json"}, "unknown option -format; did you mean --format?", "opsi -format tidak dikenal; apakah yang dimaksud --format?"},
 		{[]string{"score", "a.csv", "---format", "json"}, "unknown option ---format; did you mean --format?", "apakah yang dimaksud --format?"},
 		{[]string{"score", "a.csv", "--=x"}, "--=x is not a well-formed option: write --NAME or --NAME=VALUE", "--=x bukan penulisan opsi yang benar"},
-		{[]string{"nosuch"}, `unknown command "nosuch"; the commands of ikk are annex, areas, compare, completion, form, indicators, plan, score`, `perintah "nosuch" tidak dikenal; perintah ikk: annex, areas, compare, completion, form, indicators, plan, score`},
+		{[]string{"nosuch"}, `unknown command "nosuch"; the commands of ikk are annex, areas, compare, completion, form, indicators, lokus, plan, score`, `perintah "nosuch" tidak dikenal; perintah ikk: annex, areas, compare, completion, form, indicators, lokus, plan, score`},
 		{[]string{"scor", "a.csv"}, `unknown command "scor"; did you mean score?`, `perintah "scor" tidak dikenal; apakah yang dimaksud score?`},
 		{[]string{"version"}, `unknown command "version"; did you mean --version?`, `perintah "version" tidak dikenal; apakah yang dimaksud --version?`},
 		{[]string{"lampran"}, `unknown command "lampran"; did you mean lampiran?`, `apakah yang dimaksud lampiran?`},

@@ -128,39 +128,13 @@ func (fs *familyScratch) of(set *Set, outs []Outcome) []float64 {
 // weighted mean with the dimensions' weights, nil when any is undefined,
 // with the dimensions that are.
 func (s *Set) Index(dims []*float64) (*float64, []string) {
-	var undefined []string
-	vals := make([]float64, len(s.Dimensions))
-	for j, dim := range s.Dimensions {
-		if dims[j] == nil {
-			undefined = append(undefined, dim.ID)
-			continue
-		}
-		vals[j] = *dims[j]
-	}
-	if len(undefined) > 0 {
-		return nil, undefined
-	}
-	v := s.indexValue(vals)
-	if math.IsNaN(v) {
-		return nil, nil
-	}
-	return ptr(v), nil
+	return s.IndexWith(dims, nil)
 }
 
 // indexValue is the weighted mean of the dimension values of method
-// section 4, NaN when any is NaN (undefined): the one formula, for the
-// units and their resamples (bootstrap.go).
+// section 4 with the set's own weights, NaN when any is NaN (undefined):
+// the one formula (Set.IndexOf), for the units and their resamples
+// (bootstrap.go).
 func (s *Set) indexValue(dims []float64) float64 {
-	var num, den float64
-	for j, dim := range s.Dimensions {
-		if math.IsNaN(dims[j]) {
-			return math.NaN()
-		}
-		num += dim.Weight * dims[j]
-		den += dim.Weight
-	}
-	if den == 0 {
-		return math.NaN()
-	}
-	return num / den
+	return s.IndexOf(dims, nil)
 }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,8 +85,16 @@ type rawSet struct {
 	Indicators  []rawIndicator          `yaml:"indicators"`
 	// Keys added after the first sets were written, listed last among
 	// the accepted keys.
-	ShortName   string `yaml:"short_name"`
-	Aggregation string `yaml:"aggregation"`
+	ShortName   string         `yaml:"short_name"`
+	Aggregation string         `yaml:"aggregation"`
+	Weightings  []rawWeighting `yaml:"weightings"`
+}
+
+// rawWeighting is an alternative weighting of the dimensions.
+type rawWeighting struct {
+	Key     string             `yaml:"key"`
+	Label   string             `yaml:"label"`
+	Weights map[string]float64 `yaml:"weights"`
 }
 
 type rawCategory struct {
@@ -385,14 +394,14 @@ func yamlProblem(m string) *Message {
 var rawTypeParts = map[string]string{
 	"rawSet": PartSet, "rawCategory": PartCategory, "rawParameter": PartParameter,
 	"rawDimension": PartDimension, "rawColumn": PartColumn, "rawIndicator": PartIndicator,
-	"rawProvenance": PartProvenance,
+	"rawProvenance": PartProvenance, "rawWeighting": PartWeighting,
 }
 
 var rawTypes = map[string]reflect.Type{
 	"rawSet": reflect.TypeFor[rawSet](), "rawCategory": reflect.TypeFor[rawCategory](),
 	"rawParameter": reflect.TypeFor[rawParameter](), "rawDimension": reflect.TypeFor[rawDimension](),
 	"rawColumn": reflect.TypeFor[rawColumn](), "rawIndicator": reflect.TypeFor[rawIndicator](),
-	"rawProvenance": reflect.TypeFor[rawProvenance](),
+	"rawProvenance": reflect.TypeFor[rawProvenance](), "rawWeighting": reflect.TypeFor[rawWeighting](),
 }
 
 func rawTypeKeys(name string) []string {
@@ -552,6 +561,7 @@ func (l *loader) build(raw *rawSet) *Set {
 	l.buildCategories(s, raw)
 	l.buildParameters(s, raw)
 	l.buildDimensions(s, raw)
+	l.buildWeightings(s, raw)
 	s.Functions = l.buildTags("functions", PartFunction, raw.Functions)
 	s.Lenses = l.buildTags("lenses", PartLens, raw.Lenses)
 	s.Sectors = l.buildSectors(raw.Sectors)
@@ -1301,4 +1311,86 @@ func slicesContains[T comparable](list []T, v T) bool {
 		}
 	}
 	return false
+}
+
+// buildWeightings reads the alternative weightings: a key and a label
+// each, and a weight for every dimension, 0 or more and not all 0. A
+// weighting that gives the index the set's own weights give (the same
+// weights, or all of them multiplied by one number) is refused: it would
+// only repeat the set's ranking under another name.
+func (l *loader) buildWeightings(s *Set, raw *rawSet) {
+	seen := map[string]bool{}
+	var dims []string
+	for _, d := range s.Dimensions {
+		dims = append(dims, d.ID)
+	}
+	for i, rw := range raw.Weightings {
+		line := l.line("weightings", i)
+		if !idPattern.MatchString(rw.Key) {
+			l.add(line, nth(PartWeighting, i+1, say(MsgSetBadName, "part", PartWeighting, "name", rw.Key)))
+			continue
+		}
+		what := within(PartWeighting, rw.Key)
+		if seen[rw.Key] {
+			l.add(line, say(MsgSetIDTwice, "part", PartWeighting, "id", rw.Key))
+		}
+		seen[rw.Key] = true
+		if strings.TrimSpace(rw.Label) == "" {
+			l.add(line, what(say(MsgSetLabelRequired)))
+		}
+		w := Weighting{Key: rw.Key, Label: strings.TrimSpace(rw.Label), Weights: make([]float64, len(s.Dimensions))}
+		ok := true
+		for _, k := range l.keys("weightings", i, "weights") {
+			v := rw.Weights[k.key]
+			j := slices.Index(dims, k.key)
+			switch {
+			case j < 0:
+				l.add(k.line, what(undeclared(PartDimension, k.key, dims)))
+				ok = false
+			case v < 0 || v > maxWeight:
+				l.add(k.line, what(say(MsgSetWeightingWeight, "dimension", k.key, "found", fmtNum(v), "limit", fmtNum(maxWeight))))
+				ok = false
+			default:
+				w.Weights[j] = v
+			}
+		}
+		var missing []string
+		for _, d := range dims {
+			if _, given := rw.Weights[d]; !given {
+				missing = append(missing, d)
+			}
+		}
+		wline := l.line("weightings", i, "weights")
+		switch {
+		case len(missing) > 0:
+			l.add(wline, what(say(MsgSetWeightingMissing, "missing", strings.Join(missing, ", "))))
+		case !ok:
+		case weightSum(w.Weights) == 0:
+			l.add(wline, what(say(MsgSetWeightingZero)))
+		case len(dims) > 0 && proportional(w.Weights, s.Dimensions):
+			l.add(wline, what(say(MsgSetWeightingSame)))
+		default:
+			s.Weightings = append(s.Weightings, w)
+		}
+	}
+}
+
+// proportional reports whether weights are the dimensions' own weights
+// times one number, which gives the same index.
+func proportional(weights []float64, dims []Dimension) bool {
+	r := weights[0] / dims[0].Weight
+	for j, d := range dims {
+		if math.Abs(weights[j]-r*d.Weight) > 1e-9*max(1, weights[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+func weightSum(v []float64) float64 {
+	t := 0.0
+	for _, x := range v {
+		t += x
+	}
+	return t
 }

@@ -180,6 +180,18 @@ const (
 	MsgParamBelowMin  = "param_below_min"
 	MsgParamAboveMax  = "param_above_max"
 	MsgUnknownParam   = "unknown_param"
+
+	// The desa lokus (lokus.go): a category {key} or kecamatan {name} the
+	// set or the data does not have, with those it has; no desa meeting
+	// the rules, with how many fail each; a desa lokus named that is no
+	// candidate, with the rule it fails.
+	MsgLokusNoCategory     = "lokus_no_category"
+	MsgLokusNoKecamatan    = "lokus_no_kecamatan"
+	MsgLokusNoCandidate    = "lokus_no_candidate"
+	MsgLokusPilotKecamatan = "lokus_pilot_kecamatan"
+	MsgLokusPilotNoIndex   = "lokus_pilot_no_index"
+	MsgLokusPilotFewKK     = "lokus_pilot_few_kk"
+	MsgLokusPilotCategory  = "lokus_pilot_category"
 	// MsgError writes only its cause, {err}: an error from outside ikk.
 	MsgError = "error"
 
@@ -245,6 +257,14 @@ const (
 	MsgSetParamValue     = "set_param_value"
 	MsgSetNoDimensions   = "set_no_dimensions"
 	MsgSetDimensionEmpty = "set_dimension_unused"
+
+	// Alternative weightings: a weight of a {dimension} outside 0 to
+	// {limit}, the dimensions given none ({missing}), weights that are
+	// all 0, or weights that give the set's own index.
+	MsgSetWeightingWeight  = "set_weighting_weight"
+	MsgSetWeightingMissing = "set_weighting_missing"
+	MsgSetWeightingZero    = "set_weighting_zero"
+	MsgSetWeightingSame    = "set_weighting_same"
 
 	// Sectors.
 	MsgSetSectorName  = "set_sector_name"
@@ -320,6 +340,7 @@ const (
 	PartIndicator  = "indicator"
 	PartProvenance = "provenance"
 	PartDontKnow   = "dont_know"
+	PartWeighting  = "weighting"
 )
 
 // Kinds of YAML value, the value of a problem's "node" (what the file

@@ -33,6 +33,11 @@ type Set struct {
 	DontKnow   []string
 	Conditions map[string]*Rule
 	Indicators []*Indicator
+	// Weightings are the alternative dimension weights the set declares
+	// (weightings in the file), under which a ranking is checked: how
+	// much a desa lokus owes to the choice of weights. Empty when the set
+	// declares none.
+	Weightings []Weighting
 
 	// SHA256 of the YAML bytes the set was loaded from, hex.
 	SHA256 string
@@ -120,6 +125,17 @@ func (p Parameter) check(v float64) error {
 type Dimension struct {
 	ID, Label string
 	Weight    float64
+}
+
+// Weighting is a set of dimension weights other than the set's own, under
+// which the index of a unit can be recomputed from its dimension indices:
+// an official weighting not yet confirmed, or equal weights where the set
+// weighs its dimensions unequally.
+type Weighting struct {
+	Key, Label string
+	// Weights are per Set.Dimensions, each 0 or more (0 leaves a dimension
+	// out of the mean), not all 0.
+	Weights []float64
 }
 
 // Tag is a key with a label: a family function, a lens or a sector. A
@@ -286,6 +302,51 @@ func (s *Set) Category(v float64) *Category {
 		}
 	}
 	return best
+}
+
+// IndexWith is the index of dimension values (method section 4) under
+// other weights, one per dimension; nil weights are the set's own. It is
+// nil when any dimension is undefined, with the dimensions that are, or
+// when the weights of the dimensions sum to 0.
+func (s *Set) IndexWith(dims []*float64, weights []float64) (*float64, []string) {
+	vals := make([]float64, len(s.Dimensions))
+	var undefined []string
+	for j, dim := range s.Dimensions {
+		if dims[j] == nil {
+			undefined = append(undefined, dim.ID)
+			vals[j] = math.NaN()
+			continue
+		}
+		vals[j] = *dims[j]
+	}
+	v := s.IndexOf(vals, weights)
+	if len(undefined) > 0 || math.IsNaN(v) {
+		return nil, undefined
+	}
+	return ptr(v), nil
+}
+
+// IndexOf is IndexWith on values where NaN stands for an undefined
+// dimension (a resample's dimensions): the weighted mean, or NaN when any
+// dimension is undefined or the weights sum to 0. It is the one place the
+// index is computed from dimensions.
+func (s *Set) IndexOf(dims []float64, weights []float64) float64 {
+	var num, den float64
+	for j := range s.Dimensions {
+		w := s.Dimensions[j].Weight
+		if weights != nil {
+			w = weights[j]
+		}
+		if math.IsNaN(dims[j]) {
+			return math.NaN()
+		}
+		num += w * dims[j]
+		den += w
+	}
+	if den == 0 {
+		return math.NaN()
+	}
+	return num / den
 }
 
 // FamilyFirst reports whether the set aggregates family first.

@@ -22,6 +22,10 @@ type Decree struct {
 	Lokus         []*ikk.Unit // the desa lokus, when chosen
 	ByRank        bool        // list the desa by rank instead of by kecamatan and name
 	Subtotals     bool        // a subtotal row after each kecamatan
+	// Justify, when set, adds a section after the table: the first
+	// candidates for desa lokus, their rank stability and the
+	// considerations for the desa chosen (annex --justify).
+	Justify *LokusReport
 }
 
 const dots = "...................."
@@ -82,11 +86,17 @@ func annexDocument(r *ikk.Result, d Decree, lang string) *document {
 	}
 	sign := docBlock{kind: blockSignature, lines: []string{jabatan + ",", "", "", "", orDots(strings.ToUpper(d.Penandatangan))}}
 	prov := docBlock{kind: blockSmall, lines: []string{dw(lang, "provenance", "set", cmp.Or(r.Set.Name, r.Set.ID), "version", r.Set.Version)}}
-	return &document{
+	doc := &document{
 		title: dw(lang, "annex.lampiran") + " " + dw(lang, "annex.keputusan", "jabatan", jabatan),
 		sections: []docSection{{name: dw(lang, "annex.sheet"), blocks: []docBlock{corner, title,
 			{kind: blockTable, table: annexTable(r, d, lang)}, note, sign, prov}}},
 	}
+	if d.Justify != nil {
+		rep := *d.Justify
+		rep.Kabupaten = cmp.Or(rep.Kabupaten, kab)
+		doc.sections = append(doc.sections, lokusSection(&rep, lang, true))
+	}
+	return doc
 }
 
 // annexTable lists every assessed desa, by kecamatan or by rank, with the

@@ -159,6 +159,18 @@ var setProblemTexts = map[string]Text{
 	"msg." + ikk.MsgSetDimensionEmpty: {
 		ID: "dimensi {id} tidak memiliki indikator; indeks set ini tidak akan pernah dapat dihitung",
 		EN: "dimension {id} has no indicator; the index of the set would always be undefined"},
+	"msg." + ikk.MsgSetWeightingWeight: {
+		ID: "bobot dimensi {dimension} harus antara 0 dan {limit} (0 mengeluarkan dimensi itu dari rata-rata), tertulis {found}",
+		EN: "the weight of dimension {dimension} must be from 0 to {limit} (0 leaves the dimension out of the mean), found {found}"},
+	"msg." + ikk.MsgSetWeightingMissing: {
+		ID: "tidak ada bobot untuk dimensi {missing}; berikan bobot untuk setiap dimensi (0 mengeluarkan dimensi dari rata-rata)",
+		EN: "no weight for dimension {missing}; give every dimension a weight (0 leaves a dimension out of the mean)"},
+	"msg." + ikk.MsgSetWeightingZero: {
+		ID: "semua bobot bernilai 0; sekurang-kurangnya satu dimensi harus berbobot lebih dari 0",
+		EN: "every weight is 0; at least one dimension needs a weight above 0"},
+	"msg." + ikk.MsgSetWeightingSame: {
+		ID: "bobot ini sebanding dengan bobot dimensi set sendiri sehingga menghasilkan indeks yang sama; pembobotan alternatif harus memberi bobot yang berbeda",
+		EN: "these weights are proportional to the set's own dimension weights and give the same index; an alternative weighting must weigh the dimensions differently"},
 
 	// Sectors.
 	"msg." + ikk.MsgSetSectorName: {
@@ -304,6 +316,7 @@ var setVocabulary = map[string]Text{
 	"set.part." + ikk.PartIndicator:  {ID: "indikator", EN: "indicator"},
 	"set.part." + ikk.PartProvenance: {ID: "provenance", EN: "provenance"},
 	"set.part." + ikk.PartDontKnow:   {ID: "jawaban tidak tahu", EN: "don't-know answer"},
+	"set.part." + ikk.PartWeighting:  {ID: "pembobotan", EN: "weighting"},
 
 	"set.within." + ikk.PartSet:        {ID: "di tingkat teratas set", EN: "in the set"},
 	"set.within." + ikk.PartCategory:   {ID: "pada kategori", EN: "in a category"},
@@ -312,6 +325,7 @@ var setVocabulary = map[string]Text{
 	"set.within." + ikk.PartColumn:     {ID: "pada kolom", EN: "in a column"},
 	"set.within." + ikk.PartIndicator:  {ID: "pada indikator", EN: "in an indicator"},
 	"set.within." + ikk.PartProvenance: {ID: "pada provenance", EN: "in a provenance"},
+	"set.within." + ikk.PartWeighting:  {ID: "pada pembobotan", EN: "in a weighting"},
 
 	"set.kind." + ikk.NodeList:    {ID: "daftar", EN: "a list"},
 	"set.kind." + ikk.NodeMapping: {ID: "pemetaan", EN: "a mapping"},

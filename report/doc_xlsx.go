@@ -53,7 +53,7 @@ type docSheet struct {
 	err                                   error
 	title, text, wrap, head, cell, bold   int
 	int0, num2, boldInt, boldNum2, corner int
-	small                                 int
+	small, pct1                           int
 	size                                  float64 // of the tables' text
 }
 
@@ -92,6 +92,19 @@ func (x *docSheet) styles() {
 	x.num2 = x.style(&excelize.Style{Font: font(false, x.size), Border: border, NumFmt: 2, Alignment: right})
 	x.boldInt = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 3, Alignment: right})
 	x.boldNum2 = x.style(&excelize.Style{Font: font(true, x.size), Border: border, NumFmt: 2, Alignment: right})
+}
+
+// percentStyle is the style of a share shown as a percentage, made when a
+// document first has one, so that the workbooks without one keep their
+// bytes.
+func (x *docSheet) percentStyle() int {
+	if x.pct1 == 0 {
+		pct := "0.0%"
+		border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"}, {Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
+		x.pct1 = x.style(&excelize.Style{Font: &excelize.Font{Family: "Arial", Size: x.size}, Border: border, CustomNumFmt: &pct,
+			Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top", WrapText: true, Indent: 1}})
+	}
+	return x.pct1
 }
 
 // The printable width of an A4 line, in points: 16 cm between the
@@ -248,6 +261,8 @@ func (x *docSheet) table(sheet string, t *docTable, spans []int, grid []float64,
 			}
 			style := x.cell
 			switch {
+			case c.isNum && c.percent:
+				style = x.percentStyle()
 			case c.isNum && c.decimals == 0:
 				style = pick(r.bold, x.boldInt, x.int0)
 			case c.isNum:
@@ -257,6 +272,8 @@ func (x *docSheet) table(sheet string, t *docTable, spans []int, grid []float64,
 			}
 			at, width := place(j, k, style)
 			switch {
+			case c.isNum && c.percent:
+				x.check(f.SetCellFloat(sheet, at, c.num, -1, 64))
 			case c.isNum && c.decimals == 0:
 				x.check(f.SetCellValue(sheet, at, int64(c.num)))
 			case c.isNum:

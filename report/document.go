@@ -39,6 +39,11 @@ type docBlock struct {
 	kind  blockKind
 	lines []string
 	table *docTable
+	// loose lets a paragraph block's lines part over pages: a list of
+	// clauses, the first a heading kept with the next, the last two kept
+	// together and with what follows, so that no clause ends the list
+	// alone on a page.
+	loose bool
 }
 
 // docTable is a table with a header row repeated on every printed page.
@@ -53,6 +58,8 @@ type docTable struct {
 	rows []docRow
 	// size is the text size in points; 0 is docTableSize.
 	size float64
+	// whole keeps a short table on one page, with what follows it.
+	whole bool
 }
 
 // fontSize is the size of the table's text, in points.
@@ -78,6 +85,9 @@ type docCell struct {
 	num      float64
 	isNum    bool
 	decimals int // for numbers: 0 for counts, 2 for percentages and indices
+	// percent says num is a share (0.934) that a spreadsheet shows as a
+	// percentage with one decimal (93,4%).
+	percent bool
 }
 
 func textCell(s string) docCell { return docCell{text: s} }

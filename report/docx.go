@@ -163,8 +163,8 @@ func docxBlock(b *bytes.Buffer, blk docBlock, pg docxPage) {
 		docxPara(b, "", "", 0, false, 0, 0)
 	case blockPara:
 		// A paragraph stays with what it introduces.
-		for _, l := range blk.lines {
-			docxParaKeep(b, l, "both", 0, false, 0, 120, true)
+		for i, l := range blk.lines {
+			docxParaKeep(b, l, "both", 0, false, 0, 120, i == 0 || i >= len(blk.lines)-2 || !blk.loose)
 		}
 	case blockNote:
 		// A note stays with the table above it and what follows.
@@ -237,7 +237,7 @@ func docxTable(b *bytes.Buffer, t *docTable, textWidth int) {
 	for i, r := range t.rows {
 		// The last rows keep with what follows (the legend, the
 		// signature), so that no page holds a signature without the table.
-		keep = i >= len(t.rows)-2
+		keep = i >= len(t.rows)-2 || t.whole
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for j := 0; j < len(t.head); j++ {
 			var c docCell
