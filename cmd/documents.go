@@ -88,7 +88,14 @@ func (f *inputFlags) score(c *cobra.Command, env *Env, args []string) (*ikk.Resu
 	if err != nil {
 		return nil, err
 	}
-	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: f.resamples, KeepReplicates: f.keep && f.resamples > 0}
+	// Only the desa lokus page (lokus, annex --justify) prints intervals:
+	// other documents do not pay for resamples they would not show, unless
+	// --resamples asks for them.
+	resamples := f.resamples
+	if !f.keep && !c.Flags().Changed("resamples") {
+		resamples = 0
+	}
+	opts := ikk.Options{Sheet: f.sheet, Jobs: f.jobs, Register: reg, Resamples: resamples, KeepReplicates: f.keep && resamples > 0}
 	if f.prepare != nil {
 		if opts.OnHousehold, err = f.prepare(set); err != nil {
 			return nil, err
