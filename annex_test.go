@@ -26,6 +26,25 @@ func tool(t *testing.T, name, pkg string) string {
 	return p
 }
 
+// printText prints a document to PDF with LibreOffice, as an office
+// prints it, into its own folder pdfDir (a private profile under dir), and
+// reads the PDF back with pdftotext (args such as -layout before the file):
+// the PDF's path and its text, pages ended by form feeds.
+func printText(t *testing.T, soffice, pdftotext, dir, pdfDir, doc string, args ...string) (string, string) {
+	t.Helper()
+	conv := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")), "--headless",
+		"--convert-to", "pdf", "--outdir", pdfDir, doc)
+	if b, err := conv.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(doc), filepath.Ext(doc))+".pdf")
+	text, err := exec.Command(pdftotext, append(args, pdf, "-")...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf, string(text)
+}
+
 // TestAnnexDocxInLibreOffice writes the Word annex of a generated kabupaten
 // of 300 desa, has LibreOffice print it to PDF and reads the PDF back: the
 // heading, every desa row, the signature, the table header on every page,
@@ -53,16 +72,7 @@ func TestAnnexDocxInLibreOffice(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	conv := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
-		"--convert-to", "pdf", "--outdir", dir, docx)
-	if b, err := conv.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "lampiran.pdf"), "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(out)
+	_, text := printText(t, soffice, pdftotext, dir, dir, docx, "-layout")
 	pages := strings.Split(text, "\f")
 	if pages[len(pages)-1] == "" || strings.TrimSpace(pages[len(pages)-1]) == "" {
 		pages = pages[:len(pages)-1]

@@ -126,17 +126,7 @@ func TestDocumentsInLibreOffice(t *testing.T) {
 			if code, stderr := runIKK(t, args...); code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			pdfDir := filepath.Join(dir, strings.ReplaceAll(tt.file, ".", "_"))
-			conv := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
-				"--convert-to", "pdf", "--outdir", pdfDir, out)
-			if b, err := conv.CombinedOutput(); err != nil {
-				t.Fatalf("soffice: %v\n%s", err, b)
-			}
-			pdf := filepath.Join(pdfDir, strings.TrimSuffix(tt.file, filepath.Ext(tt.file))+".pdf")
-			text, err := exec.Command(pdftotext, pdf, "-").Output()
-			if err != nil {
-				t.Fatal(err)
-			}
+			pdf, text := printText(t, soffice, pdftotext, dir, filepath.Join(dir, strings.ReplaceAll(tt.file, ".", "_")), out)
 			// Every header word and desa name as one run of letters: a
 			// word broken inside itself would print as two lines.
 			flat := strings.Join(strings.Fields(string(text)), " ")

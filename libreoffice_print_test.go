@@ -47,16 +47,8 @@ func TestWorkbookPrints(t *testing.T) {
 		cmd.Env{Builtins: map[string][]byte{"ikk": defaultSet}, Stdout: &stdout, Stderr: &stderr}); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	conv := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")), "--headless",
-		"--convert-to", "pdf", "--outdir", dir, book)
-	if b, err := conv.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "laporan.pdf"), "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+	_, out := printText(t, soffice, "pdftotext", dir, dir, book, "-layout")
+	pages := strings.Split(strings.TrimSuffix(out, "\f"), "\f")
 	perSheet := sheetPages(pages)
 	t.Logf("%d pages: %v", len(pages), perSheet)
 

@@ -53,18 +53,8 @@ func TestSasaranPrints(t *testing.T) {
 			if families < 100 {
 				t.Fatalf("only %d families on the list: the test needs a longer one", families)
 			}
-			pdfDir := filepath.Join(dir, strings.TrimSuffix(name, ".xlsx"))
-			conv := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")), "--headless",
-				"--convert-to", "pdf", "--outdir", pdfDir, out)
-			if b, err := conv.CombinedOutput(); err != nil {
-				t.Fatalf("soffice: %v\n%s", err, b)
-			}
-			pdf := filepath.Join(pdfDir, strings.TrimSuffix(name, ".xlsx")+".pdf")
-			text, err := exec.Command(pdftotext, pdf, "-").Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			pages := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
+			pdf, text := printText(t, soffice, pdftotext, dir, filepath.Join(dir, strings.TrimSuffix(name, ".xlsx")), out)
+			pages := strings.Split(strings.TrimSuffix(text, "\f"), "\f")
 			if len(pages) < 3 {
 				t.Fatalf("%d pages, want the cover and at least two of the list", len(pages))
 			}

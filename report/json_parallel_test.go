@@ -12,20 +12,27 @@ import (
 	"github.com/ikk-tools/ikk/internal/surveygen"
 )
 
-// TestJSONIssuesInParallel writes a result of thousands of issues, which
-// the JSON writer renders in blocks on several cores, and compares it with
-// the document one core writes, for both languages.
-func TestJSONIssuesInParallel(t *testing.T) {
+// generatedSurvey writes a CSV survey of the generator in a temporary
+// folder and returns its path.
+func generatedSurvey(t *testing.T, cfg surveygen.Config) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "survey.csv")
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := surveygen.Config{Seed: 5, Households: 3000, Kecamatan: 2, Desa: 6, InvalidRate: 0.15}
+	defer f.Close()
 	if err := surveygen.Generate(f, cfg); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	return path
+}
+
+// TestJSONIssuesInParallel writes a result of thousands of issues, which
+// the JSON writer renders in blocks on several cores, and compares it with
+// the document one core writes, for both languages.
+func TestJSONIssuesInParallel(t *testing.T) {
+	path := generatedSurvey(t, surveygen.Config{Seed: 5, Households: 3000, Kecamatan: 2, Desa: 6, InvalidRate: 0.15})
 	res, err := ikk.Score(context.Background(), defaultSet(t), []string{path}, ikk.Options{})
 	if err != nil {
 		t.Fatal(err)

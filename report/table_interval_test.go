@@ -2,8 +2,6 @@ package report
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
@@ -15,15 +13,7 @@ import (
 // carry each unit's 95% interval beside its index, the gap of a cut
 // ranking included; without them, no such column.
 func TestRankingShowsIntervals(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "survey.csv")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := surveygen.Generate(f, surveygen.Config{Seed: 3, Households: 1200, Kecamatan: 2, Desa: 12}); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := generatedSurvey(t, surveygen.Config{Seed: 3, Households: 1200, Kecamatan: 2, Desa: 12})
 	interval := regexp.MustCompile(`^[0-9]+,[0-9]{2}–[0-9]+,[0-9]{2}$`)
 	for _, resamples := range []int{0, 50} {
 		res, err := ikk.Score(context.Background(), defaultSet(t), []string{path}, ikk.Options{Resamples: resamples})
