@@ -394,7 +394,7 @@ func (j *jsonWriter) quote(s string) {
 }
 
 // issueBlockJSON is how many issues one goroutine writes at a time.
-const issueBlockJSON = 2048
+const issueBlockJSON = 512
 
 // issuesJSON writes the issues into the open array: a hundred thousand of
 // them, each with its sentence, are the bulk of a big survey's document and
@@ -429,7 +429,7 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 		return buf.Bytes()
 	}
 	// One result channel per block, filled by the workers in block order
-	// at most `workers` blocks ahead of the writer: memory stays at a few
+	// at most workers+1 blocks ahead of the writer: memory stays at a few
 	// blocks whatever the number of issues.
 	out := make([]chan []byte, blocks)
 	for b := range out {
@@ -437,7 +437,7 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 	}
 	// A block's place is taken before it is handed out, in block order,
 	// so the places held are always the lowest blocks not yet written.
-	sem := make(chan struct{}, 2*workers)
+	sem := make(chan struct{}, workers+1)
 	next := make(chan int)
 	go func() {
 		for b := range blocks {
