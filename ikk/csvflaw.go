@@ -48,7 +48,7 @@ type quoteFlaw struct {
 	row           int // the row number of the line where it opened
 	line, endLine int // physical lines where it opened and closed
 	closed        bool
-	excerpt       string // the start of the field, up to its first line break
+	excerpt       string // the start of the field, up to its first line break or separator
 }
 
 // rows is the number of rows the record counts for.
@@ -122,8 +122,13 @@ func rowSeparators(width int) int { return max(1, width-1) }
 // the quote, not the other families' names and KK numbers it swallowed.
 const excerptRunes = 40
 
+// fieldExcerpt is the start of a quoted field an issue quotes: up to its
+// first line break or separator, which is what the cell where the quote
+// opened holds. What follows is the rest of the row and the rows the quote
+// swallowed: other cells, among them family names, which an issue list
+// never shows.
 func fieldExcerpt(v string) string {
-	if i := strings.IndexByte(v, '\n'); i >= 0 {
+	if i := strings.IndexAny(v, "\n,;\t"); i >= 0 {
 		v = v[:i]
 	}
 	n := 0
@@ -144,10 +149,10 @@ func fieldExcerpt(v string) string {
 // row was scored. A joined record is rejected, whatever its cells said: they
 // mix families. The other issues go first among the row's issues, so that
 // they stay even when the row is dropped as a duplicate.
-func (b *batch) flawIssues(i int) {
+func (b *batch) flawIssues(set *Set, i int) {
 	f, r := &b.flaws[i], &b.recs[i]
 	if f.flags&flawJoined != 0 {
-		b.issues = append(b.issues[:r.iss0], b.joinedIssue(i))
+		b.issues = append(b.issues[:r.iss0], b.joinedIssue(set, i))
 		if f.flags&flawNoLineEnd != 0 {
 			// On the last of the record's rows, the one cut.
 			is := b.rowIssue(i, IssueNoLineEnd, problemNoLineEnd)
@@ -191,7 +196,7 @@ func (b *batch) rowIssue(i int, code string, msg *Message) Issue {
 // and how many lines it took, so that it can be found in a text editor.
 // Its value is the start of the field where the quote opened, never the
 // record: that holds other families' names and KK numbers.
-func (b *batch) joinedIssue(i int) Issue {
+func (b *batch) joinedIssue(set *Set, i int) Issue {
 	f := &b.flaws[i]
 	q := f.quote
 	col := ColumnLetter(q.col)
@@ -205,7 +210,7 @@ func (b *batch) joinedIssue(i int) Issue {
 		Cell: col + strconv.Itoa(q.row)}
 	for c, j := range b.lay.index {
 		if j == q.col {
-			is.Column = b.lay.headers[c]
+			is.Column, is.Field = b.lay.headers[c], set.Columns[c].Name
 		}
 	}
 	return is

@@ -344,7 +344,7 @@ func (p *pipeline) worker(ctx context.Context) {
 			for i := range b.n {
 				rs.scoreRow(b, i)
 				if b.flaws[i].flags != 0 {
-					b.flawIssues(i)
+					b.flawIssues(rs.set, i)
 				}
 			}
 			close(b.done)

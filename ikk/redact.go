@@ -19,9 +19,17 @@ func redactIssue(is Issue, personal bool) Issue {
 	if !personal {
 		is.Value = maskIDNumbers(is.Value)
 		is.Params = maskParams(is.Params)
+		if is.Field == nameColumn {
+			// A family's name is personal data whatever the issue: the
+			// cell is named, its text is not quoted.
+			is.Value = ""
+		}
 	}
 	return is
 }
+
+// nameColumn is the set's column of the family head's name.
+const nameColumn = "nama_kk"
 
 // maskParams masks ID numbers in parameter values (a name in conflict may
 // be a KK number typed in the wrong column). The shared slice is copied

@@ -61,17 +61,17 @@ func TestCSVRecordFlaws(t *testing.T) {
 		{"a multi-line cell holding a separator is a cell", "a,b,c,d\n1,\"Jl. A,\nRT 3\",3,4\n4,5,6,7\n",
 			[]string{"2:", "3:"}},
 		{"a quote closed in the same column of a later row joins rows", "a,b,c\n1,\"2,3\n4,5\",6\n",
-			[]string{`2:joined 2 lines, quote in B on line 2 (row 2) to 3 "2,3"`}},
+			[]string{`2:joined 2 lines, quote in B on line 2 (row 2) to 3 "2"`}},
 		{"a quote opened and closed rows later", "a,b,c\n1,\"2,3\n4,5,6\n7,8\",9\n10,11,12\n",
-			[]string{`2:joined 3 lines, quote in B on line 2 (row 2) to 4 "2,3"`, "5:"}},
+			[]string{`2:joined 3 lines, quote in B on line 2 (row 2) to 4 "2"`, "5:"}},
 		{"a multi-line cell in a short record", "a,b,c\n1,\"x\ny\"\n4,5,6\n",
 			[]string{`2:joined 2 lines, quote in B on line 2 (row 2) to 3 "x"`, "4:"}},
 		{"a quote never closed", "a,b,c\n1,2,3\n4,\"5,6\n7,8,9\n",
-			[]string{"2:", `3:joined 2 lines, quote in B on line 3 (row 3) to 4 unclosed "5,6"`}},
+			[]string{"2:", `3:joined 2 lines, quote in B on line 3 (row 3) to 4 unclosed "5"`}},
 		{"a quote never closed on the last line", "a,b,c\n1,2,\"3",
 			[]string{`2:joined 1 lines, quote in C on line 2 (row 2) to 2 unclosed "3"`}},
 		{"rows after a legit multi-line cell keep spreadsheet numbers", "a,b,c\n\"x\ny\",2,3\n1,\"p,\nq,r\",3\n4,5,6\n",
-			[]string{"2:", `3:joined 2 lines, quote in B on line 4 (row 3) to 5 "p,"`, "5:"}},
+			[]string{"2:", `3:joined 2 lines, quote in B on line 4 (row 3) to 5 "p"`, "5:"}},
 		{"the separator in a one-line quoted field is fine", "a;b;c\n1;\"2;x\";3\n", []string{"2:"}},
 		{"the excerpt stops at 40 characters", "a,b,c\n1,\"" + strings.Repeat("é", 50) + ",\nx,y\",3\n",
 			[]string{`2:joined 2 lines, quote in B on line 2 (row 2) to 3 "` + strings.Repeat("é", 40) + `"`}},
@@ -163,8 +163,10 @@ func TestCSVUnbalancedQuote(t *testing.T) {
 	if is.Detail != MsgQuoteClosesLate || is.Param("line") != "3" || is.Param("end") != "4" || is.Param("span") != "2" {
 		t.Errorf("message %s %v, want %s with lines 3 to 4, 2 lines", is.Detail, is.Params, MsgQuoteClosesLate)
 	}
-	if want := "Siti Contoh,P,4,3,2,0,2,0,,TIDAK,,1,,1,,"; is.Value != want {
-		t.Errorf("value %q, want the field's first 40 characters %q", is.Value, want)
+	// The quote opened in the name column: the cell is named, the name is
+	// not quoted (and what follows the quote, other cells, never is).
+	if is.Value != "" || is.Field != "nama_kk" {
+		t.Errorf("value %q of field %q, want none: a family's name is not listed", is.Value, is.Field)
 	}
 	for _, is := range run.issues {
 		if strings.Contains(is.Value+strings.Join(is.Params, " "), "6309060101100003") || strings.Contains(is.Value+strings.Join(is.Params, " "), "Budi") {
@@ -507,6 +509,27 @@ func TestCSVScannerFromOffset(t *testing.T) {
 		k := r.IntN(len(all))
 		if tail := read(in[all[k].off:], comma, all[k].line, all[k].off); !reflect.DeepEqual(tail, all[k:]) {
 			t.Fatalf("%q from record %d:\ngot  %v\nwant %v", in, k, tail, all[k:])
+		}
+	}
+}
+
+// TestCSVQuoteKeepsNamesOut: a quote opened in the RT cell swallows the
+// rest of the row, the family's name among it; the issue quotes the RT
+// cell's own start, never the name or the swallowed cells.
+func TestCSVQuoteKeepsNamesOut(t *testing.T) {
+	head, rows := surveyLines(t)
+	opened := strings.Replace(rows[1], ",Maburai,1,", `,Maburai,"1,`, 1)
+	if opened == rows[1] {
+		t.Fatal("the fixture's second row changed: no RT cell to open a quote in")
+	}
+	run := runCSV(t, "q.csv", strings.Join([]string{head, rows[0], opened, rows[2], rows[3]}, "\n")+"\n")
+	is := run.issue(IssueUnbalancedQuote)
+	if is.Value != "1" || is.Field != "rt" {
+		t.Errorf("value %q of field %q, want the RT cell's \"1\"", is.Value, is.Field)
+	}
+	for _, is := range run.issues {
+		if text := is.Value + strings.Join(is.Params, " "); strings.Contains(text, "Siti") || strings.Contains(text, "6309060101100002") {
+			t.Errorf("issue %+v shows the swallowed family", is)
 		}
 	}
 }
