@@ -10,6 +10,7 @@ import (
 	"math/bits"
 	"os"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -59,6 +60,30 @@ func (u *Unit) Replicates() [][]float64 { return u.replicates }
 // MaxResamples bounds Options.Resamples: a desa's resampled counts take
 // Resamples times twice the indicators in 4-byte counts.
 const MaxResamples = 100000
+
+// MaxKeptReplicates bounds the memory of the resamples kept for a ranking
+// (Options.KeepReplicates): every desa's dimensions in every resample, 8
+// bytes each. 300 desa and 1,000 resamples take 12 MB; 300 desa and
+// 100,000, which MaxResamples allows, would take 1.2 GB, more than a 32-bit
+// Windows process has.
+const MaxKeptReplicates = 512 << 20
+
+// keptBudget is MaxKeptReplicates, lowered by the tests.
+var keptBudget = MaxKeptReplicates
+
+// checkKept refuses, before any resample is drawn, a ranking whose kept
+// resamples would pass MaxKeptReplicates, naming the most that fit.
+func (sc *scorer) checkKept() error {
+	if !sc.opt.KeepReplicates {
+		return nil
+	}
+	per := len(sc.desaOrder) * max(1, len(sc.set.Dimensions)) * 8 // bytes per resample
+	if per*sc.opt.Resamples <= keptBudget {
+		return nil
+	}
+	return say(MsgReplicatesTooMany, "desa", strconv.Itoa(len(sc.desaOrder)), "resamples", strconv.Itoa(sc.opt.Resamples),
+		"max", strconv.Itoa(keptBudget/per))
+}
 
 // BootstrapSeed is the fixed value every random stream of the bootstrap
 // starts from: a desa's stream is seeded with the SHA-256 of it, a zero
@@ -669,6 +694,9 @@ type bootDesa struct {
 // bootstrap gives every desa, kecamatan and kabupaten of res its
 // Uncertainty (see the comment at BootstrapSeed).
 func (sc *scorer) bootstrap(ctx context.Context, res *Result, jobs int) error {
+	if err := sc.checkKept(); err != nil {
+		return err
+	}
 	res.Resamples = sc.opt.Resamples
 	store := sc.patterns
 	byUnit := make(map[*Unit]*desaState, len(sc.desaOrder))

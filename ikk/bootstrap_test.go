@@ -495,3 +495,29 @@ func TestRNG(t *testing.T) {
 		}
 	}
 }
+
+// TestBootstrapKeptBudget: a ranking that would keep more resamples than
+// the budget holds is refused before any is drawn, naming the most that
+// fit; one within it keeps them all, and without KeepReplicates the budget
+// does not apply.
+func TestBootstrapKeptBudget(t *testing.T) {
+	defer func(b int) { keptBudget = b }(keptBudget)
+	set := defaultSet(t)
+	per := 1 * len(set.Dimensions) * 8 // one desa
+	keptBudget = 10 * per
+	path := writeFile(t, "s.csv", miniHeadFor(t, set))
+	_, err := Score(context.Background(), set, []string{path}, Options{Resamples: 11, KeepReplicates: true})
+	if m, ok := err.(*Message); !ok || m.Code != MsgReplicatesTooMany || m.Param("max") != "10" || m.Param("desa") != "1" {
+		t.Fatalf("11 resamples over a budget of 10: %v, want %s naming 10", err, MsgReplicatesTooMany)
+	}
+	res, err := Score(context.Background(), set, []string{path}, Options{Resamples: 10, KeepReplicates: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := res.Desa(); len(d) != 1 || len(d[0].Replicates()) != 10 {
+		t.Errorf("10 resamples within the budget: %d desa, replicates not kept", len(d))
+	}
+	if _, err := Score(context.Background(), set, []string{path}, Options{Resamples: 11}); err != nil {
+		t.Errorf("without KeepReplicates: %v", err)
+	}
+}

@@ -171,7 +171,10 @@ const (
 	MsgColumnsClash       = "columns_clash"
 	MsgNoHouseholds       = "no_households"
 	// MsgResamples: Options.Resamples out of range (resamples, max).
-	MsgResamples         = "resamples_range"
+	MsgResamples = "resamples_range"
+	// MsgReplicatesTooMany: the resamples a ranking keeps for every desa
+	// would pass MaxKeptReplicates (desa, resamples, max: the most that fit).
+	MsgReplicatesTooMany = "replicates_too_many"
 	MsgOutputClash       = "output_clash"
 	MsgOutputClashFolder = "output_clash_folder"
 

@@ -238,8 +238,12 @@ var inputTexts = map[string]Text{
 	"msg." + ikk.MsgNoHouseholds: {
 		ID: "tidak ada keluarga yang dapat dinilai ({rows} baris dibaca: {rejected} ditolak, {blank} kosong); lihat masalah data",
 		EN: "no household could be scored ({rows} rows read: {rejected} rejected, {blank} blank); see the data issues"},
+	"msg." + ikk.MsgReplicatesTooMany: {
+		ID: "{resamples} sampel ulang untuk {desa} desa/kelurahan terlalu banyak untuk disimpan bagi peringkat calon desa lokus; gunakan paling banyak --resamples {max}",
+		EN: "{resamples} resamples for {desa} desa are too many to keep for the ranking of desa lokus candidates; use --resamples {max} at most",
+	},
 	"msg." + ikk.MsgResamples: {
-		ID: "jumlah pengambilan ulang {resamples} di luar batas: 0 (tanpa selang) sampai {max}",
+		ID: "jumlah sampel ulang {resamples} di luar batas: 0 (tanpa selang) sampai {max}",
 		EN: "{resamples} resamples is out of range: 0 (no intervals) to {max}"},
 	"msg." + ikk.MsgOutputClash: {
 		ID: "keluaran {output} akan menimpa masukan {input}; pilih nama lain",
