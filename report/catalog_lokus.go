@@ -60,7 +60,7 @@ func init() {
 
 		// The considerations. {value} is the index with its interval
 		// (lokus.value_interval) when there is one.
-		"lokus.value_interval": {ID: "{value} (selang kepercayaan 95%: {low}–{high})", EN: "{value} (95% interval {low}–{high})"},
+		"lokus.value_interval": {ID: "{value} (selang 95%: {low}–{high})", EN: "{value} (95% interval {low}–{high})"},
 		"lokus.j.scope": {ID: "bahwa berdasarkan hasil pengukuran {index_full} terhadap {assessed} desa/kelurahan di Kabupaten {kabupaten}, {eligible} desa/kelurahan memenuhi syarat sebagai calon desa lokus, yaitu {rules};",
 			EN: "whereas the {index_full} assessment of {assessed} desa in Kabupaten {kabupaten} found {eligible} desa meeting the rules for a pilot desa, namely {rules};"},
 		"lokus.j.scope_all": {ID: "bahwa berdasarkan hasil pengukuran {index_full} terhadap {assessed} desa/kelurahan di Kabupaten {kabupaten}, {eligible} desa/kelurahan memiliki nilai {index} dan menjadi calon desa lokus;",
@@ -89,11 +89,17 @@ func init() {
 		"lokus.j.also_lowest": {ID: " dan tetap memperoleh nilai terendah apabila digunakan {label} ({share})",
 			EN: " and still has the lowest value under the alternative weighting \"{label}\" ({share})"},
 		"lokus.j.nor_weights": {ID: " maupun pada pilihan bobot dimensi", EN: " nor on the choice of dimension weights"},
+		"lokus.j.tie_highest": {ID: "bahwa {kind} {desa} Kecamatan {kecamatan} dan {rival_kind} {rival} Kecamatan {rival_kecamatan} memperoleh nilai {index} tertinggi yang sama di antara para calon tersebut, yaitu {point}, sehingga nilai {index} tidak menentukan urutan keduanya; {kind} {desa} berkategori {category} dengan nilai {value}, berdasarkan pendataan terhadap {families} keluarga;",
+			EN: "whereas {kind} {desa}, Kecamatan {kecamatan}, and {rival_kind} {rival}, Kecamatan {rival_kecamatan}, share the highest {index} of these candidates, {point}, so that the {index} does not order them; {kind} {desa} is in the category {category} with {value}, from a survey of {families} families;"},
+		"lokus.j.tie_lowest": {ID: "bahwa {kind} {desa} Kecamatan {kecamatan} dan {rival_kind} {rival} Kecamatan {rival_kecamatan} memperoleh nilai {index} terendah yang sama di antara para calon tersebut, yaitu {point}, sehingga nilai {index} tidak menentukan urutan keduanya; {kind} {desa} berkategori {category} dengan nilai {value}, berdasarkan pendataan terhadap {families} keluarga{weak};",
+			EN: "whereas {kind} {desa}, Kecamatan {kecamatan}, and {rival_kind} {rival}, Kecamatan {rival_kecamatan}, share the lowest {index} of these candidates, {point}, so that the {index} does not order them; {kind} {desa} is in the category {category} with {value}, from a survey of {families} families{weak};"},
+		"lokus.j.noise_tie": {ID: "bahwa dengan nilai {index} yang sama tersebut, {kind} {desa} menempati urutan pertama hanya pada {share} dari {resamples} kali penarikan sampel ulang (bootstrap) atas keluarga yang didata, di bawah ambang {threshold};",
+			EN: "whereas with that same {index}, {kind} {desa} comes first in only {share} of {resamples} resamples (bootstrap) of the families surveyed, below the threshold of {threshold};"},
 		"lokus.j.noise_highest": {ID: "bahwa selisih nilai {index} {kind} {desa} ({point}) dengan {rival_kind} {rival} Kecamatan {rival_kecamatan} pada peringkat kedua ({rival_value}) masih berada dalam batas ketidakpastian pengukuran, karena {overlap}{kind} {desa} menempati peringkat pertama hanya pada {share} dari {resamples} kali penarikan sampel ulang (bootstrap) atas keluarga yang didata, di bawah ambang {threshold};",
 			EN: "whereas the difference between the {index} of {kind} {desa} ({point}) and that of {rival_kind} {rival}, Kecamatan {rival_kecamatan}, ranked second ({rival_value}), lies within the uncertainty of the survey, since {overlap}{kind} {desa} ranks first in only {share} of {resamples} resamples (bootstrap) of the families surveyed, below the threshold of {threshold};"},
 		"lokus.j.noise_lowest": {ID: "bahwa selisih nilai {index} {kind} {desa} ({point}) dengan {rival_kind} {rival} Kecamatan {rival_kecamatan} pada urutan kedua terendah ({rival_value}) masih berada dalam batas ketidakpastian pengukuran, karena {overlap}{kind} {desa} memperoleh nilai terendah hanya pada {share} dari {resamples} kali penarikan sampel ulang (bootstrap) atas keluarga yang didata, di bawah ambang {threshold};",
 			EN: "whereas the difference between the {index} of {kind} {desa} ({point}) and that of {rival_kind} {rival}, Kecamatan {rival_kecamatan}, second lowest ({rival_value}), lies within the uncertainty of the survey, since {overlap}{kind} {desa} has the lowest value in only {share} of {resamples} resamples (bootstrap) of the families surveyed, below the threshold of {threshold};"},
-		"lokus.j.overlap": {ID: "selang kepercayaan 95% keduanya beririsan dan ", EN: "their 95% intervals overlap and "},
+		"lokus.j.overlap": {ID: "selang 95% keduanya beririsan dan ", EN: "their 95% intervals overlap and "},
 		"lokus.j.other_highest": {ID: "bahwa apabila digunakan {label}, peringkat pertama ditempati {other_kind} {other} Kecamatan {other_kecamatan} ({other_value}), bukan {kind} {desa} ({value});",
 			EN: "whereas under the alternative weighting \"{label}\", the first place goes to {other_kind} {other}, Kecamatan {other_kecamatan} ({other_value}), not to {kind} {desa} ({value});"},
 		"lokus.j.other_lowest": {ID: "bahwa apabila digunakan {label}, nilai terendah diperoleh {other_kind} {other} Kecamatan {other_kecamatan} ({other_value}), bukan {kind} {desa} ({value});",

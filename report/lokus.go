@@ -298,11 +298,16 @@ func justification(rep *LokusReport, j *ikk.Justification, lang string) []string
 	first := func(prefix string, f *ikk.Candidate) []string {
 		return []string{prefix + "_kind", DesaKind(f.Unit, lang), prefix, unitName(f.Unit), prefix + "_kecamatan", f.Unit.Kecamatan}
 	}
-	switch j.Verdict {
-	case ikk.JustifyOnly:
+	// A tie as printed (two decimals): the index does not order the two,
+	// and no clause may say that one has the highest (or lowest) value.
+	tie := j.Verdict != ikk.JustifyNotFirst && j.Rival != nil && Num(j.Rival.Index[0], lang) == Num(c.Index[0], lang)
+	switch {
+	case j.Verdict == ikk.JustifyOnly:
 		out = append(out, say("only"))
-	case ikk.JustifyNotFirst:
+	case j.Verdict == ikk.JustifyNotFirst:
 		out = append(out, say("not_first_"+dir, append(first("first", j.First), "first_value", Num(j.First.Index[0], lang))...))
+	case tie:
+		out = append(out, say("tie_"+dir, first("rival", j.Rival)...))
 	default:
 		out = append(out, say("first_"+dir))
 	}
@@ -315,7 +320,9 @@ func justification(rep *LokusReport, j *ikk.Justification, lang string) []string
 		}
 		out = append(out, say("clear_"+dir, "also", also, "weights", weights))
 	case ikk.JustifyClose:
-		if j.Noise {
+		if j.Noise && tie {
+			out = append(out, say("noise_tie"))
+		} else if j.Noise {
 			overlap := ""
 			if j.Overlap {
 				overlap = lw(lang, "j.overlap")

@@ -56,6 +56,34 @@ func TestLokusConsiderations(t *testing.T) {
 	b := handDesa(set, "63.09.01.2001", "Hapalah", "Banua Lawas", 380, 83.98, 81.70, 86.02)
 	c := handDesa(set, "63.09.06.2005", "Kasiau", "Murung Pudak", 250, 71.40, 68.00, 74.50)
 
+	t.Run("a tie as printed", func(t *testing.T) {
+		a2 := handDesa(set, "63.09.01.2001", "Hapalah", "Banua Lawas", 380, 84.2912, 82.0, 86.4)
+		l := handLokus(t, ikk.LokusHighest, a, a2, c)
+		l.Candidates[0].FirstShare = []float64{0.339, 0.35}
+		l.Candidates[1].FirstShare = []float64{0.344, 0.33}
+		l.Candidates[2].FirstShare = []float64{0, 0}
+		j := &ikk.Justification{Lokus: l, Chosen: &l.Candidates[0], First: &l.Candidates[0], Rival: &l.Candidates[1],
+			Verdict: ikk.JustifyClose, Noise: true, Overlap: true, FirstUnder: []*ikk.Candidate{&l.Candidates[0], &l.Candidates[0]}, WeakDimension: -1}
+		text := considerations(t, l, j, "id")
+		for _, want := range []string{
+			"bahwa Desa Ampukung Kecamatan Kelua dan Desa Hapalah Kecamatan Banua Lawas memperoleh nilai IKK tertinggi yang sama di antara para calon tersebut, yaitu 84,29, sehingga nilai IKK tidak menentukan urutan keduanya;",
+			"bahwa dengan nilai IKK yang sama tersebut, Desa Ampukung menempati urutan pertama hanya pada 33,9% dari 1.000 kali penarikan sampel ulang",
+			"didasarkan pula pada pertimbangan lain",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("lacks %q:\n%s", want, text)
+			}
+		}
+		for _, not := range []string{"memperoleh nilai IKK tertinggi di antara", "selisih nilai"} {
+			if strings.Contains(text, not) {
+				t.Errorf("says %q of a tie:\n%s", not, text)
+			}
+		}
+		if en := considerations(t, l, j, "en"); !strings.Contains(en, "share the highest IKK of these candidates, 84.29") {
+			t.Errorf("English lacks the tie:\n%s", en)
+		}
+	})
+
 	t.Run("within noise", func(t *testing.T) {
 		l := handLokus(t, ikk.LokusHighest, a, b, c)
 		l.Candidates[0].FirstShare = []float64{0.548, 0.521}
@@ -66,8 +94,8 @@ func TestLokusConsiderations(t *testing.T) {
 		text := considerations(t, l, j, "id")
 		for _, want := range []string{
 			"terhadap 5 desa/kelurahan di Kabupaten Tabalong, 3 desa/kelurahan memenuhi syarat sebagai calon desa lokus, yaitu memiliki sekurang-kurangnya 100 keluarga yang didata;",
-			"Desa Ampukung Kecamatan Kelua memperoleh nilai IKK tertinggi di antara para calon tersebut, yaitu 84,29 (selang kepercayaan 95%: 82,10–86,35) dengan kategori Responsif Gender dan Hak Anak, berdasarkan pendataan terhadap 412 keluarga;",
-			"bahwa selisih nilai IKK Desa Ampukung (84,29) dengan Desa Hapalah Kecamatan Banua Lawas pada peringkat kedua (83,98) masih berada dalam batas ketidakpastian pengukuran, karena selang kepercayaan 95% keduanya beririsan dan Desa Ampukung menempati peringkat pertama hanya pada 54,8% dari 1.000 kali penarikan sampel ulang",
+			"Desa Ampukung Kecamatan Kelua memperoleh nilai IKK tertinggi di antara para calon tersebut, yaitu 84,29 (selang 95%: 82,10–86,35) dengan kategori Responsif Gender dan Hak Anak, berdasarkan pendataan terhadap 412 keluarga;",
+			"bahwa selisih nilai IKK Desa Ampukung (84,29) dengan Desa Hapalah Kecamatan Banua Lawas pada peringkat kedua (83,98) masih berada dalam batas ketidakpastian pengukuran, karena selang 95% keduanya beririsan dan Desa Ampukung menempati peringkat pertama hanya pada 54,8% dari 1.000 kali penarikan sampel ulang",
 			"di bawah ambang 80%;",
 			"tidak menunjukkan keunggulan yang jelas dari Desa Ampukung atas calon lainnya, sehingga pemilihannya sebagai desa lokus didasarkan pula pada pertimbangan lain, yaitu ....................;",
 			"bahwa berdasarkan pertimbangan sebagaimana dimaksud di atas, perlu menetapkan Desa Ampukung Kecamatan Kelua sebagai desa lokus dengan Keputusan Bupati;",
