@@ -11,6 +11,9 @@ func init() {
 		"interval.few_families": {
 			ID: "Perhatian: nilai ini bertumpu pada {families} keluarga saja (kurang dari {min}); beberapa keluarga dapat menggeser nilai dan kategorinya.",
 			EN: "Caution: these figures rest on only {families} families (fewer than {min}); a few families can move the value and its category."},
+		"interval.few_families_undefined": {
+			ID: "Perhatian: hanya {families} keluarga yang dinilai (kurang dari {min}).",
+			EN: "Caution: only {families} families were scored (fewer than {min})."},
 		"interval.thin_indicators": {
 			ID: "Perhatian: {count} indikator dinilai pada kurang dari {min} keluarga (memenuhi atau tidak memenuhi): {list}; capaiannya bertumpu pada sedikit keluarga.",
 			EN: "Caution: {count} indicator(s) assessed for fewer than {min} families (meeting it or not): {list}; their achievements rest on few families."},

@@ -31,7 +31,12 @@ func UncertaintyFlags(set *ikk.Set, u *ikk.Unit, lang string) []string {
 	}
 	var out []string
 	if unc.FewFamilies {
-		out = append(out, Say(lang, "interval.few_families", "families", Int(u.Households, lang), "min", Int(ikk.FewFamiliesBelow, lang)))
+		// Without an index there is no value for a few families to move.
+		key := "interval.few_families"
+		if u.IKK == nil {
+			key = "interval.few_families_undefined"
+		}
+		out = append(out, Say(lang, key, "families", Int(u.Households, lang), "min", Int(ikk.FewFamiliesBelow, lang)))
 	}
 	if len(unc.ThinIndicators) > 0 {
 		out = append(out, Say(lang, "interval.thin_indicators", "list", thinList(unc.ThinIndicators, thinListed, "interval.and_more", lang),

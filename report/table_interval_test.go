@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/ikk-tools/ikk/ikk"
@@ -43,6 +44,28 @@ func TestRankingShowsIntervals(t *testing.T) {
 				case !interval.MatchString(row[col]):
 					t.Errorf("row %q: interval %q", row, row[col])
 				}
+			}
+		}
+	}
+}
+
+// TestFewFamiliesFlag: the warning of a unit of few families speaks of a
+// value that may move only when the unit has one.
+func TestFewFamiliesFlag(t *testing.T) {
+	set := defaultSet(t)
+	v := 70.0
+	for _, tc := range []struct {
+		ikk  *float64
+		move bool
+	}{{&v, true}, {nil, false}} {
+		u := &ikk.Unit{Households: 3, IKK: tc.ikk, Uncertainty: &ikk.Uncertainty{Resamples: 1000, FewFamilies: true}}
+		for _, lang := range []string{"id", "en"} {
+			flags := UncertaintyFlags(set, u, lang)
+			if len(flags) != 1 || !strings.Contains(flags[0], "3") {
+				t.Fatalf("%s: flags %q, want one naming the 3 families", lang, flags)
+			}
+			if moves := strings.Contains(flags[0], "menggeser") || strings.Contains(flags[0], "move the value"); moves != tc.move {
+				t.Errorf("%s, IKK %v: %q", lang, tc.ikk, flags[0])
 			}
 		}
 	}
