@@ -319,6 +319,11 @@ UU No. 27 Tahun 2022 on the cover. The lists appear in no other output.`,
 		Args:              checked(env, needInputs),
 		ValidArgsFunction: inputCompletion,
 		RunE: func(c *cobra.Command, args []string) error {
+			if o.sasaran.on && o.output != "" && !strings.EqualFold(filepath.Ext(o.output), ".xlsx") {
+				// The lists are a workbook: say so, not which documents the
+				// plan itself can be.
+				return usageSay(c, "cli.sasaran_xlsx", "file", o.output)
+			}
 			format, err := o.check(c)
 			if err != nil {
 				return err
