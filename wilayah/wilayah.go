@@ -124,6 +124,10 @@ func Read(r io.Reader) (*Register, error) {
 		line := strings.TrimSpace(sc.Text())
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\ufeff")
+			if strings.HasPrefix(line, "PK\x03\x04") {
+				// A zip archive: an .xlsx (or .ods) given for the CSV.
+				return nil, &ReadError{Line: n, Problem: ProblemWorkbook}
+			}
 		}
 		if line == "" {
 			continue
@@ -229,6 +233,9 @@ const (
 	// ProblemColumns is a line of more than two columns: most often a
 	// survey given where the register was meant.
 	ProblemColumns = "columns"
+	// ProblemWorkbook is a spreadsheet workbook (a zip archive) where a
+	// text file was meant.
+	ProblemWorkbook = "workbook"
 )
 
 func (e *ReadError) Error() string {
@@ -237,6 +244,8 @@ func (e *ReadError) Error() string {
 		return fmt.Sprintf("line %d: %q is not a code and a name", e.Line, e.Text)
 	case ProblemCodeTwice:
 		return fmt.Sprintf("code %s is given twice", e.Code)
+	case ProblemWorkbook:
+		return "the register is a workbook, not a CSV text file"
 	case ProblemColumns:
 		return fmt.Sprintf("line %d has %d columns, a register two (code, name)", e.Line, e.Columns)
 	}

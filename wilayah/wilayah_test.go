@@ -140,6 +140,8 @@ func TestReadUserRegister(t *testing.T) {
 		{"code,name\n63.09,Tabalong\nTabalong,63.09\n", ProblemNotCodeName, 3},
 		{"", ProblemEmpty, 0},
 		{"code,name\n", ProblemEmpty, 0},
+		// An Excel workbook given for the CSV.
+		{"PK\x03\x04\x14\x00\x06\x00binary", ProblemWorkbook, 1},
 		// A survey given for the register: its header has many columns.
 		{"kode_desa,kabupaten,kecamatan,desa,no_kk\n63.09.06.2004,Tabalong,Murung Pudak,Maburai,6309\n", ProblemColumns, 1},
 		// Without a header, the first line of three columns.
