@@ -134,8 +134,13 @@ func addResamplesFlag(f *pflag.FlagSet, n *int) {
 	f.IntVar(n, "resamples", defaultResamples, "bootstrap resamples behind each unit's 95% interval (0: no intervals)")
 }
 
+// minResamples is the fewest --resamples that give an interval: the 2.5th
+// percentile of fewer than 40 resamples is their smallest, an interval of
+// two draws a user would read as 95%.
+const minResamples = 100
+
 func checkResamples(c *cobra.Command, n int) error {
-	if n < 0 || n > ikk.MaxResamples {
+	if n < 0 || n > ikk.MaxResamples || n > 0 && n < minResamples {
 		return badValue(c, "resamples", strconv.Itoa(n))
 	}
 	return nil

@@ -287,7 +287,7 @@ func accepts(env *Env, c *cobra.Command, f *pflag.Flag) *sayError {
 	case "top":
 		return say("cli.accept_top")
 	case "resamples":
-		return say("cli.accept_resamples", "max", strconv.Itoa(ikk.MaxResamples))
+		return say("cli.accept_resamples", "min", strconv.Itoa(minResamples), "max", strconv.Itoa(ikk.MaxResamples))
 	case "date":
 		return say("cli.accept_date")
 	case "format":

@@ -37,7 +37,7 @@ func init() {
 		"cli.needs_value_next":        {ID: "opsi {flag} memerlukan nilai: {accepted}; {next} adalah opsi berikutnya, bukan nilai", EN: "{flag} needs a value: {accepted}; {next} is the next option, not a value"},
 		"cli.bad_value":               {ID: "{flag} {value}: {accepted}", EN: "{flag} {value}: {accepted}"},
 		"cli.accept_jobs":             {ID: "berikan jumlah inti prosesor dari 1 sampai dengan {limit} ({per_core} per inti komputer ini)", EN: "give a number of cores from 1 to {limit} ({per_core} per core of this computer)"},
-		"cli.accept_resamples":        {ID: "berikan jumlah pengambilan ulang dari 0 (tanpa selang) sampai dengan {max}", EN: "give a number of resamples from 0 (no intervals) to {max}"},
+		"cli.accept_resamples":        {ID: "berikan jumlah sampel ulang 0 (tanpa selang) atau dari {min} sampai dengan {max}", EN: "give a number of resamples: 0 (no intervals), or from {min} to {max}"},
 		"cli.accept_top":              {ID: "berikan jumlah desa, 1 atau lebih", EN: "give a number of desa, 1 or more"},
 		"cli.accept_date":             {ID: "tulis tanggal sebagai YYYY-MM-DD, misalnya 2026-03-23", EN: "write the date as YYYY-MM-DD, e.g. 2026-03-23"},
 		"cli.accept_one_of":           {ID: "salah satu dari {values}", EN: "one of {values}"},
