@@ -251,7 +251,7 @@ func TestRegisterJobs(t *testing.T) {
 	b.WriteString("kabupaten," + miniHead)
 	names := []string{"Kelua,Ampukung", "Kec. Kelua,Pulau", "KELUA,Telaga Itaar", "Kelua,Sungai Buluh", "Banua Lawas,Hapalah"}
 	for i := range 3000 {
-		fmt.Fprintf(&b, "Tabalong,,%s,%d,%d,L,2,1,ya,tidak,40,2\n", names[i%len(names)], i%7, 6309000000000000+i)
+		fmt.Fprintf(&b, "Tabalong,,%s,%d,%d,L,2,1,ya,tidak,40,2\n", names[i%len(names)], i%7, int64(6309000000000000)+int64(i))
 	}
 	var first string
 	for _, jobs := range []int{1, 2, 4} {

@@ -257,9 +257,9 @@ func TestXLSXCellTypes(t *testing.T) {
 	head := []any{"kode_desa", "kecamatan", "desa", "no_kk", "status_kawin_kk", "jml_art", "atap_layak", "dinding_layak", "lantai_layak", "luas_lantai"}
 	f.SetSheetRow(sh, "A1", &head)
 	rows := [][]any{
-		{"63.09.06.2004", "K", "D", 6309060101100001, 2, 6, "ya", "ya", "ya", 37.125},   // 37.125/6 < 7.2: fail
-		{"63.09.06.2004", "K", "D", 6309060101100002, 2, 6, "ya", "ya", "ya", "37.125"}, // text: 37125/6: pass
-		{"63.09.06.2004", "K", "D", 6309060101100003, 2, 6, "ya", "ya", "ya", 43.2},     // exactly 7.2: pass
+		{"63.09.06.2004", "K", "D", int64(6309060101100001), 2, 6, "ya", "ya", "ya", 37.125},   // 37.125/6 < 7.2: fail
+		{"63.09.06.2004", "K", "D", int64(6309060101100002), 2, 6, "ya", "ya", "ya", "37.125"}, // text: 37125/6: pass
+		{"63.09.06.2004", "K", "D", int64(6309060101100003), 2, 6, "ya", "ya", "ya", 43.2},     // exactly 7.2: pass
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)

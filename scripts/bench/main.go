@@ -62,7 +62,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/ikk-tools/ikk/internal/surveygen"
@@ -378,10 +377,7 @@ func timeIkk(bin, path string, flags ...string) (time.Duration, int64, *summary,
 		return 0, 0, nil, fmt.Errorf("ikk score %s: %v\n%s", path, err, stderr.String())
 	}
 	wall := time.Since(start)
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss * 1024 // kilobytes on Linux
-	}
+	rss := peakRSS(cmd.ProcessState)
 	var sum *summary
 	if i := bytes.LastIndex(out.b, []byte(`"summary":`)); i >= 0 {
 		var wrap struct {
