@@ -18,11 +18,30 @@ import "slices"
 // floor that familiesAffected gives.
 type failHist struct {
 	groups []failGroup
+	of     [][]groupBit // the run's failLayout.of
+	masks  []uint64     // add's scratch, one pattern per group
+}
+
+// failLayout is the offices' groups of a run, made once for every desa.
+type failLayout struct {
+	groups [][]int
 	// of lists, per indicator, the groups holding it and its bit in each:
 	// a family fails a few indicators, so its patterns are built from
-	// those alone (a few hundred bytes a desa).
-	of    [][]groupBit
-	masks []uint64 // add's scratch, one pattern per group
+	// those alone.
+	of [][]groupBit
+}
+
+func newFailLayout(groups [][]int) *failLayout {
+	l := &failLayout{groups: groups}
+	for g, m := range groups {
+		for j, i := range m {
+			if i >= len(l.of) {
+				l.of = append(l.of, make([][]groupBit, i+1-len(l.of))...)
+			}
+			l.of[i] = append(l.of[i], groupBit{g, 1 << uint(j)})
+		}
+	}
+	return l
 }
 
 type groupBit struct {
@@ -76,16 +95,9 @@ func failGroups(set *Set) [][]int {
 	return groups
 }
 
-func newFailHist(groups [][]int) *failHist {
-	h := &failHist{groups: make([]failGroup, len(groups)), masks: make([]uint64, len(groups))}
-	for g, m := range groups {
-		for j, i := range m {
-			if i >= len(h.of) {
-				h.of = append(h.of, make([][]groupBit, i+1-len(h.of))...)
-			}
-			h.of[i] = append(h.of[i], groupBit{g, 1 << uint(j)})
-		}
-	}
+func newFailHist(l *failLayout) *failHist {
+	groups := l.groups
+	h := &failHist{groups: make([]failGroup, len(groups)), of: l.of, masks: make([]uint64, len(groups))}
 	for i, m := range groups {
 		h.groups[i] = failGroup{members: m}
 		if len(m) <= denseGroupIndicators {

@@ -20,7 +20,7 @@ func TestFailHist(t *testing.T) {
 func testFailHist(t *testing.T) {
 	const nInd = 6
 	// Two offices: indicators 0, 1, 2 and indicators 2, 5.
-	h := newFailHist([][]int{{0, 1, 2}, {2, 5}})
+	h := newFailHist(newFailLayout([][]int{{0, 1, 2}, {2, 5}}))
 	// Fail at positions, one household each.
 	households := [][]int{{0, 2}, {2}, {}, {1, 5}, {0, 2}, {3, 4}}
 	for _, fails := range households {

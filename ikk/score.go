@@ -210,7 +210,7 @@ type scorer struct {
 	kk                        *kkIndex
 	lastKey                   string
 	lastDesa                  *desaState
-	failGroups                [][]int // the offices' indicators, for failHist
+	failGroups                *failLayout // the offices' indicators, for failHist
 	fam                       *familyScratch
 	names                     *nameBook     // nil without a register
 	patterns                  *patternStore // with Options.Resamples only
@@ -220,7 +220,7 @@ func newScorer(c *compiled) *scorer {
 	sc := &scorer{compiled: c, desas: map[string]*desaState{}, issueCounts: map[string]int{}, kk: newKKIndex()}
 	sc.hh.Outcomes = make([]Outcome, len(c.set.Indicators))
 	sc.hh.Dimensions = make([]*float64, len(c.set.Dimensions))
-	sc.failGroups = failGroups(c.set)
+	sc.failGroups = newFailLayout(failGroups(c.set))
 	sc.fam = newFamilyScratch(c.set)
 	sc.names = newNameBook(c.opt.Register, c.opt.Kabupaten)
 	if c.opt.Resamples > 0 {

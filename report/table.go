@@ -150,19 +150,15 @@ func withInterval(g *grid, r *ikk.Result, units []*ikk.Unit, col int, lang strin
 	}
 	g.head = slices.Insert(g.head, col+1, word(lang, "interval"))
 	g.numeric = slices.Insert(g.numeric, col+1, true)
-	k := 0
-	for i, row := range g.rows {
-		if row[0] == "…" && k < len(units) && units[k] == nil {
-			g.rows[i] = slices.Insert(row, col+1, "")
-			k++
-			continue
+	for i, u := range units { // one per row; nil for the gap of a cut ranking
+		text := ""
+		if u != nil {
+			text = "–"
+			if u.Uncertainty != nil {
+				text = IntervalText(u.Uncertainty.IKK, lang)
+			}
 		}
-		text := "–"
-		if unc := units[k].Uncertainty; unc != nil {
-			text = IntervalText(unc.IKK, lang)
-		}
-		g.rows[i] = slices.Insert(row, col+1, text)
-		k++
+		g.rows[i] = slices.Insert(g.rows[i], col+1, text)
 	}
 }
 
