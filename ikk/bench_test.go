@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ikk-tools/ikk/internal/surveygen"
@@ -124,4 +125,28 @@ func BenchmarkScoreRows(b *testing.B) {
 		rs.scoreRow(bt, k)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "households/s")
+}
+
+// BenchmarkParseChunk measures a worker's parse of a chunk of a realistic
+// survey (names, quoted cells, invalid values), the cutting excluded.
+func BenchmarkParseChunk(b *testing.B) {
+	var buf bytes.Buffer
+	cfg := surveygen.Config{Seed: 1, Households: benchHouseholds, Desa: 40, Kecamatan: 4, Realistic: true}
+	if err := surveygen.Generate(&buf, cfg); err != nil {
+		b.Fatal(err)
+	}
+	text := buf.String()
+	body := text[strings.IndexByte(text, '\n')+1:]
+	width := strings.Count(text[:strings.IndexByte(text, '\n')], ",") + 1
+	bt := &batch{nums: make([]int, batchRows), cells: make([][]Cell, batchRows), flaws: make([]rowFlaw, batchRows), recs: make([]rowRec, batchRows), outs: make([]Outcome, batchRows), dims: make([]float64, batchRows)}
+	b.SetBytes(int64(len(body)))
+	b.ResetTimer()
+	for range b.N {
+		bt.chunk = &csvChunk{text: body, line: 2, final: true, comma: ',', width: width}
+		bt.n, bt.err = 0, nil
+		bt.parseChunk()
+		if bt.err != nil || bt.n < benchHouseholds {
+			b.Fatalf("%d rows, %v", bt.n, bt.err)
+		}
+	}
 }
