@@ -86,31 +86,34 @@ func Builtin() (*Register, error) {
 	return builtin, loadErr
 }
 
+// maxEmbeddedText bounds the buffer the gzip trailer's size asks for.
+const maxEmbeddedText = 64 << 20
+
 // readEmbedded reads the embedded register without Read's checks, which
 // scripts/wilayahgen made when it wrote it (sorted, dotted, unique codes):
 // every scoring run loads it, and the names are slices of one text.
-// maxEmbeddedText bounds the buffer the trailer's size asks for.
-const maxEmbeddedText = 64 << 20
-
 func readEmbedded() (*Register, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(embedded))
 	if err != nil {
 		return nil, err
 	}
-	// The gzip trailer gives the text's size: read into one buffer of that
-	// size, not one grown again and again (a third of a scoring run's start).
-	var data []byte
+	// The gzip trailer gives the text's size: the text is read into one
+	// buffer of that size, not one grown again and again, and made a
+	// string in place, not copied (both were most of a scoring run's
+	// start). The read past it checks that the text ends there and that
+	// its checksum holds.
+	var size uint32
 	if n := len(embedded); n >= 4 {
-		data = make([]byte, 0, min(binary.LittleEndian.Uint32(embedded[n-4:]), maxEmbeddedText)+1)
+		size = min(binary.LittleEndian.Uint32(embedded[n-4:]), maxEmbeddedText)
 	}
-	buf := bytes.NewBuffer(data)
-	if _, err := buf.ReadFrom(zr); err != nil {
-		return nil, err
+	data := make([]byte, size)
+	if _, err := io.ReadFull(zr, data); err != nil {
+		return nil, fmt.Errorf("the embedded register is damaged: %w", err)
 	}
-	// The names are slices of this one text, never written again: made a
-	// string in place, not copied (a copy of 2 MB is most of the start).
-	b := buf.Bytes()
-	text := unsafe.String(unsafe.SliceData(b), len(b))
+	if n, err := zr.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		return nil, fmt.Errorf("the embedded register is damaged: its text does not end where its trailer says (%v)", err)
+	}
+	text := unsafe.String(unsafe.SliceData(data), len(data))
 	reg := &Register{units: make([]Unit, 0, strings.Count(text, "\n"))}
 	for line := range strings.Lines(text) {
 		code, name, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
