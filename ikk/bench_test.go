@@ -92,12 +92,13 @@ func BenchmarkScoreCSV(b *testing.B)  { benchScore(b, ".csv") }
 func BenchmarkScoreXLSX(b *testing.B) { benchScore(b, ".xlsx") }
 
 // BenchmarkScoreRows measures a worker without the reader: parsing the
-// cells of one household and deciding its 29 outcomes.
+// cells of one household of a realistic survey (names, KK numbers as text,
+// invalid cells) and deciding its 29 outcomes.
 func BenchmarkScoreRows(b *testing.B) {
 	set := defaultSet(b)
 	cfg := newCompiled(set, Options{})
 	var buf bytes.Buffer
-	if err := surveygen.Generate(&buf, surveygen.Config{Seed: 1, Households: 1000, Desa: 4, Kecamatan: 1}); err != nil {
+	if err := surveygen.Generate(&buf, surveygen.Config{Seed: 1, Households: 1000, Desa: 4, Kecamatan: 1, Realistic: true}); err != nil {
 		b.Fatal(err)
 	}
 	src, _ := NewCSVSource(&buf)

@@ -13,12 +13,13 @@ import (
 type rowScorer struct {
 	*compiled
 	vals       []value
+	memo       []parseMemo // by column slot
 	nums, dens []float64
 }
 
 func newRowScorer(c *compiled) *rowScorer {
 	nd := len(c.set.Dimensions)
-	return &rowScorer{compiled: c, vals: make([]value, c.nValued), nums: make([]float64, nd), dens: make([]float64, nd)}
+	return &rowScorer{compiled: c, vals: make([]value, c.nValued), memo: make([]parseMemo, c.nValued), nums: make([]float64, nd), dens: make([]float64, nd)}
 }
 
 func (rs *rowScorer) cell(lay *layout, cells []Cell, col int) Cell {
@@ -142,7 +143,7 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 	for _, c := range rs.valued {
 		col := rs.set.Columns[c]
 		cell := rs.cell(lay, cells, c)
-		v, err := col.parse(cell)
+		v, err := rs.memo[col.slot].parse(col, cell)
 		switch {
 		case err == errFormulaNoValue:
 			rs.issue(b, i, c, IssueFormulaNoValue, "", errFormulaNoValue)
