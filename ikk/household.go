@@ -13,6 +13,7 @@ import (
 type rowScorer struct {
 	*compiled
 	vals       []value
+	states     cellStates  // of vals, when compiled.masked
 	memo       []parseMemo // by column slot
 	nums, dens []float64
 }
@@ -140,6 +141,7 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 		r.kkKey = kkKey(r.kk)
 	}
 	// Parse every valued cell once; one issue per invalid cell.
+	rs.states = cellStates{}
 	for _, c := range rs.valued {
 		col := rs.set.Columns[c]
 		cell := rs.cell(lay, cells, c)
@@ -151,6 +153,7 @@ func (rs *rowScorer) scoreRow(b *batch, i int) {
 			rs.issue(b, i, c, IssueInvalidValue, strings.TrimSpace(cell.Value), asMessage(err))
 		}
 		rs.vals[col.slot] = v
+		rs.states.set(col.slot, v.st)
 	}
 	r.rt = maskIDNumbers(NormalizeRT(rs.text(lay, cells, rs.rtCol)))
 	if rs.opt.OnHousehold != nil {
@@ -215,7 +218,12 @@ func (rs *rowScorer) household(r *rowRec, outs []Outcome, dims []float64) {
 		r.sex = int8(rs.vals[rs.sexSlot].code - 1)
 	}
 	for i := range rs.inds {
-		o := rs.inds[i].outcome(rs.vals)
+		var o Outcome
+		if rs.masked {
+			o = rs.inds[i].outcomeOf(&rs.states, rs.vals)
+		} else {
+			o = rs.inds[i].outcome(rs.vals)
+		}
 		outs[i] = o
 		ind := set.Indicators[i]
 		switch o {

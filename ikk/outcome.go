@@ -247,6 +247,9 @@ func compileRule(r *Rule, s *Set) evalFn {
 type compiledIndicator struct {
 	facts, answers []int
 	cond, rule     evalFn
+	// The slots of facts and of facts and answers as bits, when every
+	// slot of the set is below 64 (compiled.masked).
+	factBits, cellBits uint64
 }
 
 func compileIndicator(ind *Indicator, s *Set) compiledIndicator {
@@ -254,7 +257,64 @@ func compileIndicator(ind *Indicator, s *Set) compiledIndicator {
 	if ind.condition != nil {
 		ci.cond = compileRule(ind.condition, s)
 	}
+	for _, f := range ind.facts {
+		ci.factBits |= slotBit(f)
+	}
+	ci.cellBits = ci.factBits
+	for _, a := range ind.answers {
+		ci.cellBits |= slotBit(a)
+	}
 	return ci
+}
+
+// slotBit is slot's bit in a row's cellStates, 0 past the 64th slot.
+func slotBit(slot int) uint64 {
+	if slot >= 64 {
+		return 0
+	}
+	return 1 << uint(slot)
+}
+
+// cellStates are a row's parsed cells by state, one bit per slot: an
+// indicator's outcome is then decided from its bits in three tests, where
+// looking at each of its cells cost a branch per cell.
+type cellStates struct {
+	invalid, absent, dontKnow uint64 // absent: blank or don't know
+}
+
+func (m *cellStates) set(slot int, st cellState) {
+	bit := slotBit(slot)
+	switch st {
+	case stInvalid:
+		m.invalid |= bit
+	case stBlank:
+		m.absent |= bit
+	case stDontKnow:
+		m.absent |= bit
+		m.dontKnow |= bit
+	}
+}
+
+// outcomeOf is outcome for a row of at most 64 slots, from its cellStates.
+func (ci *compiledIndicator) outcomeOf(m *cellStates, v []value) Outcome {
+	if ci.factBits&m.invalid != 0 {
+		return Invalid
+	}
+	if ci.factBits&m.absent == 0 && ci.cond != nil && !ci.cond(v) {
+		return NA
+	}
+	switch {
+	case ci.cellBits&m.invalid != 0:
+		return Invalid
+	case ci.cellBits&m.dontKnow != 0:
+		return DontKnow
+	case ci.cellBits&m.absent != 0:
+		return Missing
+	}
+	if ci.rule(v) {
+		return Pass
+	}
+	return Fail
 }
 
 // outcome applies the precedence of method section 1 over the cells the

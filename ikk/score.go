@@ -154,6 +154,7 @@ type compiled struct {
 	inds     []compiledIndicator
 	matcher  *headerMatcher
 	nValued  int
+	masked   bool  // every slot has a bit in cellStates
 	valued   []int // positions in Set.Columns of the valued columns, for the row loop
 	kodeCol  int   // set column positions of the identification columns
 	kabCol   int
@@ -175,6 +176,7 @@ func newCompiled(set *Set, opt Options) *compiled {
 			c.valued = append(c.valued, i)
 		}
 	}
+	c.masked = c.nValued <= 64
 	for _, ind := range set.Indicators {
 		c.inds = append(c.inds, compileIndicator(ind, set))
 	}
