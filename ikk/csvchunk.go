@@ -33,6 +33,9 @@ type csvChunk struct {
 func (b *batch) parseChunk() {
 	c := b.chunk
 	p := newChunkParser(c)
+	// Cells are slices of the text, or copies of quoted fields no longer
+	// than their text.
+	b.held = 2 * len(c.text)
 	extra := 0
 	for p.pos < len(p.text) {
 		b.reserve(b.n + 1)

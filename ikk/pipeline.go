@@ -106,6 +106,8 @@ type batch struct {
 	err     error
 	shifted bool
 	extra   int
+	// held bounds the bytes of cell text the batch's rows refer to.
+	held int
 }
 
 // shift numbers a shifted batch's rows as the file numbers them, given the
@@ -311,16 +313,28 @@ func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
 		}
 	}
 	b.job, b.sheet, b.lay, b.n, b.issues = j, sheet, lay, 0, b.issues[:0]
-	b.chunk, b.err, b.shifted, b.extra = nil, nil, false, 0
+	b.chunk, b.err, b.shifted, b.extra, b.held = nil, nil, false, 0, 0
 	b.done = make(chan struct{})
 	return b
 }
 
+// keepHeld is the most cell text a recycled batch may keep alive through
+// the strings of its last rows. Clearing a batch's cells costs more than
+// scoring a tenth of its rows; the rows of a batch are overwritten by the
+// next one anyway, and the few dozen batches of a run keeping a chunk's
+// text each cost less memory than that time.
+const keepHeld = 256 << 10
+
 func (p *pipeline) recycle(b *batch) {
-	clear(b.recs[:b.n]) // drop the strings of the rows
 	clear(b.flaws[:b.n])
+	drop := b.held > keepHeld
+	if drop {
+		clear(b.recs[:b.n]) // drop the strings of the rows
+	}
 	for i := range b.n {
-		clear(b.cells[i])
+		if drop {
+			clear(b.cells[i])
+		}
 		b.cells[i] = b.cells[i][:0]
 		if cap(b.cells[i]) > batchRowCells {
 			b.cells[i] = nil
@@ -463,6 +477,7 @@ func (p *pipeline) readRows(ctx context.Context, j *fileJob, src Source, sheet s
 		}
 		b.n++
 		size += cellsSize(cells)
+		b.held = size
 		if b.n == batchRows || size > batchBytes {
 			size = 0
 			if !flush() {
@@ -756,7 +771,7 @@ func (sc *scorer) newDesa(b *batch, i int, r *rowRec) *desaState {
 	key := cmp.Or(code, r.key)
 	// What a desa keeps is cloned: a cell's value is a slice of its row's
 	// text, which would otherwise stay alive with the results.
-	d := &desaState{idx: len(sc.desaOrder), code: strings.Clone(code), kecCode: res.kecCode, acc: newAcc(sc.set), fails: newFailHist(sc.failGroups), rts: map[string]*acc{}}
+	d := &desaState{idx: len(sc.desaOrder), code: strings.Clone(code), kecCode: res.kecCode, acc: newAcc(sc.set), fails: newFailHist(sc.failGroups), rts: map[string]rtEntry{}}
 	key = strings.Clone(key)
 	sc.desas[key] = d
 	sc.desaOrder = append(sc.desaOrder, key)
@@ -828,14 +843,16 @@ func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
 	if r.rt != "" && r.rt == d.lastRT {
 		rtAcc = d.lastRTAcc
 	} else if r.rt != "" {
-		rt := strings.Clone(r.rt) // kept: see mergeBatch
-		rtAcc = d.rts[rt]
-		if rtAcc == nil {
-			rtAcc = newAcc(sc.set)
-			d.rts[rt] = rtAcc
-			d.rtOrder = append(d.rtOrder, rt)
+		// Looked up by the cell's text; the key kept is a copy (see
+		// mergeBatch), made once per RT.
+		e, ok := d.rts[r.rt]
+		if !ok {
+			e = rtEntry{name: strings.Clone(r.rt), acc: newAcc(sc.set)}
+			d.rts[e.name] = e
+			d.rtOrder = append(d.rtOrder, e.name)
 		}
-		d.lastRT, d.lastRTAcc = rt, rtAcc
+		rtAcc = e.acc
+		d.lastRT, d.lastRTAcc = e.name, e.acc
 	}
 	fam := sc.fam.of(sc.set, outs)
 	for _, a := range [2]*acc{d.acc, rtAcc} {

@@ -123,13 +123,19 @@ func (a *acc) add(b *acc) {
 	a.fam.add(b.fam)
 }
 
+// rtEntry is an RT of a desa: its name as kept, and its totals.
+type rtEntry struct {
+	name string
+	acc  *acc
+}
+
 type desaState struct {
 	idx                        int // order of first appearance
 	code                       string
 	name, kecamatan, kabupaten string
 	acc                        *acc
 	fails                      *failHist // the desa's households by fail pattern
-	rts                        map[string]*acc
+	rts                        map[string]rtEntry
 	rtOrder                    []string
 	lastRT                     string // the RT of the last household, at hand
 	lastRTAcc                  *acc

@@ -97,7 +97,7 @@ func (sc *scorer) result() *Result {
 				sort.SliceStable(d.rtOrder, func(i, j int) bool { return rtLess(d.rtOrder[i], d.rtOrder[j]) })
 				for _, rt := range d.rtOrder {
 					ru := &Unit{Level: LevelRT, Code: d.code, Name: name, Desa: name, Kecamatan: kecName, Kabupaten: kabName, RT: rt}
-					finish(set, ru, d.rts[rt])
+					finish(set, ru, d.rts[rt].acc)
 					res.Units = append(res.Units, ru)
 				}
 			}
