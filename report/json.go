@@ -406,8 +406,9 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 	blocks := (n + issueBlockJSON - 1) / issueBlockJSON
 	workers := min(runtime.GOMAXPROCS(0), blocks)
 	if workers <= 1 {
+		say := newIssueSayer(lang)
 		for i := range n {
-			issueJSON(j, l.At(i), lang)
+			issueJSON(j, l.At(i), say)
 		}
 		return
 	}
@@ -422,8 +423,9 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 		if b > 0 {
 			bj.count[j.depth-1] = 1
 		}
+		say := newIssueSayer(lang)
 		for i := b * issueBlockJSON; i < min(n, (b+1)*issueBlockJSON); i++ {
-			issueJSON(bj, l.At(i), lang)
+			issueJSON(bj, l.At(i), say)
 		}
 		bj.w.Flush()
 		return buf.Bytes()
@@ -463,7 +465,7 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 }
 
 // issueJSON writes one issue as a member of the issues array.
-func issueJSON(j *jsonWriter, is ikk.Issue, lang string) {
+func issueJSON(j *jsonWriter, is ikk.Issue, say *issueSayer) {
 	j.beginObject()
 	j.key("file").str(is.File)
 	j.key("sheet").str(is.Sheet)
@@ -472,7 +474,7 @@ func issueJSON(j *jsonWriter, is ikk.Issue, lang string) {
 	j.key("cell").strOrNull(is.Cell)
 	j.key("value").str(is.Value)
 	j.key("code").str(is.Code)
-	j.key("message").str(IssueText(lang, is))
+	j.key("message").str(say.text(is))
 	j.key("detail").str(is.Detail)
 	j.key("params").beginObject()
 	for i := 0; i+1 < len(is.Params); i += 2 {

@@ -46,9 +46,10 @@ func (b *Workbook) masalah(r *ikk.Result) {
 	row += 2
 	b.streamRow(sw, row, []cell{{fmt.Sprintf("%s: %s (%s %s)", b.w("issues_total"), Int(r.IssueTotal(), b.meta.Lang), b.w("issues_listed"), Int(r.Issues.Len(), b.meta.Lang)), b.st.textBold}})
 	b.streamRow(sw, head, b.headerCells(headers), excelize.RowOpts{Height: 32})
+	say := newIssueSayer(b.meta.Lang)
 	for i, is := range r.Issues.All() {
 		cells := []cell{{i + 1, b.st.int}, {is.File, b.st.text}, {text(is.Sheet), b.st.text}, {is.Row, b.st.int}, {text(is.Column), b.st.text},
-			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {b.reason(is), b.st.wrap}}
+			{text(is.Cell), b.st.text}, {text(is.Value), b.st.text}, {is.Code, b.st.text}, {say.text(is), b.st.wrap}}
 		var opts []excelize.RowOpts
 		if h := b.wrappedHeight(cells, widths); h > 0 {
 			opts = append(opts, excelize.RowOpts{Height: h})
@@ -60,14 +61,6 @@ func (b *Workbook) masalah(r *ikk.Result) {
 		b.check(b.f.AutoFilter(sheet, ref(1, head)+":"+ref(len(headers), head+r.Issues.Len()), nil))
 	}
 	b.check(sw.Flush())
-}
-
-// reason says what an issue means in the report's language: the English
-// message of the command line, or an Indonesian one built from the code and
-// the column's vocabulary.
-func (b *Workbook) reason(is ikk.Issue) string {
-	// One description per code, from the catalogue, in both languages.
-	return IssueText(b.meta.Lang, is)
 }
 
 // masalahWidths sizes the issue table's columns from what they hold, also
