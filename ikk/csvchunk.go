@@ -21,8 +21,9 @@ import (
 // csvChunk is the raw text of a run of whole records.
 type csvChunk struct {
 	text  string
-	line  int  // the physical line of its first byte
-	final bool // it ends the file: its last record may lack a line end
+	buf   []byte // text's bytes, for the next chunk once the batch is merged
+	line  int    // the physical line of its first byte
+	final bool   // it ends the file: its last record may lack a line end
 	comma byte
 	width int // the header's width, for the row checks
 }
@@ -36,6 +37,7 @@ func (b *batch) parseChunk() {
 	// Cells are slices of the text, or copies of quoted fields no longer
 	// than their text.
 	b.held = 2 * len(c.text)
+	b.text = c.buf
 	extra := 0
 	for p.pos < len(p.text) {
 		b.reserve(b.n + 1)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"unsafe"
 )
 
 // Sizes of the chunks a CSV file is cut into: a chunk ends at the first
@@ -38,10 +39,12 @@ type csvSplitter struct {
 	cr    bool  // a carriage return was seen: line ends may be a lone "\r"
 	line  int   // the physical line of buf[begin]
 	read  int64 // bytes read from r, for the progress line
+	// text gives a buffer of at least n bytes for a chunk's text.
+	text func(n int) []byte
 }
 
-func newCSVSplitter(r io.Reader, comma byte, line int) *csvSplitter {
-	return &csvSplitter{r: r, comma: comma, line: line, buf: make([]byte, 0, 2*readBlock)}
+func newCSVSplitter(r io.Reader, comma byte, line int, text func(n int) []byte) *csvSplitter {
+	return &csvSplitter{r: r, comma: comma, line: line, buf: make([]byte, 0, 2*readBlock), text: text}
 }
 
 // next returns the next chunk, nil at the end of the text.
@@ -71,9 +74,13 @@ func (s *csvSplitter) rest() io.Reader {
 	return io.MultiReader(bytes.NewReader(s.buf[s.begin:]), s.r)
 }
 
+// emit cuts buf[begin:end] as a chunk. Its text is a copy in a buffer of
+// its own, which the chunk's batch gives back once merged (recycle): the
+// cells are slices of it, so it must not change while they are read.
 func (s *csvSplitter) emit(end int, final bool) *csvChunk {
 	text := s.buf[s.begin:end]
-	c := &csvChunk{text: string(text), line: s.line, final: final, comma: s.comma}
+	buf := append(s.text(len(text))[:0], text...)
+	c := &csvChunk{text: unsafe.String(unsafe.SliceData(buf), len(buf)), buf: buf, line: s.line, final: final, comma: s.comma}
 	s.line += countLines(text)
 	s.begin, s.scan, s.lines = end, end, 0
 	return c

@@ -108,6 +108,9 @@ type batch struct {
 	extra   int
 	// held bounds the bytes of cell text the batch's rows refer to.
 	held int
+	// text is the buffer of the chunk the rows were parsed from, given
+	// back to the splitter by recycle.
+	text []byte
 }
 
 // shift numbers a shifted batch's rows as the file numbers them, given the
@@ -190,7 +193,8 @@ func ScoreInputs(ctx context.Context, set *Set, in *Inputs, opt Options) (*Resul
 
 	outer := ctx // the run's own is cancelled once the files are read
 	ctx, cancel := context.WithCancel(ctx)
-	p := &pipeline{cfg: cfg, in: in, work: make(chan *batch, 2*jobs), free: make(chan *batch, 4*jobs+eventsPerFile*jobs)}
+	p := &pipeline{cfg: cfg, in: in, work: make(chan *batch, 2*jobs), free: make(chan *batch, 4*jobs+eventsPerFile*jobs),
+		texts: make(chan []byte, 4*jobs+eventsPerFile*jobs)}
 	files := make([]*fileJob, len(in.Files))
 	for i, path := range in.Files {
 		files[i] = &fileJob{idx: i, path: path, events: make(chan fileEvent, eventsPerFile)}
@@ -295,7 +299,32 @@ type pipeline struct {
 	in   *Inputs
 	work chan *batch
 	free chan *batch
+	// texts are the buffers of merged chunks, for the splitters' next
+	// chunks: a million families' text need not be allocated, and then
+	// collected, chunk by chunk.
+	texts chan []byte
 }
+
+// maxPooledText bounds a chunk buffer kept for the next chunk; a chunk
+// grown past it by a long record is left to the collector.
+const maxPooledText = 1 << 20
+
+// chunkText is a buffer for a chunk of n bytes.
+func (p *pipeline) chunkText(n int) []byte {
+	select {
+	case buf := <-p.texts:
+		if cap(buf) >= n {
+			return buf
+		}
+	default:
+	}
+	// Room for the chunks after it, which end at other record ends.
+	return make([]byte, 0, max(n+n/4, 2*chunkBytes))
+}
+
+// poisonTexts makes recycle overwrite a chunk's text before it is used
+// again, so that the tests see any string still pointing into it.
+var poisonTexts = false
 
 func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
 	var b *batch
@@ -326,6 +355,21 @@ func (p *pipeline) newBatch(j *fileJob, sheet string, lay *layout) *batch {
 const keepHeld = 256 << 10
 
 func (p *pipeline) recycle(b *batch) {
+	if b.text != nil {
+		if poisonTexts {
+			t := b.text[:cap(b.text)]
+			for i := range t {
+				t[i] = 0xFF
+			}
+		}
+		if cap(b.text) <= maxPooledText {
+			select {
+			case p.texts <- b.text:
+			default:
+			}
+		}
+		b.text = nil
+	}
 	clear(b.flaws[:b.n])
 	drop := b.held > keepHeld
 	if drop {
@@ -353,7 +397,7 @@ func (p *pipeline) worker(ctx context.Context) {
 		case b := <-p.work:
 			if b.chunk != nil {
 				b.parseChunk()
-				b.chunk = nil // its text lives on in the cells only
+				b.chunk = nil // its text lives on in b.text, under the cells
 			}
 			for i := range b.n {
 				rs.scoreRow(b, i)
@@ -524,7 +568,7 @@ func (p *pipeline) readChunks(ctx context.Context, j *fileJob, cs *csvSource, of
 		fail(err)
 		return
 	}
-	sp := newCSVSplitter(in, byte(cs.Comma), cs.sc.line)
+	sp := newCSVSplitter(in, byte(cs.Comma), cs.sc.line, p.chunkText)
 	var read atomic.Int64
 	read.Store(off)
 	start := &fileStart{sheet: "", lay: lay, extra: cs.extraLines,
@@ -692,7 +736,9 @@ func (sc *scorer) mergeBatch(b *batch) {
 		d := sc.lastDesa
 		if d == nil || r.key != sc.lastKey {
 			d = sc.desas[r.key]
-			sc.lastKey = r.key
+			// A copy: the key is a slice of the chunk's text, which the
+			// next chunk overwrites.
+			sc.lastKey = strings.Clone(r.key)
 		}
 		// What a desa keeps is cloned: a cell's value is a slice of its
 		// row's text, which would otherwise stay alive with the results.
