@@ -333,10 +333,11 @@ func printMissingColumns(w io.Writer, res *ikk.Result, lang string) {
 	warn := func(text string) { fmt.Fprintf(w, "ikk: %s\n", report.Say(lang, "cli.warning", "text", text)) }
 	byFile := map[string][]ikk.Issue{}
 	var files []string
-	for _, is := range res.Issues.All() {
-		if is.Code != ikk.IssueMissingColumn {
+	for i := range res.Issues.Len() {
+		if res.Issues.Code(i) != ikk.IssueMissingColumn {
 			continue
 		}
+		is := res.Issues.At(i)
 		if byFile[is.File] == nil {
 			files = append(files, is.File)
 		}

@@ -132,6 +132,12 @@ func (l *IssueList) At(i int) Issue {
 	return is
 }
 
+// Code is the code of issue i, read without building the issue: a look
+// for one kind among a hundred thousand issues builds only those.
+func (l *IssueList) Code(i int) string {
+	return l.kinds[l.blocks[i/issueBlock][i%issueBlock].kind].code
+}
+
 // All yields the issues in order, with their index.
 func (l *IssueList) All() iter.Seq2[int, Issue] {
 	return func(yield func(int, Issue) bool) {
