@@ -416,10 +416,17 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 	// says whether a comma comes first: only block 0 may be the array's
 	// first member.
 	first := j.count[j.depth-1]
+	// A block's buffer, once written out, takes a later block.
+	spare := make(chan []byte, workers+1)
 	render := func(b int) []byte {
-		var buf bytes.Buffer
-		buf.Grow(issueBlockJSON * 640) // an issue with its sentence: some 500 bytes
-		bj := &jsonWriter{w: bufio.NewWriter(&buf), depth: j.depth, count: slices.Clone(j.count)}
+		var buf *bytes.Buffer
+		select {
+		case s := <-spare:
+			buf = bytes.NewBuffer(s[:0])
+		default:
+			buf = bytes.NewBuffer(make([]byte, 0, issueBlockJSON*640)) // an issue with its sentence: some 500 bytes
+		}
+		bj := &jsonWriter{w: bufio.NewWriter(buf), depth: j.depth, count: slices.Clone(j.count)}
 		if b > 0 {
 			bj.count[j.depth-1] = 1
 		}
@@ -457,7 +464,12 @@ func issuesJSON(j *jsonWriter, l *ikk.IssueList, lang string) {
 		})
 	}
 	for b := range blocks {
-		j.w.Write(<-out[b])
+		block := <-out[b]
+		j.w.Write(block)
+		select {
+		case spare <- block:
+		default:
+		}
 		<-sem
 	}
 	wg.Wait()
