@@ -1,6 +1,7 @@
 package ikk
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -92,18 +93,8 @@ func (p *chunkParser) record(dst []Cell) ([]Cell, csvRecord, error) {
 		line := p.text[p.pos : p.pos+end]
 		// A line within a field's budget keeps every budget: its fields
 		// and the record are shorter still.
-		if strings.IndexByte(line, '"') < 0 && strings.IndexByte(line, '\r') < 0 && len(line) <= maxCSVField {
-			if strings.Count(line, string(p.comma)) < maxCSVFields {
-				// Fields are short (a code, "Ya"): a byte loop finds
-				// their separators faster than a call per field.
-				from, comma := 0, p.comma
-				for i := 0; i < len(line); i++ {
-					if line[i] == comma {
-						dst = append(dst, Cell{Value: line[from:i]})
-						from = i + 1
-					}
-				}
-				dst = append(dst, Cell{Value: line[from:]})
+		if len(line) <= maxCSVField {
+			if cells, ok := splitPlain(dst, line, p.comma); ok {
 				p.pos += end
 				rec.endLine = p.line
 				if p.pos < len(p.text) {
@@ -111,12 +102,69 @@ func (p *chunkParser) record(dst []Cell) ([]Cell, csvRecord, error) {
 					rec.lineEnd = true
 					p.line++
 				}
-				return dst, rec, nil
+				return cells, rec, nil
 			}
 		}
 	}
 	dst = dst[:first]
 	return p.slowRecord(dst, rec)
+}
+
+// splitPlain appends the fields of a line split at comma, when the line
+// holds no quote, no carriage return and at most maxCSVFields fields; else
+// it reports false, and the record is read byte by byte. Fields are short
+// (a code, "Ya"), so separators are looked for eight bytes at a time: the
+// bytes of a word equal to a separator, a quote or a carriage return are
+// found with a few operations on the whole word.
+func splitPlain(dst []Cell, line string, comma byte) ([]Cell, bool) {
+	first, from, i := len(dst), 0, 0
+	commas, quotes, crs := everyByte(comma), everyByte('"'), everyByte('\r')
+	for ; i+8 <= len(line); i += 8 {
+		w := load64(line[i:])
+		if bytesEqual(w, quotes)|bytesEqual(w, crs) != 0 {
+			return dst[:first], false
+		}
+		for m := bytesEqual(w, commas); m != 0; m &= m - 1 {
+			at := i + bits.TrailingZeros64(m)>>3
+			dst = append(dst, Cell{Value: line[from:at]})
+			from = at + 1
+		}
+		if len(dst)-first >= maxCSVFields {
+			return dst[:first], false
+		}
+	}
+	for ; i < len(line); i++ {
+		switch line[i] {
+		case comma:
+			dst = append(dst, Cell{Value: line[from:i]})
+			from = i + 1
+		case '"', '\r':
+			return dst[:first], false
+		}
+	}
+	dst = append(dst, Cell{Value: line[from:]})
+	if len(dst)-first > maxCSVFields {
+		return dst[:first], false
+	}
+	return dst, true
+}
+
+// everyByte repeats c in every byte of a word.
+func everyByte(c byte) uint64 { return 0x0101010101010101 * uint64(c) }
+
+// bytesEqual has the top bit set in each byte of w equal to that byte of
+// rep, and no other bit: exact, as no byte's sum carries into the next.
+func bytesEqual(w, rep uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	x := w ^ rep
+	return ^((x&low7 + low7) | x | low7)
+}
+
+// load64 reads the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // slowRecord reads a record byte by byte, as csvScanner does.
