@@ -17,42 +17,48 @@ const (
 )
 
 type parseMemo struct {
-	keys [1 << memoBits]uint64
-	vals [1 << memoBits]value
+	slots [1 << memoBits]memoSlot
+}
+
+// memoSlot is a key and its reading, side by side: one look-up reads one
+// place.
+type memoSlot struct {
+	key uint64
+	v   value
 }
 
 // memoKey packs a short cell into a key that no other cell shares: its
-// bytes, then its length and kind in the top byte. A key is never 0 (the
-// length is at least 1), so an empty slot matches no cell.
-func memoKey(c Cell) (uint64, bool) {
+// bytes, then its length and kind in the top byte. The key of a cell not
+// kept (empty, longer than memoMaxLen, a formula) is 0, which no slot
+// holds: an empty slot's key is 0 too, and a kept cell's length is at least
+// 1.
+func memoKey(c Cell) uint64 {
 	s := c.Value
-	if len(s) == 0 || len(s) > memoMaxLen || c.Kind == KindFormula {
-		return 0, false
+	n := len(s)
+	if uint(n-1) >= memoMaxLen || c.Kind == KindFormula {
+		return 0
 	}
 	// Loads that overlap put the same byte at the same place twice, so
 	// their OR is the text itself, read in two or three loads.
 	var k uint64
-	if n := len(s); n >= 4 {
+	if n >= 4 {
 		k = uint64(le32(s)) | uint64(le32(s[n-4:]))<<(8*(n-4))
 	} else {
 		k = uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)) | uint64(s[n-1])<<(8*(n-1))
 	}
-	return k | uint64(len(s))<<56 | uint64(c.Kind)<<59, true
+	return k | uint64(n)<<56 | uint64(c.Kind)<<59
 }
 
 // parse reads a cell of column col as col.parse does, through the memo.
 func (m *parseMemo) parse(col *Column, cell Cell) (value, error) {
-	key, ok := memoKey(cell)
-	if !ok {
-		return col.parse(cell)
-	}
-	h := key * 0x9E3779B97F4A7C15 >> (64 - memoBits)
-	if m.keys[h] == key {
-		return m.vals[h], nil
+	key := memoKey(cell)
+	slot := &m.slots[key*0x9E3779B97F4A7C15>>(64-memoBits)]
+	if slot.key == key && key != 0 {
+		return slot.v, nil
 	}
 	v, err := col.parse(cell)
-	if err == nil {
-		m.keys[h], m.vals[h] = key, v
+	if err == nil && key != 0 {
+		*slot = memoSlot{key, v}
 	}
 	return v, err
 }
