@@ -906,10 +906,18 @@ func (sc *scorer) accumulate(d *desaState, r *rowRec, outs []Outcome) {
 			continue
 		}
 		a.fam.count(fam)
-		for i, o := range outs {
-			a.counts[i][o]++
-			if r.sex >= 0 && (o == Pass || o == Fail) {
-				a.sexCounts[r.sex][i][o]++
+		counts := a.counts[:len(outs)]
+		if r.sex >= 0 {
+			bySex := a.sexCounts[r.sex][:len(outs)]
+			for i, o := range outs {
+				counts[i][o]++
+				if o <= Fail { // passed or failed
+					bySex[i][o]++
+				}
+			}
+		} else {
+			for i, o := range outs {
+				counts[i][o]++
 			}
 		}
 		a.households++
