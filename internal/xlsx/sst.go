@@ -196,12 +196,15 @@ func (t *sstTable) end(i int) (uint32, error) {
 	// function reads ends chunks, so the slice is valid until its next
 	// read.
 	if t.lastEnds == nil || t.lastEndsK != k {
-		b, err := t.spill.get(sstMaxChunks + k)
+		b, whole, err := t.spill.bytes(sstMaxChunks+k, 4*j, 4*j+4)
 		if err != nil {
 			t.lastEnds = nil
 			return 0, err
 		}
-		t.lastEnds, t.lastEndsK = b, k
+		if whole == nil {
+			return binary.LittleEndian.Uint32(b), nil
+		}
+		t.lastEnds, t.lastEndsK = whole, k
 	}
 	return binary.LittleEndian.Uint32(t.lastEnds[4*j:]), nil
 }
@@ -225,14 +228,15 @@ func (t *sstTable) stored(i int) ([]byte, uint32, error) {
 			start = prev
 		}
 	}
-	chunk := t.chunks[c]
-	if chunk == nil {
-		var err error
-		if chunk, err = t.spill.get(int(c)); err != nil {
-			return nil, 0, err
-		}
+	from, to := int(start&chunkMask), int(end&endOffset&chunkMask)
+	if chunk := t.chunks[c]; chunk != nil {
+		return chunk[from:to], end, nil
 	}
-	return chunk[start&chunkMask : end&endOffset&chunkMask], end, nil
+	b, _, err := t.spill.bytes(int(c), from, to)
+	if err != nil {
+		return nil, 0, err
+	}
+	return b, end, nil
 }
 
 // storedSize is the length of a string stored as b with end.

@@ -163,3 +163,72 @@ func TestSSTSpill(t *testing.T) {
 		t.Fatal("the spill file holds names in the clear")
 	}
 }
+
+// TestSSTSpillBehindFront: read in table order, as a worksheet names its
+// strings, each spilled chunk is read back whole once; strings met again
+// behind the front (names and KK numbers repeated) are read alone, right
+// to the byte at any offset, and a chunk looked up often behind the front
+// is read whole after all.
+func TestSSTSpillBehindFront(t *testing.T) {
+	var strs []string
+	for i := range 400000 {
+		strs = append(strs, fmt.Sprintf("63090%011d", i), fmt.Sprint("Keluarga Contoh ", i))
+	}
+	tab := tableOf(strs)
+	defer tab.close()
+	sp := tab.spill
+	if sp == nil {
+		t.Fatal("the table did not spill: the test needs more strings")
+	}
+	read := func(i int) {
+		t.Helper()
+		b, err := tab.appendString(nil, i)
+		if err != nil || string(b) != strs[i] {
+			t.Fatalf("string %d = %q, %v; want %q", i, b, err, strs[i])
+		}
+	}
+	// The first string whose text is spilled.
+	first := 0
+	for ; first < tab.len(); first++ {
+		if e, _ := tab.end(first); tab.chunks[e&endOffset>>sstChunkShift] == nil {
+			break
+		}
+	}
+	for i := range strs {
+		read(i)
+		// Now and then a string met before, spilled and far behind.
+		if i%1000 == 999 && i > first+200000 {
+			read(first + (i-first)/2)
+		}
+	}
+	spilledText := 0
+	for _, c := range tab.chunks {
+		if c == nil {
+			spilledText++
+		}
+	}
+	spilledEnds := 0
+	for _, e := range tab.ends {
+		if e == nil {
+			spilledEnds++
+		}
+	}
+	if max := spilledText + spilledEnds + sstWholeAfter; sp.wholeReads > max {
+		t.Errorf("%d chunks read back whole for %d spilled text and %d ends chunks: want at most %d", sp.wholeReads, spilledText, spilledEnds, max)
+	}
+	if sp.partReads == 0 {
+		t.Error("no string behind the front was read alone")
+	}
+	// One chunk behind the front, looked up again and again: read whole
+	// once it has been looked up sstWholeAfter times.
+	whole := sp.wholeReads
+	for k := range 3 * sstWholeAfter {
+		read(len(strs)/2 + k)
+	}
+	if sp.wholeReads > whole+2 {
+		t.Errorf("%d more chunks read whole for one chunk looked up %d times", sp.wholeReads-whole, 3*sstWholeAfter)
+	}
+	if sp.wholeReads == whole {
+		t.Errorf("a chunk looked up %d times behind the front is still read a string at a time", 3*sstWholeAfter)
+	}
+}

@@ -25,6 +25,9 @@ const (
 	sstResident     = 4 // text chunks always in memory
 	sstEndsResident = 2 // ends chunks always in memory (64 Ki strings each), besides those of resident text
 	sstCacheSlots   = 4 // spilled chunks of text read back at once, and as many of ends
+	// sstWholeAfter is how many look-ups behind the front a spilled chunk
+	// takes one by one before it is read back whole (see bytes).
+	sstWholeAfter = 16
 )
 
 type sstSpill struct {
@@ -36,6 +39,14 @@ type sstSpill struct {
 	// slots, so that the ends a look-up needs never push out its text.
 	cache, ends [sstCacheSlots]cacheSlot
 	tick        uint64
+	// front is the highest chunk of each kind (text, ends) read back
+	// whole; behind it, looks counts the look-ups read one by one, and
+	// scratch holds the last such of each kind.
+	front   [2]int
+	looks   map[int]int
+	scratch [2][]byte
+	// Chunks read back whole, and parts read alone (for the tests).
+	wholeReads, partReads int
 }
 
 type spilledChunk struct {
@@ -63,24 +74,32 @@ func newSSTSpill() (*sstSpill, error) {
 		return nil, err
 	}
 	os.Remove(f.Name())
-	s := &sstSpill{f: f, block: block, off: map[int]spilledChunk{}}
+	s := &sstSpill{f: f, block: block, off: map[int]spilledChunk{}, looks: map[int]int{}}
 	for i := range s.cache {
 		s.cache[i].chunk, s.ends[i].chunk = -1, -1
 	}
 	return s, nil
 }
 
-// stream is the key stream of chunk c: each chunk is written once, so the
-// chunk number is a counter block never used twice under the key.
-func (s *sstSpill) stream(c int) cipher.Stream {
+// stream is the key stream of chunk c from byte off: each chunk is written
+// once, so the chunk number, in the counter block's first half, is never
+// used twice under the key; the second half counts the chunk's blocks, so
+// that any part of a chunk can be read alone.
+func (s *sstSpill) stream(c, off int) cipher.Stream {
 	iv := make([]byte, aes.BlockSize)
 	binary.BigEndian.PutUint64(iv, uint64(c))
-	return cipher.NewCTR(s.block, iv)
+	binary.BigEndian.PutUint64(iv[8:], uint64(off/aes.BlockSize))
+	st := cipher.NewCTR(s.block, iv)
+	if skip := off % aes.BlockSize; skip > 0 {
+		var pad [aes.BlockSize]byte
+		st.XORKeyStream(pad[:skip], pad[:skip])
+	}
+	return st
 }
 
 // put writes chunk c, encrypting it in place: the caller drops it after.
 func (s *sstSpill) put(c int, data []byte) error {
-	s.stream(c).XORKeyStream(data, data)
+	s.stream(c, 0).XORKeyStream(data, data)
 	if _, err := s.f.WriteAt(data, s.next); err != nil {
 		return fmt.Errorf("shared strings: write the temporary file: %w", err)
 	}
@@ -128,9 +147,55 @@ func (s *sstSpill) get(c int) ([]byte, error) {
 	if _, err := s.f.ReadAt(slot.buf, sc.off); err != nil {
 		return nil, fmt.Errorf("shared strings: read the temporary file: %w", err)
 	}
-	s.stream(c).XORKeyStream(slot.buf, slot.buf)
+	s.wholeReads++
+	s.stream(c, 0).XORKeyStream(slot.buf, slot.buf)
 	slot.chunk, slot.used = c, s.tick
 	return slot.buf, nil
+}
+
+// bytes returns bytes [from, to) of chunk c, and the whole chunk when it is
+// at hand. A worksheet names new strings in table order, so the chunk at
+// the front of those read is read back whole, into the cache; a string
+// behind the front (a name or a KK number met again, a family entered
+// twice) is read alone, a few bytes, rather than the megabyte of its chunk:
+// the realistic million's workbook read its 30 MB table back some 2.7 GB
+// over. A chunk looked up sstWholeAfter times behind the front is read
+// whole after all, for a sheet in another order. The slice is valid until
+// the next call of the same kind (text, or ends).
+func (s *sstSpill) bytes(c, from, to int) (part, whole []byte, err error) {
+	kind, cache := 0, &s.cache
+	if c >= sstMaxChunks {
+		kind, cache = 1, &s.ends
+	}
+	for i := range cache {
+		if slot := &cache[i]; slot.chunk == c {
+			s.tick++
+			slot.used = s.tick
+			return slot.buf[from:to], slot.buf, nil
+		}
+	}
+	if c >= s.front[kind] || s.looks[c] >= sstWholeAfter {
+		s.front[kind] = max(s.front[kind], c)
+		delete(s.looks, c)
+		b, err := s.get(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		return b[from:to], b, nil
+	}
+	s.looks[c]++
+	sc, ok := s.off[c]
+	if !ok || from < 0 || to < from || to > sc.size {
+		return nil, nil, fmt.Errorf("shared strings: bytes %d to %d of chunk %d are not stored", from, to, c)
+	}
+	buf := append(s.scratch[kind][:0], make([]byte, to-from)...)
+	s.scratch[kind] = buf
+	if _, err := s.f.ReadAt(buf, sc.off+int64(from)); err != nil {
+		return nil, nil, fmt.Errorf("shared strings: read the temporary file: %w", err)
+	}
+	s.stream(c, from).XORKeyStream(buf, buf)
+	s.partReads++
+	return buf, nil, nil
 }
 
 func (s *sstSpill) close() {
