@@ -24,10 +24,13 @@ import (
 const (
 	sstResident     = 4 // text chunks always in memory
 	sstEndsResident = 2 // ends chunks always in memory (64 Ki strings each), besides those of resident text
-	sstCacheSlots   = 4 // spilled chunks of text read back at once, and as many of ends
+	sstCacheSlots   = 2 // spilled chunks of text read back whole at once (the front, and one), and as many of ends
 	// sstWholeAfter is how many look-ups behind the front a spilled chunk
-	// takes one by one before it is read back whole (see bytes).
-	sstWholeAfter = 16
+	// takes one by one before it is read back whole (see bytes): a string
+	// read alone costs a read of its few bytes, a whole chunk some hundred
+	// times that, and a chunk read whole for a few look-ups pushes the front
+	// out of the cache.
+	sstWholeAfter = 256
 )
 
 type sstSpill struct {
@@ -160,7 +163,9 @@ func (s *sstSpill) get(c int) ([]byte, error) {
 // twice) is read alone, a few bytes, rather than the megabyte of its chunk:
 // the realistic million's workbook read its 30 MB table back some 2.7 GB
 // over. A chunk looked up sstWholeAfter times behind the front is read
-// whole after all, for a sheet in another order. The slice is valid until
+// whole after all, for a sheet in another order. Measured on that
+// workbook: 416 chunks read whole and 76,399 strings alone, where 6,881
+// chunks were read whole. The slice is valid until
 // the next call of the same kind (text, or ends).
 func (s *sstSpill) bytes(c, from, to int) (part, whole []byte, err error) {
 	kind, cache := 0, &s.cache
