@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ikk-tools/ikk/internal/surveygen"
 )
 
 // chunkRun is what a run gives: the result, the households as handed out,
@@ -160,4 +162,41 @@ func FuzzCSVChunks(f *testing.F) {
 			t.Fatalf("chunks of %d bytes/%d lines: %s", b, l, d)
 		}
 	})
+}
+
+// TestCloneKeepsText: households kept with Clone past the OnHousehold call
+// keep their text, names and KK numbers included, once later chunks have
+// taken the buffers their rows were read from: with the tests' overwriting
+// of merged chunks, and with the buffers simply reused.
+func TestCloneKeepsText(t *testing.T) {
+	defer func(p bool) { poisonTexts = p }(poisonTexts)
+	var buf strings.Builder
+	if err := surveygen.Generate(&buf, surveygen.Config{Seed: 5, Households: 3000, Desa: 3, Kecamatan: 2, Realistic: true}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "survey.csv", buf.String())
+	set := defaultSet(t)
+	run := func(chunked bool) []Household {
+		defer func(c bool) { chunkCSV = c }(chunkCSV)
+		chunkCSV = chunked
+		var hh []Household
+		if _, err := Score(context.Background(), set, []string{path}, Options{Jobs: 2, OnHousehold: func(h *Household) { hh = append(hh, h.Clone()) }}); err != nil {
+			t.Fatal(err)
+		}
+		return hh
+	}
+	for _, poison := range []bool{true, false} {
+		poisonTexts = poison
+		want, got := run(false), run(true)
+		if len(want) != len(got) || len(want) < 2900 {
+			t.Fatalf("%d households read in chunks, %d by the sequential reader", len(got), len(want))
+		}
+		for i := range want {
+			w, g := want[i], got[i]
+			if w.File != g.File || w.DesaCode != g.DesaCode || w.Kecamatan != g.Kecamatan || w.Desa != g.Desa || w.RT != g.RT || w.KK != g.KK || w.Name != g.Name {
+				t.Fatalf("poison %v: household %d kept as %q %q %q %q %q, read as %q %q %q %q %q", poison, i,
+					g.Kecamatan, g.Desa, g.RT, g.KK, g.Name, w.Kecamatan, w.Desa, w.RT, w.KK, w.Name)
+			}
+		}
+	}
 }

@@ -222,7 +222,9 @@ type Problem struct {
 }
 
 // Household is one scored household, handed to Options.OnHousehold. It is
-// reused for the next household: copy what you keep.
+// reused for the next household, and its text (names, RT, KK number) may lie
+// in a buffer that later rows overwrite: what is kept past the call must be
+// a Clone, not a copy of the struct.
 type Household struct {
 	File, Sheet string
 	Row         int
@@ -242,10 +244,13 @@ type Household struct {
 	desa int
 }
 
-// Clone copies a household, so that it can be kept past the OnHousehold
-// call that received it (that one is reused for the next household).
+// Clone copies a household, its text too, so that it can be kept past the
+// OnHousehold call that received it.
 func (h *Household) Clone() Household {
 	c := *h
+	for _, s := range []*string{&c.File, &c.Sheet, &c.DesaCode, &c.Kecamatan, &c.Desa, &c.RT, &c.KK, &c.Name} {
+		*s = strings.Clone(*s)
+	}
 	c.Outcomes = append([]Outcome(nil), h.Outcomes...)
 	c.Dimensions = make([]*float64, len(h.Dimensions))
 	for i, d := range h.Dimensions {
