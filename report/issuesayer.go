@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 
@@ -31,12 +32,17 @@ func (s *issueSayer) text(is ikk.Issue) string {
 	if !paramsOnly(is) {
 		return IssueText(s.lang, is)
 	}
-	s.key = append(s.key[:0], is.Code...)
-	s.key = append(s.key, 0)
-	s.key = append(s.key, is.Detail...)
-	for _, p := range is.Params {
-		s.key = append(s.key, 0)
+	// Each part after its length, so that no two lists of parts make one
+	// key, whatever bytes they hold.
+	s.key = s.key[:0]
+	part := func(p string) {
+		s.key = binary.AppendUvarint(s.key, uint64(len(p)))
 		s.key = append(s.key, p...)
+	}
+	part(is.Code)
+	part(is.Detail)
+	for _, p := range is.Params {
+		part(p)
 	}
 	if t, ok := s.said[string(s.key)]; ok { // a look-up by string(key) does not allocate
 		return t

@@ -77,4 +77,11 @@ func TestIssueSayerFields(t *testing.T) {
 	if say.text(c) == say.text(d) {
 		t.Errorf("issues with other parameters got one text: %q", say.text(c))
 	}
+	// Parameters holding the bytes a key might join parts with.
+	e := ikk.Issue{Code: "x", Detail: "below_min", Params: []string{"accepted", ikk.AcceptedNumberRange, "min", "1\x00max\x002", "max", "9"}}
+	f := ikk.Issue{Code: "x", Detail: "below_min", Params: []string{"accepted", ikk.AcceptedNumberRange, "min", "1", "max\x002\x00max", "9"}}
+	say.text(e)
+	if got, want := say.text(f), IssueText("en", f); got != want {
+		t.Errorf("issues whose parameters join alike got one text: %q, want %q", got, want)
+	}
 }
