@@ -30,6 +30,9 @@ type IssueList struct {
 	params [][]string   // each kind's parameters
 	extras []issueExtra // extras[0] is none
 	text   [][]byte
+	// recent are the last parameter lists kept with their issues.
+	recent     [recentParams]paramsKey
+	nextRecent int
 }
 
 const (
@@ -179,15 +182,21 @@ func (l *IssueList) place(is Issue) uint32 {
 // letters of its cell.
 func (l *IssueList) kind(is Issue) (uint32, bool) {
 	k := issueKind{column: is.Column, field: is.Field, code: is.Code, detail: is.Detail, cell: is.Cell}
-	names, inline := inlineNames(is.Params)
-	switch {
-	case inline:
-		k.inline = names
-	case len(is.Params) > 0:
-		k.params = paramsKey{&is.Params[0], len(is.Params)}
-	}
 	if letters, ok := cellLetters(is.Cell, is.Row); ok {
 		k.cell, k.cellRow = letters, true
+	}
+	inline := false
+	if len(is.Params) > 0 {
+		// A list met again (a column's accepted answers, shared by its
+		// invalid cells) is kept once, however small; a list of the issue's
+		// own (a duplicate's first row) is kept with the issue.
+		k.params = paramsKey{&is.Params[0], len(is.Params)}
+		if i, ok := l.kindex[k]; ok {
+			return i, false
+		}
+		if names, ok := inlineNames(is.Params); ok && !l.metBefore(k.params) {
+			k.params, k.inline, inline = paramsKey{}, names, true
+		}
 	}
 	if k == (issueKind{}) {
 		return 0, false
@@ -211,6 +220,27 @@ func (l *IssueList) kind(is Issue) (uint32, bool) {
 	l.kindex[k] = i
 	return i, inline
 }
+
+// metBefore reports whether the parameter list p was among the last
+// recentParams lists that were kept with their issues, and notes it. A
+// column's list comes back within a few issues; an issue's own list, made
+// for it, never does. A key whose list was collected and whose address was
+// taken by another list can only make that list shared, kept once by the
+// kind that then holds it: no issue gets another's parameters.
+func (l *IssueList) metBefore(p paramsKey) bool {
+	for _, r := range l.recent {
+		if r == p {
+			return true
+		}
+	}
+	l.recent[l.nextRecent] = p
+	l.nextRecent = (l.nextRecent + 1) % len(l.recent)
+	return false
+}
+
+// recentParams is how many parameter lists kept with their issues are
+// remembered for metBefore.
+const recentParams = 64
 
 // inlineNames says whether parameters are small enough to be kept with
 // each issue, and then their names joined by a NUL byte: the key of the
