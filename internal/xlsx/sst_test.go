@@ -101,14 +101,20 @@ func TestSharedStringLimits(t *testing.T) {
 	}
 }
 
+// familyTable is the shared strings of n families, a KK number and a name
+// each, as a table: past a few hundred thousand, it spills.
+func familyTable(n int) ([]string, *sstTable) {
+	var strs []string
+	for i := range n {
+		strs = append(strs, fmt.Sprintf("63090%011d", i), fmt.Sprint("Keluarga Contoh ", i))
+	}
+	return strs, tableOf(strs)
+}
+
 // TestSSTSpill: a table past its resident chunks keeps the rest in the
 // spill file, encrypted, and reads every string back in any order.
 func TestSSTSpill(t *testing.T) {
-	var strs []string
-	for i := range 700000 {
-		strs = append(strs, fmt.Sprintf("63090%011d", i), fmt.Sprint("Keluarga Contoh ", i))
-	}
-	tab := tableOf(strs)
+	strs, tab := familyTable(700000)
 	defer tab.close()
 	resident := 0
 	for _, c := range tab.chunks {
@@ -170,11 +176,7 @@ func TestSSTSpill(t *testing.T) {
 // to the byte at any offset, and a chunk looked up often behind the front
 // is read whole after all.
 func TestSSTSpillBehindFront(t *testing.T) {
-	var strs []string
-	for i := range 400000 {
-		strs = append(strs, fmt.Sprintf("63090%011d", i), fmt.Sprint("Keluarga Contoh ", i))
-	}
-	tab := tableOf(strs)
+	strs, tab := familyTable(400000)
 	defer tab.close()
 	sp := tab.spill
 	if sp == nil {
