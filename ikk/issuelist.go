@@ -3,6 +3,7 @@ package ikk
 import (
 	"encoding/binary"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -185,17 +186,30 @@ func (l *IssueList) kind(is Issue) (uint32, bool) {
 	if letters, ok := cellLetters(is.Cell, is.Row); ok {
 		k.cell, k.cellRow = letters, true
 	}
-	inline := false
+	inline, shareSmall := false, false
 	if len(is.Params) > 0 {
 		// A list met again (a column's accepted answers, shared by its
 		// invalid cells) is kept once, however small; a list of the issue's
-		// own (a duplicate's first row) is kept with the issue.
+		// own (a duplicate's first row) is kept with the issue. A kind found
+		// by the list's array serves only while the array holds what the
+		// kind kept: a caller that refills one array issue after issue gets
+		// each issue's own values back.
 		k.params = paramsKey{&is.Params[0], len(is.Params)}
-		if i, ok := l.kindex[k]; ok {
+		i, known := l.kindex[k]
+		if known && slices.Equal(l.params[i], is.Params) {
 			return i, false
 		}
-		if names, ok := inlineNames(is.Params); ok && !l.metBefore(k.params) {
+		names, small := inlineNames(is.Params)
+		switch {
+		case small && (known || !l.metBefore(k.params)):
 			k.params, k.inline, inline = paramsKey{}, names, true
+		case small:
+			shareSmall = true
+		case known:
+			// A large list changed since its array was kept: kept again,
+			// under the array of a copy, which no caller holds.
+			is.Params = slices.Clone(is.Params)
+			k.params = paramsKey{&is.Params[0], len(is.Params)}
 		}
 	}
 	if k == (issueKind{}) {
@@ -214,19 +228,33 @@ func (l *IssueList) kind(is Issue) (uint32, bool) {
 			list = append(list, strings.Clone(is.Params[j]))
 		}
 		l.params = append(l.params, list)
+	} else if shareSmall {
+		// A copy, so that the check above sees a change of the caller's
+		// array, and no string of the caller's is kept.
+		l.params = append(l.params, cloneStrings(is.Params))
 	} else {
-		l.params = append(l.params, is.Params)
+		// The array copied for the same check; its strings, a column's
+		// vocabulary, are shared.
+		l.params = append(l.params, slices.Clone(is.Params))
 	}
 	l.kindex[k] = i
 	return i, inline
 }
 
+// cloneStrings copies a list and its strings.
+func cloneStrings(list []string) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = strings.Clone(v)
+	}
+	return out
+}
+
 // metBefore reports whether the parameter list p was among the last
 // recentParams lists that were kept with their issues, and notes it. A
 // column's list comes back within a few issues; an issue's own list, made
-// for it, never does. A key whose list was collected and whose address was
-// taken by another list can only make that list shared, kept once by the
-// kind that then holds it: no issue gets another's parameters.
+// for it, never does. The keys hold their lists' arrays, so no other list
+// can take one's address while it is remembered.
 func (l *IssueList) metBefore(p paramsKey) bool {
 	for _, r := range l.recent {
 		if r == p {
@@ -243,7 +271,7 @@ func (l *IssueList) metBefore(p paramsKey) bool {
 const recentParams = 64
 
 // inlineNames says whether parameters are small enough to be kept with
-// each issue, and then their names joined by a NUL byte: the key of the
+// each issue, and then their names, each after its length: the key of the
 // kind they share. Large lists (the accepted codes of a column) are shared
 // between issues and kept once by their backing array.
 func inlineNames(params []string) (string, bool) {
@@ -257,14 +285,14 @@ func inlineNames(params []string) (string, bool) {
 	if size > inlineParams {
 		return "", false
 	}
-	var b strings.Builder
+	// Each name after its length: no two lists of names share a key, and
+	// a list of one empty name is not the empty key (no inline values).
+	var b []byte
 	for i := 0; i < len(params); i += 2 {
-		if i > 0 {
-			b.WriteByte(0)
-		}
-		b.WriteString(params[i])
+		b = binary.AppendUvarint(b, uint64(len(params[i])))
+		b = append(b, params[i]...)
 	}
-	return b.String(), true
+	return string(b), true
 }
 
 // cellLetters splits a cell reference such as "E12" whose number is row.

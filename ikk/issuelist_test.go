@@ -3,6 +3,8 @@ package ikk
 import (
 	"errors"
 	"reflect"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,8 +55,8 @@ func TestIssueListRoundTrip(t *testing.T) {
 			t.Fatalf("issue %d: %+v, want %+v", i, is, want[i])
 		}
 	}
-	if got := l.At(1).Params; &got[0] != &shared[0] {
-		t.Error("shared parameters were copied")
+	if a, b := l.At(1).Params, l.At(1+len(cases)).Params; &a[0] != &b[0] {
+		t.Error("shared parameters are kept with each issue")
 	}
 	// What issues share is kept once: 3 x 4,096 issues, a kind each of the
 	// cases at most (the zero one included), and one more for each small
@@ -96,8 +98,10 @@ func TestIssueListSharedSmallParams(t *testing.T) {
 	if most := 9000*1 + 1000*(16+6) + 64; arena > most {
 		t.Errorf("the arena holds %d bytes for 10,000 issues: want at most %d", arena, most)
 	}
-	if got := l.At(9999).Params; &got[0] != &yesno[0] {
-		t.Error("the shared yes/no list was copied")
+	// Kept once: every issue of the column shares one array (a copy of the
+	// caller's, so that a change of the caller's array is seen).
+	if a, b := l.At(9999).Params, l.At(9998).Params; &a[0] != &b[0] {
+		t.Error("the shared yes/no list is kept with each issue")
 	}
 	if len(l.kinds) > 4 {
 		t.Errorf("%d kinds for two kinds of issue", len(l.kinds))
@@ -182,5 +186,70 @@ func TestIssueListInsert(t *testing.T) {
 		if !reflect.DeepEqual(is, exp[i]) {
 			t.Fatalf("issue %d: %+v, want %+v", i, is, exp[i])
 		}
+	}
+}
+
+// TestIssueListParamsArrays: each issue comes back with the parameters it
+// was appended with, whatever the caller does with the arrays: one array
+// refilled issue after issue (small and large), a shared list and slices
+// of it of other lengths, lists made for each issue and collected, a name
+// that is empty or holds a NUL byte, and a list inserted later.
+func TestIssueListParamsArrays(t *testing.T) {
+	var l IssueList
+	var want []Issue
+	add := func(is Issue) {
+		l.Append(is)
+		if is.Params != nil {
+			is.Params = slices.Clone(is.Params) // as appended
+		}
+		want = append(want, is)
+	}
+	shared := []string{"accepted", AcceptedYesNo, "yes", "y", "no", "n"}
+	small := make([]string, 2)
+	large := make([]string, 2)
+	for i := range 30000 {
+		row := i + 2
+		is := Issue{File: "a.csv", Row: row, Column: "c", Cell: "O" + strconv.Itoa(row), Value: "?", Code: IssueInvalidValue, Detail: MsgNotYesNo}
+		switch i % 9 {
+		case 0:
+			is.Params = shared
+		case 1:
+			is.Params = shared[:2]
+		case 2:
+			is.Params = shared[2:4]
+		case 3:
+			small[0], small[1] = "first_row", strconv.Itoa(i)
+			is.Params = small
+		case 4:
+			large[0], large[1] = "codes", strings.Repeat("1 Milik sendiri, ", 8)+strconv.Itoa(i)
+			is.Params = large
+		case 5:
+			is.Params = []string{"", strconv.Itoa(i)}
+		case 6:
+			is.Params = []string{"a\x00b", "1"}
+		case 7:
+			is.Params = []string{"a", "1", "b", "2"}
+		default:
+			is.Params = say(MsgDuplicateKK, "first_row", strconv.Itoa(i)).Params
+		}
+		add(is)
+		if i%5000 == 0 {
+			runtime.GC()
+		}
+	}
+	extra := []Issue{{File: "a.csv", Row: 3, Code: IssueNameDiffers, Params: shared}, {File: "a.csv", Row: 9, Code: IssueNameDiffers, Params: []string{"kind", "desa"}}}
+	out := l.Insert(l.Len(), extra, func(e *Issue, _ string, row int) bool { return e.Row < row })
+	// Each extra issue goes before the first issue of a later row.
+	for _, e := range extra {
+		at := slices.IndexFunc(want, func(is Issue) bool { return e.Row < is.Row })
+		want = slices.Insert(want, at, e)
+	}
+	for i, is := range out.All() {
+		if !reflect.DeepEqual(is.Params, want[i].Params) {
+			t.Fatalf("issue %d (row %d): parameters %q, want %q", i, is.Row, is.Params, want[i].Params)
+		}
+	}
+	if out.Len() != len(want) {
+		t.Fatalf("%d issues, want %d", out.Len(), len(want))
 	}
 }
