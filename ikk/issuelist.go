@@ -186,7 +186,8 @@ func (l *IssueList) kind(is Issue) (uint32, bool) {
 	if letters, ok := cellLetters(is.Cell, is.Row); ok {
 		k.cell, k.cellRow = letters, true
 	}
-	inline, shareSmall := false, false
+	inline := false
+	keep := is.Params // the list a new shared kind keeps
 	if len(is.Params) > 0 {
 		// A list met again (a column's accepted answers, shared by its
 		// invalid cells) is kept once, however small; a list of the issue's
@@ -204,12 +205,18 @@ func (l *IssueList) kind(is Issue) (uint32, bool) {
 		case small && (known || !l.metBefore(k.params)):
 			k.params, k.inline, inline = paramsKey{}, names, true
 		case small:
-			shareSmall = true
+			// A copy, so that the check above sees a change of the
+			// caller's array, and no string of the caller's is kept.
+			keep = cloneStrings(is.Params)
 		case known:
 			// A large list changed since its array was kept: kept again,
-			// under the array of a copy, which no caller holds.
-			is.Params = slices.Clone(is.Params)
-			k.params = paramsKey{&is.Params[0], len(is.Params)}
+			// under the array of its copy, which no caller holds.
+			keep = slices.Clone(is.Params)
+			k.params = paramsKey{&keep[0], len(keep)}
+		default:
+			// The array copied for the same check; its strings, a
+			// column's vocabulary, are shared.
+			keep = slices.Clone(is.Params)
 		}
 	}
 	if k == (issueKind{}) {
@@ -228,14 +235,8 @@ func (l *IssueList) kind(is Issue) (uint32, bool) {
 			list = append(list, strings.Clone(is.Params[j]))
 		}
 		l.params = append(l.params, list)
-	} else if shareSmall {
-		// A copy, so that the check above sees a change of the caller's
-		// array, and no string of the caller's is kept.
-		l.params = append(l.params, cloneStrings(is.Params))
 	} else {
-		// The array copied for the same check; its strings, a column's
-		// vocabulary, are shared.
-		l.params = append(l.params, slices.Clone(is.Params))
+		l.params = append(l.params, keep)
 	}
 	l.kindex[k] = i
 	return i, inline

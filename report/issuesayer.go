@@ -16,7 +16,7 @@ import (
 // parameters is therefore made once and then looked up.
 type issueSayer struct {
 	lang string
-	said map[string]string // by detail and parameters (sayKey)
+	said map[string]string // by code, detail and parameters (see text)
 	key  []byte
 }
 

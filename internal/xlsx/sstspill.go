@@ -165,8 +165,8 @@ func (s *sstSpill) get(c int) ([]byte, error) {
 // over. A chunk looked up sstWholeAfter times behind the front is read
 // whole after all, for a sheet in another order. Measured on that
 // workbook: 416 chunks read whole and 76,399 strings alone, where 6,881
-// chunks were read whole. The slice is valid until
-// the next call of the same kind (text, or ends).
+// chunks were read whole. The slice is valid until the next call of the
+// same kind (text, or ends).
 func (s *sstSpill) bytes(c, from, to int) (part, whole []byte, err error) {
 	kind, cache := 0, &s.cache
 	if c >= sstMaxChunks {
